@@ -1,0 +1,267 @@
+// Paragraph layout: itemize ▸ shape ▸ break lines ▸ reorder ▸ align.
+// Lines are broken in logical order from shaped advances, and reordered visually (UAX #9 L1–L2)
+// only when they are placed. Mirroring (L4) is HarfBuzz's: it mirrors brackets in RTL runs.
+import { embeddingLevels, visualOrder, type Direction } from './bidi.js';
+import { loadFonts, type FontSet, type LoadedFace } from './fonts.js';
+import { itemize, isIgnorable, type Run, type RunStyle, type StyledSpan } from './itemize.js';
+import { breakOpportunities } from './linebreak.js';
+import { shape, type ShapedGlyph } from './shaper.js';
+import { justifyLine, type JustifyMode } from './justify.js';
+
+export type Align = 'start' | 'end' | 'left' | 'right' | 'center' | 'justify';
+
+export interface ParagraphInput {
+  text: string;
+  /** Default style, for text no span covers. */
+  style: RunStyle;
+  /** Styled ranges (sorted, non-overlapping); gaps take `style`. */
+  spans?: readonly StyledSpan[];
+  /** Measure in points. */
+  width: number;
+  align?: Align;
+  direction?: Direction;
+  /** Line height as a multiple of the largest font size on the line. */
+  lineHeight?: number;
+  language?: string;
+  justify?: JustifyMode;
+  fonts?: FontSet;
+}
+
+export interface PlacedGlyph {
+  face: LoadedFace;
+  gid: number;
+  /** Left edge of the glyph's origin, in points from the paragraph's left edge. */
+  x: number;
+  /** Raise above the baseline, in points. */
+  rise: number;
+  /** HarfBuzz advance, in points (the pen moves this much after the glyph). */
+  advance: number;
+  size: number;
+  color: string;
+  /** Source text this glyph stands for, in logical order ('' for extra glyphs of a cluster). */
+  text: string;
+  /** UTF-16 offset of the glyph's cluster in the paragraph text. */
+  cluster: number;
+  /** Index of the shaping run on its line: a run never changes font, size or direction. */
+  run: number;
+  rtl: boolean;
+  /** A tatweel inserted for justification: drawn, but not part of the text. */
+  kashida?: boolean;
+}
+
+export interface LineLayout {
+  start: number;
+  end: number;
+  /** Glyphs in visual order, left to right. */
+  glyphs: PlacedGlyph[];
+  /** Advance width of the visible content (without trailing white space), in points. */
+  width: number;
+  /** Left edge of the content after alignment. */
+  left: number;
+  /** Baseline, in points from the top of the paragraph. */
+  baseline: number;
+  top: number;
+  height: number;
+  /** The line ends the paragraph or at a forced break. */
+  last: boolean;
+}
+
+export interface ParagraphLayout {
+  lines: LineLayout[];
+  width: number;
+  height: number;
+  direction: Direction;
+}
+
+const WHITESPACE = /[\s\u200B]/;
+const isBreakableSpace = (ch: string) => WHITESPACE.test(ch) || isIgnorable(ch);
+
+export function layoutParagraph(input: ParagraphInput): ParagraphLayout {
+  const fonts = input.fonts ?? loadFonts();
+  const direction = input.direction ?? 'rtl';
+  const text = input.text;
+  const spans = input.spans?.length ? fillSpans(input.spans, input.style, text.length) : [{ start: 0, end: text.length, style: input.style }];
+  const lineHeight = input.lineHeight ?? 1.8;
+  if (!text.length) return { lines: [], width: input.width, height: 0, direction };
+
+  const levels = embeddingLevels(text, direction);
+  const runs = itemize(text, levels, spans, fonts);
+  const language = input.language ?? 'ar';
+
+  // Advance of each UTF-16 offset (its cluster's glyphs), from shaping whole runs.
+  const advance = new Float64Array(text.length + 1);
+  const clusterStart = new Uint8Array(text.length + 1);
+  for (const run of runs) {
+    const scale = run.style.size / run.face.upem;
+    for (const g of shapeRange(text, run, run.start, run.end, language)) {
+      advance[g.cluster] += g.ax * scale;
+      clusterStart[g.cluster] = 1;
+    }
+  }
+  clusterStart[text.length] = 1;
+  const prefix = new Float64Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) prefix[i + 1] = prefix[i] + advance[i];
+
+  const ranges = breakLines(text, prefix, clusterStart, input.width);
+  const align = input.align ?? 'start';
+  const lines: LineLayout[] = [];
+  let top = 0;
+  for (const range of ranges) {
+    const line = placeLine(text, runs, range, levels, language, direction);
+    const size = Math.max(...line.glyphs.map(g => g.size), input.style.size);
+    line.height = size * lineHeight;
+    line.top = top;
+    line.baseline = top + line.height / 2 + 0.25 * size;
+    alignLine(line, align, direction, input.width, input.justify ?? 'spaces', text, language);
+    top += line.height;
+    lines.push(line);
+  }
+  return { lines, width: input.width, height: top, direction };
+}
+
+function fillSpans(spans: readonly StyledSpan[], style: RunStyle, length: number): StyledSpan[] {
+  const out: StyledSpan[] = [];
+  let at = 0;
+  for (const s of spans) {
+    if (s.start > at) out.push({ start: at, end: s.start, style });
+    if (s.end > s.start) out.push(s);
+    at = Math.max(at, s.end);
+  }
+  if (at < length) out.push({ start: at, end: length, style });
+  return out;
+}
+
+export function shapeRange(text: string, run: Run, start: number, end: number, language: string, tatweelFlags = false): ShapedGlyph[] {
+  return shape({
+    face: run.face.shaper,
+    faceKey: run.face.key,
+    text,
+    start,
+    end,
+    rtl: run.level % 2 === 1,
+    script: run.script,
+    language,
+    tatweelFlags,
+  });
+}
+
+interface LineRange { start: number; end: number; last: boolean }
+
+/** End of the visible part of [start, end): trailing white space hangs outside the measure (UAX #9 L1). */
+function visibleEnd(text: string, start: number, end: number): number {
+  while (end > start && isBreakableSpace(text[end - 1])) end--;
+  return end;
+}
+
+/** Greedy first-fit over UAX #14 opportunities; a piece wider than the measure is cut between clusters. */
+function breakLines(text: string, prefix: Float64Array, clusterStart: Uint8Array, width: number): LineRange[] {
+  const fits = (a: number, b: number) => prefix[visibleEnd(text, a, b)] - prefix[a] <= width + 1e-6;
+  const out: LineRange[] = [];
+  let start = 0;
+  let fit = -1;
+  const opportunities = breakOpportunities(text);
+  for (let k = 0; k < opportunities.length; k++) {
+    const { position, required } = opportunities[k];
+    if (fits(start, position)) {
+      fit = position;
+      if (required) { out.push({ start, end: position, last: true }); start = position; fit = -1; }
+      continue;
+    }
+    if (fit > start) {
+      out.push({ start, end: fit, last: false });
+      start = fit;
+      fit = -1;
+      k--;
+      continue;
+    }
+    // Emergency break: nothing fits before this opportunity, so cut the piece between clusters.
+    while (!fits(start, position)) {
+      let cut = start + 1;
+      for (let i = start + 1; i < position; i++) {
+        if (!clusterStart[i]) continue;
+        if (!fits(start, i)) break;
+        cut = i;
+      }
+      while (cut < position && !clusterStart[cut]) cut++;
+      out.push({ start, end: cut, last: false });
+      start = cut;
+    }
+    fit = position;
+    if (required) { out.push({ start, end: position, last: true }); start = position; fit = -1; }
+  }
+  if (start < text.length || !out.length) out.push({ start, end: text.length, last: true });
+  else out[out.length - 1].last = true;
+  return out;
+}
+
+interface LineRun { run: Run; start: number; end: number; level: number }
+
+function placeLine(text: string, runs: readonly Run[], range: LineRange, levels: Uint8Array, language: string, direction: Direction): LineLayout {
+  const end = visibleEnd(text, range.start, range.end);
+  const pieces: LineRun[] = [];
+  for (const run of runs) {
+    const a = Math.max(run.start, range.start), b = Math.min(run.end, end);
+    if (a < b) pieces.push({ run, start: a, end: b, level: levels[a] });
+  }
+  const glyphs: PlacedGlyph[] = [];
+  let pen = 0;
+  visualOrder(pieces).forEach((piece, runIndex) => {
+    const { run } = piece;
+    const scale = run.style.size / run.face.upem;
+    const shaped = shapeRange(text, run, piece.start, piece.end, language);
+    const texts = clusterTexts(text, shaped, piece.end);
+    shaped.forEach((g, i) => {
+      glyphs.push({
+        face: run.face,
+        gid: g.gid,
+        x: pen + g.dx * scale,
+        rise: g.dy * scale,
+        advance: g.ax * scale,
+        size: run.style.size,
+        color: run.style.color,
+        text: texts[i],
+        cluster: g.cluster,
+        run: runIndex,
+        rtl: run.level % 2 === 1,
+      });
+      pen += g.ax * scale;
+    });
+  });
+  return { start: range.start, end: range.end, glyphs, width: pen, left: 0, baseline: 0, top: 0, height: 0, last: range.last };
+}
+
+/**
+ * The source text of each glyph: a cluster's characters go to its widest glyph (the base or the
+ * ligature), so copy and search see each character exactly once.
+ */
+function clusterTexts(text: string, glyphs: readonly ShapedGlyph[], end: number): string[] {
+  const starts = [...new Set(glyphs.map(g => g.cluster))].sort((a, b) => a - b);
+  const next = new Map<number, number>();
+  starts.forEach((c, i) => next.set(c, starts[i + 1] ?? end));
+  const owner = new Map<number, number>();
+  glyphs.forEach((g, i) => {
+    const o = owner.get(g.cluster);
+    if (o === undefined || g.ax > glyphs[o].ax) owner.set(g.cluster, i);
+  });
+  return glyphs.map((g, i) => {
+    if (owner.get(g.cluster) !== i) return '';
+    return [...text.slice(g.cluster, next.get(g.cluster))].filter(ch => !isIgnorable(ch)).join('');
+  });
+}
+
+function alignLine(line: LineLayout, align: Align, direction: Direction, width: number, justify: JustifyMode, text: string, language: string): void {
+  const rtl = direction === 'rtl';
+  let side: 'left' | 'right' | 'center';
+  switch (align) {
+    case 'left': case 'right': case 'center': side = align; break;
+    case 'end': side = rtl ? 'left' : 'right'; break;
+    case 'justify':
+      if (!line.last && justifyLine(line, width, justify, text, language)) { line.left = 0; return; }
+      side = rtl ? 'right' : 'left';
+      break;
+    default: side = rtl ? 'right' : 'left';
+  }
+  const left = side === 'left' ? 0 : side === 'right' ? width - line.width : (width - line.width) / 2;
+  line.left = left;
+  for (const g of line.glyphs) g.x += left;
+}
