@@ -77,6 +77,21 @@ export class GlyphPainter {
     return Math.round(e.font.font.getGlyph(gid).advanceWidth * e.font.scale);
   }
 
+  /**
+   * The /W width of word[i], in 1/1000 em: the font's advance, unless that would leave a gap or an
+   * overlap before the next glyph poppler sees, large enough for it to split the word there.
+   */
+  private pdfWidth(e: FontEntry, word: readonly PlacedGlyph[], i: number, em: number): number {
+    const g = word[i];
+    const natural = this.naturalWidth(e, g.gid);
+    if (hiddenFromPoppler(g)) return natural;
+    const follower = word.slice(i + 1).find(h => !hiddenFromPoppler(h));
+    if (!follower) return natural;
+    const distance = (follower.x - g.x) * em;
+    const gap = distance - natural;
+    return gap > MAX_GAP * 1000 || gap < -MAX_OVERLAP * 1000 ? Math.max(0, Math.round(distance)) : natural;
+  }
+
   /** Draws laid-out lines with the paragraph's top-left corner at (x, y) in pdfkit's top-down coordinates. */
   drawLines(lines: readonly LineLayout[], x: number, y: number): void {
     const doc = this.doc;
@@ -94,28 +109,29 @@ export class GlyphPainter {
         if (fontOp !== curFont) { ops.push(fontOp); curFont = fontOp; }
         const colorOp = `${rgb(first.color)} rg`;
         if (colorOp !== curColor) { ops.push(colorOp); curColor = colorOp; }
-        ops.push(`1 0 0 1 ${fmt(x + first.x)} ${fmt(baseline)} Tm`);
-        let rise = 0;
-        let tj: string[] = [];
-        const flush = () => { if (tj.length) ops.push(`[${tj.join('')}] TJ`); tj = []; };
         const em = 1000 / size;
-        word.forEach((g, i) => {
-          const next = word[i + 1];
-          let width = this.naturalWidth(e, g.gid);
-          if (next) {
-            const gap = (next.x - g.x) * em - width;
-            if (gap > MAX_GAP * 1000 || gap < -MAX_OVERLAP * 1000) width = Math.max(0, Math.round((next.x - g.x) * em));
-          }
-          if (g.rise !== rise) { flush(); rise = g.rise; ops.push(`${fmt(rise)} Ts`); }
-          const cid = this.cid(e, g.gid, g.kashida ? '' : g.text, width);
-          tj.push(`<${cid.toString(16).padStart(4, '0')}>`);
-          if (next) {
-            const adjust = (g.x + width / em - next.x) * em;
-            if (Math.abs(adjust) > 0.0005) tj.push(fmt(adjust));
-          }
-        });
-        flush();
-        if (rise) ops.push('0 Ts');
+        const cids = new Map(word.map((g, i) => [g, this.cid(e, g.gid, g.kashida || !g.text ? NO_TEXT : g.text, this.pdfWidth(e, word, i, em))]));
+        for (const segment of segments(word)) {
+          const hidden = hiddenFromPoppler(segment[0]);
+          if (hidden) ops.push('/Span <</ActualText ()>> BDC');
+          ops.push(`1 0 0 1 ${fmt(x + segment[0].x)} ${fmt(baseline)} Tm`);
+          let rise = 0;
+          let tj: string[] = [];
+          const flush = () => { if (tj.length) ops.push(`[${tj.join('')}] TJ`); tj = []; };
+          segment.forEach((g, i) => {
+            if (g.rise !== rise) { flush(); rise = g.rise; ops.push(`${fmt(rise)} Ts`); }
+            const cid = cids.get(g)!;
+            tj.push(`<${cid.toString(16).padStart(4, '0')}>`);
+            const next = segment[i + 1];
+            if (next) {
+              const adjust = (g.x - next.x) * em + e.font.widths[cid];
+              if (Math.abs(adjust) > 0.0005) tj.push(fmt(adjust));
+            }
+          });
+          flush();
+          if (rise) ops.push('0 Ts');
+          if (hidden) ops.push('EMC');
+        }
       }
     }
     ops.push('ET Q');
@@ -123,23 +139,59 @@ export class GlyphPainter {
   }
 }
 
-const SPACE = /^\s*$/u;
+const SPACE = /^\s+$/u;
 
 /**
- * Splits a line's glyphs into words: maximal groups of visible glyphs of one shaping run with no
- * white space between them. Words come back in logical order, each with its glyphs left to right.
+ * Splits a line's glyphs into words: maximal groups of one shaping run with no white space
+ * between them (spaces are not drawn: readers infer them from the gaps). Words come back in
+ * logical order, each with its glyphs left to right.
  */
 function words(glyphs: readonly PlacedGlyph[]): PlacedGlyph[][] {
   const out: PlacedGlyph[][] = [];
   let cur: PlacedGlyph[] = [];
   for (const g of glyphs) {
-    const blank = g.text !== '' && SPACE.test(g.text);
+    const blank = SPACE.test(g.text);
     if (blank || (cur.length && cur[0].run !== g.run)) { if (cur.length) out.push(cur); cur = []; }
     if (!blank) cur.push(g);
   }
   if (cur.length) out.push(cur);
   const first = (w: PlacedGlyph[]) => Math.min(...w.map(g => g.cluster));
   return out.sort((a, b) => first(a) - first(b));
+}
+
+const MARKS = /\p{M}/u;
+
+/**
+ * ToUnicode text of a glyph that stands for no character (an inserted kashida, a cluster's extra
+ * glyph). pdfkit would write `<>`, which pdf.js reads as a stray letter; ZERO WIDTH JOINER is a
+ * format character that pdf.js drops, and poppler never sees these glyphs (see hiddenFromPoppler).
+ */
+const NO_TEXT = '\u200D';
+
+/**
+ * A word cut before and after each glyph hidden from poppler, in logical order. Written in that
+ * order, pdf.js (which starts a new text item at every marked-content boundary) still reads the
+ * word in logical order, and poppler joins the touching pieces back into one word.
+ */
+function segments(word: readonly PlacedGlyph[]): PlacedGlyph[][] {
+  const out: PlacedGlyph[][] = [];
+  for (const g of word) {
+    const last = out[out.length - 1];
+    if (last && !hiddenFromPoppler(g) && !hiddenFromPoppler(last[0])) last.push(g);
+    else out.push([g]);
+  }
+  return word[0].rtl ? out.reverse() : out;
+}
+
+/**
+ * Glyphs drawn inside an empty ActualText span. poppler starts a new word at a mark that is raised
+ * off the baseline or within 0.1 em of its base letter's origin, so vowelled words came back in
+ * pieces. Hidden marks keep poppler's words whole (without their marks); pdf.js ignores ActualText
+ * and reads every glyph's ToUnicode text, marks included, in the order HarfBuzz drew them.
+ * Glyphs that stand for no text at all (a kashida, the second glyph of a cluster) are hidden too.
+ */
+function hiddenFromPoppler(g: PlacedGlyph): boolean {
+  return !!g.kashida || g.text === '' || MARKS.test(g.text);
 }
 
 function rgb(hex: string): string {
