@@ -1,6 +1,7 @@
 // One place that turns failures into a one-line message and an exit code, never a stack trace.
 // Exit codes: 0 success, 1 output or system failure, 2 bad input or bad template.
 import { OutputError } from './output.js';
+import { InputError } from './errors.js';
 
 export class CliError extends Error {
   constructor(message: string, readonly exitCode: 1 | 2) { super(message); this.name = 'CliError'; }
@@ -9,7 +10,8 @@ export class CliError extends Error {
 export function exitCodeOf(e: unknown): 1 | 2 {
   if (e instanceof CliError) return e.exitCode;
   if (e instanceof OutputError) return 1;
-  return (e as { exitCode?: number }).exitCode === 2 ? 2 : 1;
+  if (e instanceof InputError) return 2;
+  return 1;
 }
 
 export function runCli(main: () => Promise<void>): void {
