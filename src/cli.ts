@@ -1,0 +1,102 @@
+// `npm run brief -- [data.json ...] [options]`: renders briefs to dist/<name>.pdf.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadBrief } from './data/load.js';
+import { renderValidBrief, type RenderOptions } from './index.js';
+import { writeAtomically } from './output.js';
+import { CliError, exitCodeOf, runCli } from './cli-support.js';
+import { packageRoot } from './fonts/files.js';
+
+const HELP = `Usage: npm run brief -- [data.json ...] [options]
+
+Renders each data file through the Handlebars templates to a PDF named after it
+(dist/<name>.pdf). With no data file, renders data/summit.json.
+
+Options:
+  --data <file.json>       data file (same as giving it as an argument)
+  --template <file.hbs>    main template (default: templates/brief.hbs); partials
+                           come from its partials/ folder, then templates/partials/
+  --out <file.pdf>         output file (one data file only; default dist/<name>.pdf)
+  --out-dir <folder>       output folder (default dist)
+  --paper a4|letter        paper size (default a4)
+  --digits latn|arab       Western (0-9) or Arabic-Indic (٠-٩) digits (default latn)
+  --no-archival            plain PDF instead of PDF/A-2b
+  --missing-glyphs error|replace
+                           characters no font can draw: stop (default), or print
+                           "?" in their place and list them as warnings
+  -h, --help               this help
+
+Exit codes: 0 success, 1 output or system failure, 2 bad input or bad template.`;
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!allowed.includes(value as T)) throw new CliError(`--${name} must be ${allowed.join(' or ')}, not "${value}"`, 2);
+  return value as T;
+}
+
+async function main(argv: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        data: { type: 'string', multiple: true },
+        template: { type: 'string' },
+        out: { type: 'string' },
+        'out-dir': { type: 'string' },
+        paper: { type: 'string' },
+        digits: { type: 'string' },
+        'no-archival': { type: 'boolean' },
+        'missing-glyphs': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new CliError(`${(e as Error).message}\nRun with --help for the options.`, 2);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) { console.log(HELP); return; }
+  const files = [...(values.data ?? []), ...positionals];
+  if (!files.length) files.push(path.relative(process.cwd(), path.join(packageRoot(), 'data', 'summit.json')) || 'data/summit.json');
+  if (values.out && files.length > 1) throw new CliError('--out names one file; with several data files use --out-dir', 2);
+  const options: RenderOptions = {
+    template: values.template,
+    paper: oneOf<'a4' | 'letter'>('paper', values.paper, ['a4', 'letter'], 'a4'),
+    digits: oneOf<'latn' | 'arab'>('digits', values.digits, ['latn', 'arab'], 'latn'),
+    archival: !values['no-archival'],
+    missingGlyphs: oneOf<'error' | 'replace'>('missing-glyphs', values['missing-glyphs'], ['error', 'replace'], 'error'),
+    onWarning: message => process.stderr.write(`mowjaz: warning: ${message}\n`),
+  };
+  if (values.template && !fs.existsSync(values.template)) throw new CliError(`cannot read template ${values.template}: no such file`, 2);
+  const outDir = values['out-dir'] ?? 'dist';
+
+  const failures: unknown[] = [];
+  for (const file of files) {
+    const out = values.out ?? path.join(outDir, `${path.basename(file).replace(/\.json$/i, '')}.pdf`);
+    try {
+      const brief = loadBrief(file);
+      const bytes = await renderValidBrief(brief, { ...options, source: file });
+      writeAtomically(out, bytes);
+      console.log(`${out}: ${pageCount(bytes)} pages, ${(bytes.length / 1024).toFixed(1)} KB`);
+    } catch (e) {
+      if (files.length === 1) throw e;
+      failures.push(e);
+      process.stderr.write(`mowjaz: ${(e as Error).message}\n`);
+    }
+  }
+  if (failures.length) {
+    process.stderr.write(`mowjaz: ${failures.length} of ${files.length} briefs failed\n`);
+    process.exitCode = Math.max(...failures.map(exitCodeOf));
+  }
+}
+
+/** Page count from the page tree root's /Count (pdfkit writes one page tree). */
+function pageCount(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes).toString('latin1');
+  const m = /\/Type \/Pages\s*\/Count (\d+)/.exec(text) ?? /\/Count (\d+)/.exec(text);
+  return m ? Number(m[1]) : 0;
+}
+
+runCli(() => main(process.argv.slice(2)));

@@ -1,0 +1,56 @@
+// What layout hands to the painter: pages of positioned items, and the logical structure
+// (for tagged PDF) that text items point into. Coordinates are points, top-down, page origin.
+import type { LineLayout } from '../text/paragraph.js';
+
+export type StructType =
+  | 'Document' | 'Sect' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody'
+  | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD' | 'Caption';
+
+export interface StructNode {
+  type: StructType;
+  parent?: StructNode;
+  /** TH scope. */
+  scope?: 'Row' | 'Column';
+  title?: string;
+}
+
+export interface TextItem {
+  kind: 'text';
+  lines: LineLayout[];
+  /** Left edge and top of the paragraph box; line baselines are relative to `y`. */
+  x: number;
+  y: number;
+  /** The structure element this text belongs to; none for artifacts. */
+  struct?: StructNode;
+  /** Running header or footer: marked as a pagination artifact, not content. */
+  artifact?: boolean;
+}
+
+export interface RectItem { kind: 'rect'; x: number; y: number; w: number; h: number; fill: string }
+export interface LineItem { kind: 'line'; x1: number; y1: number; x2: number; y2: number; color: string; width: number }
+
+export type Item = TextItem | RectItem | LineItem;
+
+export interface Bookmark { title: string; level: number; y: number }
+
+export interface Page {
+  width: number;
+  height: number;
+  cover: boolean;
+  items: Item[];
+  bookmarks: Bookmark[];
+}
+
+export function struct(type: StructType, parent?: StructNode, extra: Partial<StructNode> = {}): StructNode {
+  return { type, parent, ...extra };
+}
+
+/** Ink extent of laid-out lines, for checks that nothing runs outside the margins. */
+export function inkWidth(lines: readonly LineLayout[]): { left: number; right: number } {
+  let left = Infinity, right = -Infinity;
+  for (const l of lines) for (const g of l.glyphs) {
+    left = Math.min(left, g.x);
+    right = Math.max(right, g.x + g.advance);
+  }
+  return { left, right };
+}

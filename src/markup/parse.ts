@@ -1,0 +1,201 @@
+// Markup text (what the templates produce) → document tree, through htmlparser2.
+// The vocabulary is small and closed: anything else is an error that names the template line
+// (templates carry `data-src="file:line"` on every tag, added when they are compiled).
+import { Parser } from 'htmlparser2';
+import { InputError } from '../errors.js';
+import type { Block, Cell, DocumentMeta, DocumentTree, Inline, Row, Table } from './tree.js';
+
+type Attrs = Record<string, string>;
+
+const BLOCKS = new Set(['h1', 'h2', 'h3', 'p', 'ul', 'ol', 'table', 'page-break', 'hr']);
+const INLINES = new Set(['span', 'b', 'br', 'page-number', 'page-count']);
+const KNOWN = new Set([...BLOCKS, ...INLINES, 'document', 'header', 'footer', 'cover', 'li', 'caption', 'thead', 'tbody', 'tr', 'th', 'td']);
+const VOID = new Set(['br', 'hr', 'page-break', 'page-number', 'page-count']);
+
+/** Where each element may appear. */
+const PARENTS: Record<string, readonly string[]> = {
+  document: [''],
+  header: ['document'], footer: ['document'], cover: ['document'],
+  h1: ['document', 'cover'], h2: ['document', 'cover'], h3: ['document', 'cover'], p: ['document', 'cover'],
+  ul: ['document', 'cover'], ol: ['document', 'cover'], table: ['document', 'cover'],
+  'page-break': ['document'], hr: ['document', 'cover'],
+  li: ['ul', 'ol'],
+  caption: ['table'], thead: ['table'], tbody: ['table'], tr: ['table', 'thead', 'tbody'],
+  th: ['tr'], td: ['tr'],
+};
+const INLINE_HOSTS = new Set(['h1', 'h2', 'h3', 'p', 'li', 'caption', 'th', 'td', 'header', 'footer', 'span', 'b']);
+const ATTRIBUTES: Record<string, readonly string[]> = {
+  document: ['title', 'author', 'subject', 'keywords', 'lang', 'short-title', 'date'],
+  table: ['class', 'columns'],
+  th: ['class', 'colspan', 'scope'], td: ['class', 'colspan'],
+  span: ['class', 'lang'],
+};
+const DEFAULT_ATTRIBUTES = ['class'];
+
+interface Open { name: string; attrs: Attrs; src: string; inlines?: Inline[]; rows?: Row[]; block?: Block }
+
+export interface ParseOptions {
+  /** Name for messages when a tag carries no data-src. */
+  source?: string;
+  /** Text transform applied to Arabic text (e.g. digit shaping). */
+  transformText?: (text: string, lang: string | undefined) => string;
+}
+
+export function parseMarkup(markup: string, options: ParseOptions = {}): DocumentTree {
+  const source = options.source ?? 'markup';
+  const transform = options.transformText ?? (t => t);
+  const stack: Open[] = [];
+  let meta: DocumentMeta | undefined;
+  let header: Inline[] | undefined;
+  let footer: Inline[] | undefined;
+  const cover: Block[] = [];
+  const body: Block[] = [];
+  let table: { table: Table; section: 'head' | 'body' } | undefined;
+  let error: InputError | undefined;
+
+  const lineAt = (index: number) => markup.slice(0, index).split('\n').length;
+  const fail = (src: string, message: string) => { if (!error) error = new InputError(`${src}: ${message}`); };
+  const top = () => stack[stack.length - 1];
+  const inlineTarget = (): Inline[] | undefined => {
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i].inlines) return stack[i].inlines;
+    return undefined;
+  };
+  const inlineStyle = () => {
+    let bold = false, className: string | undefined, lang: string | undefined;
+    for (const o of stack) {
+      if (o.name === 'b' || o.name === 'th') bold = true;
+      if (o.name === 'span') { className = o.attrs.class ?? className; lang = o.attrs.lang ?? lang; }
+    }
+    return { bold, className, lang };
+  };
+  const container = (): Block[] => (stack.some(o => o.name === 'cover') ? cover : body);
+
+  const parser = new Parser({
+    onopentag(name, attribs) {
+      if (error) return;
+      const { 'data-src': dataSrc, ...attrs } = attribs;
+      const src = dataSrc ?? `${source}:${lineAt(parser.startIndex)}`;
+      if (!KNOWN.has(name)) return fail(src, `unknown element <${name}>; allowed: ${[...KNOWN].sort().join(', ')}`);
+      const parent = top()?.name ?? '';
+      const allowedParents = PARENTS[name];
+      if (allowedParents && !allowedParents.includes(parent)) {
+        const where = parent ? `inside <${parent}>` : 'at the top level';
+        return fail(src, `<${name}> is not allowed ${where}${name === 'tr' || name === 'td' || name === 'th' ? ' (table rows and cells belong in a <table>)' : ''}`);
+      }
+      if (!allowedParents && !INLINE_HOSTS.has(parent)) return fail(src, `<${name}> is inline and cannot stand directly inside <${parent || 'the top level'}>`);
+      const allowedAttrs = ATTRIBUTES[name] ?? DEFAULT_ATTRIBUTES;
+      for (const a of Object.keys(attrs)) if (!allowedAttrs.includes(a)) return fail(src, `<${name}> has no attribute "${a}"; allowed: ${allowedAttrs.join(', ') || 'none'}`);
+      const open: Open = { name, attrs, src };
+      const cls = attrs.class || undefined;
+      switch (name) {
+        case 'document':
+          if (meta) return fail(src, 'only one <document> is allowed');
+          if (!attrs.title) return fail(src, '<document> needs a title attribute');
+          meta = { title: attrs.title, author: attrs.author || undefined, subject: attrs.subject || undefined, keywords: attrs.keywords || undefined, lang: attrs.lang || 'ar', shortTitle: attrs['short-title'] || undefined, date: attrs.date || undefined };
+          break;
+        case 'header': case 'footer': open.inlines = []; break;
+        case 'h1': case 'h2': case 'h3':
+          open.inlines = [];
+          open.block = { kind: 'heading', level: Number(name[1]) as 1 | 2 | 3, inlines: open.inlines, className: cls, src };
+          break;
+        case 'p': open.inlines = []; open.block = { kind: 'paragraph', inlines: open.inlines, className: cls, src }; break;
+        case 'ul': case 'ol': open.block = { kind: 'list', ordered: name === 'ol', items: [], className: cls, src }; break;
+        case 'li': open.inlines = []; break;
+        case 'table': {
+          if (table) return fail(src, 'tables cannot be nested');
+          const columns = attrs.columns ? attrs.columns.split(/[\s,]+/).filter(Boolean).map(Number) : undefined;
+          if (columns && (columns.some(c => !(c > 0)) || !columns.length)) return fail(src, `<table columns="${attrs.columns}">: columns must be positive numbers (relative widths, first column first)`);
+          const t: Table = { kind: 'table', className: cls, src, head: [], body: [], columns: columns && columns.map(c => c / columns.reduce((a, b) => a + b, 0)) };
+          open.block = t;
+          table = { table: t, section: 'body' };
+          break;
+        }
+        case 'thead': table!.section = 'head'; break;
+        case 'tbody': table!.section = 'body'; break;
+        case 'caption': open.inlines = []; break;
+        case 'tr': open.rows = []; (table!.section === 'head' ? table!.table.head : table!.table.body).push({ cells: [], className: cls }); break;
+        case 'th': case 'td': {
+          const colspan = attrs.colspan ? Number(attrs.colspan) : 1;
+          if (!Number.isInteger(colspan) || colspan < 1) return fail(src, `<${name} colspan="${attrs.colspan}">: colspan must be a whole number ≥ 1`);
+          if (attrs.scope && !['row', 'col'].includes(attrs.scope)) return fail(src, `<th scope="${attrs.scope}">: scope must be row or col`);
+          open.inlines = [];
+          const t = table!.table;
+          const rows = table!.section === 'head' ? t.head : t.body;
+          const cell: Cell = { inlines: open.inlines, header: name === 'th', colspan, className: cls, scope: name === 'th' ? (attrs.scope === 'row' ? 'Row' : 'Column') : undefined };
+          rows[rows.length - 1].cells.push(cell);
+          break;
+        }
+        case 'br': inlineTarget()?.push({ text: '\n', bold: false }); break;
+        case 'page-number': case 'page-count': {
+          if (!stack.some(o => o.name === 'header' || o.name === 'footer')) return fail(src, `<${name}/> belongs in <header> or <footer>`);
+          inlineTarget()?.push({ text: '', bold: false, field: name === 'page-number' ? 'page' : 'pages' });
+          break;
+        }
+      }
+      if (!VOID.has(name)) stack.push(open);
+      if (name === 'page-break') body.push({ kind: 'page-break', src });
+      if (name === 'hr') container().push({ kind: 'rule', src });
+    },
+    ontext(text) {
+      if (error) return;
+      const target = inlineTarget();
+      if (!target) {
+        if (text.trim()) fail(`${stack[stack.length - 1]?.src ?? source}`, `text "${text.trim().slice(0, 40)}" is outside any paragraph, heading, list item or cell`);
+        return;
+      }
+      const style = inlineStyle();
+      target.push({ text: transform(text, style.lang), ...style });
+    },
+    onclosetag(name, implied) {
+      if (error || VOID.has(name)) return;
+      const open = stack.pop();
+      if (!open || open.name !== name) return fail(open?.src ?? source, `</${name}> does not close <${open?.name ?? 'anything'}>`);
+      if (implied && !['li', 'td', 'th', 'tr', 'p'].includes(name)) return fail(open.src, `<${name}> is not closed`);
+      switch (name) {
+        case 'header': header = open.inlines; break;
+        case 'footer': footer = open.inlines; break;
+        case 'li': {
+          const list = stack[stack.length - 1].block;
+          if (list?.kind === 'list') list.items.push(normalize(open.inlines!));
+          break;
+        }
+        case 'caption': if (table) table.table.caption = normalize(open.inlines!); break;
+        case 'thead': case 'tbody': if (table) table.section = 'body'; break;
+        case 'table': table = undefined; break;
+      }
+      if (open.block) {
+        if (open.block.kind === 'heading' || open.block.kind === 'paragraph') open.block.inlines = normalize(open.block.inlines);
+        container().push(open.block);
+      }
+    },
+  }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true });
+  parser.write(markup);
+  parser.end();
+  if (error) throw error;
+  if (stack.length) throw new InputError(`${stack[stack.length - 1].src}: <${stack[stack.length - 1].name}> is not closed`);
+  if (!meta) throw new InputError(`${source}: the markup has no <document title="…"> root element`);
+  return { meta, header: header && normalize(header), footer: footer && normalize(footer), cover, body };
+}
+
+/** Collapses white space the way HTML does: runs of spaces become one, edges are trimmed. */
+function normalize(inlines: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const i of inlines) {
+    const text = i.text === '\n' ? '\n' : i.text.replace(/[ \t\r\n]+/g, ' ');
+    const prev = out[out.length - 1];
+    if (prev && !prev.field && !i.field && prev.bold === i.bold && prev.className === i.className && prev.lang === i.lang) prev.text += text;
+    else out.push({ ...i, text });
+  }
+  for (let k = 0; k < out.length; k++) {
+    const prevText = k > 0 ? out[k - 1].text : '\n';
+    if (/[ \n]$/.test(prevText)) out[k].text = out[k].text.replace(/^ /, '');
+  }
+  for (const i of out) i.text = i.text.replace(/ \n/g, '\n');
+  while (out.length && !out[0].field && !out[0].text.trim()) out.shift();
+  while (out.length && !out[out.length - 1].field && !out[out.length - 1].text.trim()) out.pop();
+  if (out.length) {
+    const last = out[out.length - 1];
+    if (!last.field) last.text = last.text.replace(/\s+$/, '');
+  }
+  return out;
+}

@@ -1,0 +1,145 @@
+// The only module that talks to Handlebars. Templates are compiled once per process; every tag in
+// a template is stamped with `data-src="file:line"` so that markup errors name the template line.
+// Data values are escaped by Handlebars (so they can never add markup) and bidi-isolated here
+// (so a stray RLO in a name cannot reorder the text around it).
+import fs from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { InputError } from '../errors.js';
+import { packageRoot } from '../fonts/files.js';
+import { helpers } from './helpers.js';
+import { isolateValues } from './isolate.js';
+
+export type Digits = 'latn' | 'arab';
+
+type HbsNode = { type: string; loc?: { start: { line: number } }; [k: string]: unknown };
+
+const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
+const hbs = Handlebars.create();
+for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn as Handlebars.HelperDelegate);
+const knownHelpers = Object.fromEntries([...BUILTIN_HELPERS, ...Object.keys(helpers)].map(h => [h, true]));
+const compiled = new Map<string, { mtimeMs: number; fn: Handlebars.TemplateDelegate }>();
+
+export const defaultTemplate = (): string => path.join(packageRoot(), 'templates', 'brief.hbs');
+
+const shown = (file: string) => path.relative(process.cwd(), file) || file;
+
+export interface TemplateRun {
+  /** Path of the main template; partials come from its `partials/` folder, then the default one. */
+  template: string;
+  digits: Digits;
+  /** Extra values templates can read (e.g. `paper`). */
+  extras?: Record<string, unknown>;
+}
+
+/** Renders the data through the template into markup text. */
+export function renderTemplate(data: unknown, run: TemplateRun): string {
+  const fn = compileWithPartials(path.resolve(run.template));
+  const context = { ...(isolateValues(data) as object), ...run.extras, __digits: run.digits };
+  try {
+    return fn(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  } catch (e) {
+    throw new InputError(`${shown(run.template)}: template failed: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+function compileWithPartials(main: string): Handlebars.TemplateDelegate {
+  const fn = compileFile(main);
+  const dirs = [...new Set([path.join(path.dirname(main), 'partials'), path.join(path.dirname(defaultTemplate()), 'partials')])];
+  const pending = [...partialNames(main)];
+  const seen = new Set<string>();
+  while (pending.length) {
+    const { name, file: from, line } = pending.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const file = dirs.map(d => path.join(d, `${name}.hbs`)).find(f => fs.existsSync(f));
+    if (!file) throw new InputError(`${shown(from)}:${line}: partial "${name}" not found (looked for ${dirs.map(d => shown(path.join(d, `${name}.hbs`))).join(' and ')})`);
+    hbs.registerPartial(name, compileFile(file));
+    pending.push(...partialNames(file));
+  }
+  return fn;
+}
+
+const asts = new Map<string, { mtimeMs: number; ast: hbs.AST.Program }>();
+
+function parseFile(file: string): hbs.AST.Program {
+  let stat: fs.Stats;
+  try { stat = fs.statSync(file); } catch { throw new InputError(`cannot read template ${shown(file)}: no such file`); }
+  const hit = asts.get(file);
+  if (hit && hit.mtimeMs === stat.mtimeMs) return hit.ast;
+  const source = fs.readFileSync(file, 'utf8');
+  let ast: hbs.AST.Program;
+  try {
+    ast = hbs.parse(source);
+  } catch (e) {
+    throw new InputError(`${shown(file)}:${lineOf(e as Error) ?? '?'}: Handlebars syntax error: ${summary(e as Error)}`);
+  }
+  stampSources(ast as unknown as HbsNode, shown(file));
+  asts.set(file, { mtimeMs: stat.mtimeMs, ast });
+  return ast;
+}
+
+function compileFile(file: string): Handlebars.TemplateDelegate {
+  const ast = parseFile(file);
+  const mtimeMs = fs.statSync(file).mtimeMs;
+  const hit = compiled.get(file);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.fn;
+  const options = { knownHelpers, knownHelpersOnly: true, noEscape: false };
+  try {
+    hbs.precompile(ast, options); // reports unknown helpers now, with their line, not mid-render
+  } catch (e) {
+    const m = /unknown helper (\S+)/.exec((e as Error).message);
+    const what = m ? `unknown helper "${m[1]}" (helpers: ${Object.keys(knownHelpers).join(', ')})` : summary(e as Error);
+    throw new InputError(`${shown(file)}:${lineOf(e as Error) ?? '?'}: ${what}`);
+  }
+  const fn = hbs.compile(ast, options);
+  compiled.set(file, { mtimeMs, fn });
+  return fn;
+}
+
+function partialNames(file: string): { name: string; file: string; line: number }[] {
+  const out: { name: string; file: string; line: number }[] = [];
+  walk(parseFile(file) as unknown as HbsNode, node => {
+    if (node.type !== 'PartialStatement' && node.type !== 'PartialBlockStatement') return;
+    const name = node.name as HbsNode;
+    if (name.type === 'PathExpression' || name.type === 'StringLiteral') out.push({ name: String(name.original), file, line: node.loc?.start.line ?? 0 });
+  });
+  return out;
+}
+
+/** Adds `data-src="file:line"` to every opening tag in the template's literal text. */
+function stampSources(ast: HbsNode, file: string): void {
+  walk(ast, node => {
+    if (node.type !== 'ContentStatement') return;
+    const value = node.value as string;
+    const original = (node.original as string) ?? value;
+    const lead = Math.max(0, original.indexOf(value));
+    const startLine = node.loc?.start.line ?? 1;
+    node.value = value.replace(/<([a-zA-Z][\w-]*)(?=[\s/>])/g, (m, tag: string, at: number) => {
+      const line = startLine + (original.slice(0, lead + at).match(/\n/g)?.length ?? 0);
+      return `<${tag} data-src="${file}:${line}"`;
+    });
+  });
+}
+
+function walk(node: unknown, visit: (n: HbsNode) => void): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) { node.forEach(n => walk(n, visit)); return; }
+  const n = node as HbsNode;
+  if (typeof n.type === 'string') visit(n);
+  for (const key of ['body', 'program', 'inverse', 'params', 'hash', 'pairs', 'value', 'path', 'name']) {
+    const child = n[key];
+    if (child && typeof child === 'object') walk(child, visit);
+  }
+}
+
+function lineOf(e: Error & { lineNumber?: number }): number | undefined {
+  if (typeof e.lineNumber === 'number') return e.lineNumber;
+  const m = /on line (\d+)/.exec(e.message) ?? / - (\d+):\d+/.exec(e.message);
+  return m ? Number(m[1]) : undefined;
+}
+
+function summary(e: Error): string {
+  const lines = e.message.split('\n').filter(Boolean);
+  return (lines.length > 1 ? lines[lines.length - 1] : lines[0]).replace(/ - \d+:\d+$/, '');
+}
