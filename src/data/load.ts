@@ -82,6 +82,7 @@ function decodeUtf8(bytes: Buffer, file: string): string {
 
 /** Parses and validates the text of a data file; `file` is the name used in messages. */
 export function parseBrief(text: string, file: string): Brief {
+  if (typeof text !== 'string') throw new InputError(`${file}: no data (expected the text of a JSON file)`);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // byte order mark
   let data: unknown;
   try {
