@@ -2,10 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadBrief } from './data/load.js';
-import { renderValidBrief, type RenderOptions } from './index.js';
-import { writeAtomically } from './output.js';
-import { CliError, exitCodeOf, runCli } from './cli-support.js';
+import type { RenderOptions } from './index.js';
+import { CliError, runCli } from './cli-support.js';
+import { runBatch } from './batch.js';
 import { packageRoot } from './fonts/files.js';
 
 const HELP = `Usage: npm run brief -- [data.json ...] [options]
@@ -25,6 +24,8 @@ Options:
   --missing-glyphs error|replace
                            characters no font can draw: stop (default), or print
                            "?" in their place and list them as warnings
+  --jobs <n>               briefs rendered at once, each in its own thread
+                           (default: one per core; 1 for a single data file)
   -h, --help               this help
 
 Exit codes: 0 success, 1 output or system failure, 2 bad input or bad template.`;
@@ -50,6 +51,7 @@ async function main(argv: string[]): Promise<void> {
         digits: { type: 'string' },
         'no-archival': { type: 'boolean' },
         'missing-glyphs': { type: 'string' },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -72,31 +74,14 @@ async function main(argv: string[]): Promise<void> {
   if (values.template && !fs.existsSync(values.template)) throw new CliError(`cannot read template ${values.template}: no such file`, 2);
   const outDir = values['out-dir'] ?? 'dist';
 
-  const failures: unknown[] = [];
-  for (const file of files) {
-    const out = values.out ?? path.join(outDir, `${path.basename(file).replace(/\.json$/i, '')}.pdf`);
-    try {
-      const brief = loadBrief(file);
-      const bytes = await renderValidBrief(brief, { ...options, source: file });
-      writeAtomically(out, bytes);
-      console.log(`${out}: ${pageCount(bytes)} pages, ${(bytes.length / 1024).toFixed(1)} KB`);
-    } catch (e) {
-      if (files.length === 1) throw e;
-      failures.push(e);
-      process.stderr.write(`mowjaz: ${(e as Error).message}\n`);
-    }
-  }
-  if (failures.length) {
-    process.stderr.write(`mowjaz: ${failures.length} of ${files.length} briefs failed\n`);
-    process.exitCode = Math.max(...failures.map(exitCodeOf));
-  }
+  const tasks = files.map(file => ({ file, out: values.out ?? path.join(outDir, `${path.basename(file).replace(/\.json$/i, '')}.pdf`) }));
+  const { exitCode } = await runBatch(tasks, options, values.jobs === undefined ? undefined : jobsOption(values.jobs));
+  if (exitCode) process.exitCode = exitCode;
 }
 
-/** Page count from the page tree root's /Count (pdfkit writes one page tree). */
-function pageCount(bytes: Uint8Array): number {
-  const text = Buffer.from(bytes).toString('latin1');
-  const m = /\/Type \/Pages\s*\/Count (\d+)/.exec(text) ?? /\/Count (\d+)/.exec(text);
-  return m ? Number(m[1]) : 0;
+function jobsOption(value: string): number {
+  if (!/^[1-9][0-9]*$/.test(value)) throw new CliError(`--jobs must be a whole number of at least 1, not "${value}"`, 2);
+  return Number(value);
 }
 
 runCli(() => main(process.argv.slice(2)));

@@ -1,0 +1,267 @@
+// Rendering many data files in one process: `npm run brief -- data/*.json --jobs N`.
+// With one job the briefs are rendered one after another on the main thread; with more, each
+// worker thread loads the fonts and compiles the templates once and renders file after file,
+// handed out one at a time as workers become free. PDF bytes come back to the main thread, which
+// writes every file atomically (src/output.ts) and reports in the order the files were given,
+// so the messages and the files written do not depend on the number of jobs.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { loadBrief } from './data/load.js';
+import { renderValidBrief, type RenderOptions } from './index.js';
+import { writeAtomically } from './output.js';
+import { CliError, exitCodeOf } from './cli-support.js';
+import { FONT_FILES, fontsDir } from './fonts/files.js';
+import { prepareFonts } from './fonts/prepare.js';
+
+export interface BatchTask {
+  /** Data file, as named in messages. */
+  file: string;
+  /** PDF to write. */
+  out: string;
+}
+
+export type BatchOutcome =
+  | { file: string; out: string; ok: true; pages: number; size: number }
+  | { file: string; out: string; ok: false; message: string; exitCode: 1 | 2; stack?: string; error?: unknown };
+
+/** Render options a worker can receive (functions cannot cross threads: warnings come back as messages). */
+type WorkerRenderOptions = Omit<RenderOptions, 'onWarning' | 'source'>;
+
+export interface BatchOptions {
+  /** Number of parallel renders; 1 renders on the calling thread. Never more than the number of files. */
+  jobs?: number;
+  /** Called for each file, in the order the files were given, once its PDF is written or it failed. */
+  onOutcome?: (outcome: BatchOutcome, index: number) => void;
+  /** Called as each file finishes, in the order they finish (for a progress display). */
+  onProgress?: (done: number, total: number, outcome: BatchOutcome) => void;
+}
+
+/** The default number of jobs: one per core, one for a single file. */
+export function defaultJobs(files: number): number {
+  return Math.max(1, Math.min(files, os.availableParallelism()));
+}
+
+/** Page count from the page tree root's /Count (pdfkit writes one page tree). */
+export function pageCount(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const m = /\/Type \/Pages\s*\/Count (\d+)/.exec(text) ?? /\/Count (\d+)/.exec(text);
+  return m ? Number(m[1]) : 0;
+}
+
+/**
+ * Renders every task and writes its PDF; a failure fails that file alone. Returns the outcomes in
+ * task order. Two tasks writing the same PDF would overwrite each other: the later ones fail.
+ */
+export async function renderBatch(tasks: readonly BatchTask[], options: RenderOptions, batch: BatchOptions = {}): Promise<BatchOutcome[]> {
+  const outcomes: (BatchOutcome | undefined)[] = new Array(tasks.length);
+  let emitted = 0;
+  let done = 0;
+  const settle = (index: number, outcome: BatchOutcome): void => {
+    outcomes[index] = outcome;
+    done++;
+    batch.onProgress?.(done, tasks.length, outcome);
+    while (emitted < tasks.length && outcomes[emitted]) {
+      batch.onOutcome?.(outcomes[emitted]!, emitted);
+      emitted++;
+    }
+  };
+  const finish = (index: number, bytes: Uint8Array): void => {
+    const { file, out } = tasks[index];
+    try {
+      writeAtomically(out, bytes);
+      settle(index, { file, out, ok: true, pages: pageCount(bytes), size: bytes.length });
+    } catch (e) {
+      settle(index, failure(tasks[index], e));
+    }
+  };
+
+  const pending: number[] = [];
+  const writers = new Map<string, string>();
+  tasks.forEach((task, index) => {
+    const target = path.resolve(task.out);
+    const first = writers.get(target);
+    if (first === undefined) { writers.set(target, task.file); pending.push(index); return; }
+    const message = `${task.file}: would overwrite ${task.out}, written for ${first}; give the data files different names`;
+    settle(index, { ...task, ok: false, message, exitCode: 2 });
+  });
+
+  const jobs = Math.max(1, Math.min(batch.jobs ?? defaultJobs(pending.length), pending.length));
+  if (jobs === 1) {
+    for (const index of pending) {
+      const task = tasks[index];
+      try {
+        finish(index, await renderFile(task.file, options, options.onWarning));
+      } catch (e) {
+        settle(index, failure(task, e));
+      }
+    }
+  } else {
+    await renderInWorkers(tasks, pending, options, jobs, finish, (index, outcome) => settle(index, outcome));
+  }
+  return outcomes as BatchOutcome[];
+}
+
+/** Loads, validates and renders one data file. */
+async function renderFile(file: string, options: RenderOptions, onWarning?: (message: string) => void): Promise<Uint8Array> {
+  const brief = loadBrief(file);
+  return renderValidBrief(brief, { ...options, source: file, onWarning });
+}
+
+function failure(task: BatchTask, e: unknown): BatchOutcome {
+  const message = e instanceof Error ? e.message : String(e);
+  return { ...task, ok: false, message, exitCode: exitCodeOf(e), stack: e instanceof Error ? e.stack : undefined, error: e };
+}
+
+// ---- worker threads -------------------------------------------------------------------------
+
+type ToWorker = { type: 'job'; index: number; file: string } | { type: 'stop' };
+type FromWorker =
+  | { type: 'warning'; message: string }
+  | { type: 'rendered'; index: number; bytes: Uint8Array }
+  | { type: 'failed'; index: number; message: string; exitCode: 1 | 2; stack?: string };
+
+interface WorkerInit { mowjazBatch: true; options: WorkerRenderOptions }
+
+async function renderInWorkers(
+  tasks: readonly BatchTask[],
+  pending: readonly number[],
+  options: RenderOptions,
+  jobs: number,
+  finish: (index: number, bytes: Uint8Array) => void,
+  fail: (index: number, outcome: BatchOutcome) => void,
+): Promise<void> {
+  // Workers share the process id, which names prepareFonts' temporary files: make the fonts here, once.
+  if (FONT_FILES.some(f => !fs.existsSync(path.join(fontsDir(), f.file)))) prepareFonts();
+  const { onWarning, source: _source, ...transferable } = options;
+  const init: WorkerInit = { mowjazBatch: true, options: transferable };
+  const queue = [...pending];
+  let restarts = 0;
+
+  await new Promise<void>(resolve => {
+    let running = 0;
+    const start = (): void => {
+      const worker = new Worker(new URL(import.meta.url), { workerData: init });
+      let current: number | undefined;
+      running++;
+      const next = (): void => {
+        current = queue.shift();
+        if (current === undefined) worker.postMessage({ type: 'stop' } satisfies ToWorker);
+        else worker.postMessage({ type: 'job', index: current, file: tasks[current].file } satisfies ToWorker);
+      };
+      worker.on('message', (m: FromWorker) => {
+        if (m.type === 'warning') { onWarning?.(m.message); return; }
+        if (m.type === 'rendered') finish(m.index, m.bytes);
+        else fail(m.index, { ...tasks[m.index], ok: false, message: m.message, exitCode: m.exitCode, stack: m.stack });
+        next();
+      });
+      let crash: Error | undefined;
+      worker.on('error', e => { crash = e; });
+      worker.on('exit', code => {
+        running--;
+        if (current !== undefined) {
+          // The worker died under this file (out of memory, a crash in native code): it fails alone.
+          const why = crash?.message ?? `the rendering thread stopped with code ${code}`;
+          fail(current, { ...tasks[current], ok: false, message: `${tasks[current].file}: ${why}`, exitCode: 1, stack: crash?.stack });
+          current = undefined;
+          if (queue.length && restarts++ < jobs) start();
+        }
+        if (running === 0) {
+          // No worker left (they kept dying): the files still waiting fail too.
+          for (const index of queue.splice(0)) {
+            fail(index, { ...tasks[index], ok: false, message: `${tasks[index].file}: not rendered: the rendering threads stopped`, exitCode: 1 });
+          }
+          resolve();
+        }
+      });
+      next();
+    };
+    for (let i = 0; i < jobs; i++) start();
+  });
+}
+
+function runWorker(init: WorkerInit): void {
+  const port = parentPort!;
+  const onWarning = (message: string) => port.postMessage({ type: 'warning', message } satisfies FromWorker);
+  port.on('message', async (m: ToWorker) => {
+    if (m.type === 'stop') { port.close(); return; }
+    try {
+      const bytes = await renderFile(m.file, init.options, onWarning);
+      // Hand the buffer over rather than copying it, when it owns its whole ArrayBuffer.
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+      const view = new Uint8Array(own.buffer, 0, own.byteLength);
+      port.postMessage({ type: 'rendered', index: m.index, bytes: view } satisfies FromWorker, [view.buffer as ArrayBuffer]);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      port.postMessage({ type: 'failed', index: m.index, message, exitCode: exitCodeOf(e), stack: e instanceof Error ? e.stack : undefined } satisfies FromWorker);
+    }
+  });
+}
+
+if (!isMainThread && (workerData as Partial<WorkerInit> | null)?.mowjazBatch === true) runWorker(workerData as WorkerInit);
+
+// ---- the command line -----------------------------------------------------------------------
+
+export interface BatchReport {
+  outcomes: BatchOutcome[];
+  /** 0, or the worst exit code of the failures (2 bad input, 1 output or system failure). */
+  exitCode: 0 | 1 | 2;
+}
+
+/**
+ * The CLI's batch run: renders, prints `dist/x.pdf: 4 pages, 78.2 KB` for each file written and
+ * `mowjaz: <message>` for each failure, then `mowjaz: N of M briefs failed`. When stderr is a
+ * terminal and there are several files, a progress line `[37/200] dist/x.pdf` is kept updated
+ * there, and the per-file lines are left out if stdout is that terminal too. A single file that
+ * fails throws its error, as before batches existed.
+ */
+export async function runBatch(given: readonly BatchTask[], options: RenderOptions, jobs?: number): Promise<BatchReport> {
+  // The same data file named twice (a glob and the file itself) is rendered once.
+  const seen = new Set<string>();
+  const tasks = given.filter(t => {
+    const key = `${path.resolve(t.file)}\0${path.resolve(t.out)}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
+  const stdout = process.stdout, stderr = process.stderr;
+  const progress = tasks.length > 1 && stderr.isTTY === true;
+  const perFile = !progress || stdout.isTTY !== true;
+  let progressShown = false;
+  const clearProgress = (): void => {
+    if (progressShown) { stderr.write('\r\x1b[K'); progressShown = false; }
+  };
+  const onWarning = options.onWarning && ((message: string) => { clearProgress(); options.onWarning!(message); });
+  const outcomes = await renderBatch(tasks, { ...options, onWarning }, {
+    jobs,
+    onProgress: progress ? (done, total, outcome) => {
+      const width = stderr.columns ? stderr.columns - 1 : 79;
+      stderr.write(`\r\x1b[K${`[${done}/${total}] ${outcome.ok ? outcome.out : outcome.file}`.slice(0, width)}`);
+      progressShown = true;
+    } : undefined,
+    onOutcome: outcome => {
+      if (outcome.ok) {
+        if (perFile) { clearProgress(); stdout.write(`${outcome.out}: ${outcome.pages} pages, ${(outcome.size / 1024).toFixed(1)} KB\n`); }
+        return;
+      }
+      if (tasks.length === 1) return;
+      clearProgress();
+      stderr.write(`mowjaz: ${outcome.message}\n`);
+      if (process.env.MOWJAZ_DEBUG && outcome.stack) stderr.write(`${outcome.stack}\n`);
+    },
+  });
+  clearProgress();
+  const failures = outcomes.filter(o => !o.ok);
+  if (tasks.length === 1 && failures.length) {
+    const f = failures[0];
+    throw f.error ?? new CliError(f.message, f.exitCode);
+  }
+  const written = outcomes.filter(o => o.ok);
+  if (!perFile && written.length) {
+    const pages = written.reduce((n, o) => n + o.pages, 0);
+    const size = written.reduce((n, o) => n + o.size, 0);
+    stdout.write(`${written.length} briefs written: ${pages} pages, ${(size / 1024 / 1024).toFixed(1)} MB\n`);
+  }
+  if (failures.length) stderr.write(`mowjaz: ${failures.length} of ${tasks.length} briefs failed\n`);
+  const exitCode = failures.reduce<0 | 1 | 2>((worst, f) => (f.exitCode > worst ? f.exitCode : worst), 0);
+  return { outcomes, exitCode };
+}
