@@ -32,8 +32,10 @@ interface Doc {
 
 interface FontEntry { font: EmbeddedFont; cids: Map<string, number> }
 
-const fmt = (n: number) => {
-  const r = Math.round(n * 1000) / 1000;
+/** A number for the content stream, rounded to `places` decimals (positions need no more than 0.01 pt). */
+const fmt = (n: number, places = 3) => {
+  const k = 10 ** places;
+  const r = Math.round(n * k) / k;
   return Object.is(r, -0) ? '0' : String(r);
 };
 
@@ -114,7 +116,10 @@ export class GlyphPainter {
         for (const segment of segments(word)) {
           const hidden = hiddenFromPoppler(segment[0]);
           if (hidden) ops.push('/Span <</ActualText ()>> BDC');
-          ops.push(`1 0 0 1 ${fmt(x + segment[0].x)} ${fmt(baseline)} Tm`);
+          const startX = Number(fmt(x + segment[0].x, 2));
+          ops.push(`1 0 0 1 ${fmt(startX)} ${fmt(baseline, 2)} Tm`);
+          // Where the PDF's text position really is, so rounding never accumulates along a word.
+          let pen = startX - x;
           let rise = 0;
           let tj: string[] = [];
           const flush = () => { if (tj.length) ops.push(`[${tj.join('')}] TJ`); tj = []; };
@@ -124,8 +129,9 @@ export class GlyphPainter {
             tj.push(`<${cid.toString(16).padStart(4, '0')}>`);
             const next = segment[i + 1];
             if (next) {
-              const adjust = (g.x - next.x) * em + e.font.widths[cid];
-              if (Math.abs(adjust) > 0.0005) tj.push(fmt(adjust));
+              const adjust = Number(fmt((pen - next.x) * em + e.font.widths[cid], 1));
+              if (adjust !== 0) tj.push(fmt(adjust, 1));
+              pen += (e.font.widths[cid] - adjust) / em;
             }
           });
           flush();

@@ -1,16 +1,62 @@
-// Justification of a full line: widen the inter-word spaces so both edges are flush.
+// Justification of a full line: kashida (tatweel) inside words first, where the mode allows and
+// the font can take it, then wider spaces, so both edges are flush.
 import type { LineLayout } from './paragraph.js';
+import type { Run } from './itemize.js';
+import { kashidaPoints } from './kashida.js';
+import { shape } from './shaper.js';
 
+/** spaces: widen spaces only; kashida: tatweels, spaces only for the remainder; kashida-spaces: tatweels up to a cap per join, then spaces. */
 export type JustifyMode = 'spaces' | 'kashida' | 'kashida-spaces';
 
 const STRETCHABLE = /^[ \u00A0]$/;
+/** The most a single join is stretched, in em. */
+const CAP_EM = 0.6;
+/** Slack per space (in em) that spaces absorb alone, without kashida, in kashida-spaces mode. */
+const SPACES_SUFFICE_EM = 0.12;
 
-/** Spreads the slack over the line's spaces; false when there is nothing to stretch. */
-export function justifyLine(line: LineLayout, width: number, _mode: JustifyMode, _text: string, _language: string): boolean {
+interface PlanPiece { piece: { run: Run; start: number; end: number }; safe: ReadonlySet<number> }
+
+/** How many tatweels go before which offsets (best joins first, in insertion order). */
+export function planKashida(line: LineLayout, width: number, mode: JustifyMode, text: string, pieces: readonly PlanPiece[]): Map<number, number> {
+  const plan = new Map<number, number>();
   const slack = width - line.width;
-  if (slack <= 0) return slack === 0;
+  const arabic = pieces.find(p => p.safe.size);
+  if (!arabic || slack <= 0) return plan;
+  const { run } = arabic.piece;
+  const size = run.style.size;
+  const tatweel = shape({ face: run.face.shaper, faceKey: run.face.key, text: '\u0640', start: 0, end: 1, rtl: true, script: 'Arab', language: 'ar' })[0];
+  const tw = tatweel.ax * size / run.face.upem;
+  if (!(tw > 0)) return plan;
+  const spaces = line.glyphs.filter(g => STRETCHABLE.test(g.text)).length;
+  if (mode === 'kashida-spaces' && spaces && slack / spaces <= SPACES_SUFFICE_EM * size) return plan;
+  const points = pieces.flatMap(p => kashidaPoints(text, p.piece.start, p.piece.end, p.safe));
+  const cap = Math.max(1, Math.floor(CAP_EM * size / tw));
+  let budget = Math.floor(slack / tw);
+  for (let round = 0; round < cap && budget > 0; round++) {
+    for (const p of points) {
+      if (budget <= 0) break;
+      plan.set(p.offset, (plan.get(p.offset) ?? 0) + 1);
+      budget--;
+    }
+  }
+  return plan;
+}
+
+/** Takes back the tatweel added last (the lowest-priority join). */
+export function dropOne(plan: Map<number, number>): void {
+  const keys = [...plan.keys()];
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const n = plan.get(keys[i])!;
+    if (n > 0) { if (n === 1) plan.delete(keys[i]); else plan.set(keys[i], n - 1); return; }
+  }
+}
+
+/** Spreads the remaining slack over the line's spaces; false when there is nothing to stretch. */
+export function stretchSpaces(line: LineLayout, width: number): boolean {
+  const slack = width - line.width;
+  if (Math.abs(slack) <= 0.01) return true;
   const spaces = line.glyphs.filter(g => STRETCHABLE.test(g.text));
-  if (!spaces.length) return false;
+  if (slack < 0 || !spaces.length) return false;
   const extra = slack / spaces.length;
   let shift = 0;
   for (const g of line.glyphs) {

@@ -5,8 +5,8 @@ import { embeddingLevels, visualOrder, type Direction } from './bidi.js';
 import { loadFonts, type FontSet, type LoadedFace } from './fonts.js';
 import { itemize, isIgnorable, type Run, type RunStyle, type StyledSpan } from './itemize.js';
 import { breakOpportunities } from './linebreak.js';
-import { shape, type ShapedGlyph } from './shaper.js';
-import { justifyLine, type JustifyMode } from './justify.js';
+import { GlyphFlag, shape, type ShapedGlyph } from './shaper.js';
+import { dropOne, planKashida, stretchSpaces, type JustifyMode } from './justify.js';
 
 export type Align = 'start' | 'end' | 'left' | 'right' | 'center' | 'justify';
 
@@ -64,6 +64,8 @@ export interface LineLayout {
   height: number;
   /** The line ends the paragraph or at a forced break. */
   last: boolean;
+  /** Justified: flush on both sides. */
+  justified?: boolean;
 }
 
 export interface ParagraphLayout {
@@ -106,13 +108,15 @@ export function layoutParagraph(input: ParagraphInput): ParagraphLayout {
   const align = input.align ?? 'start';
   const lines: LineLayout[] = [];
   let top = 0;
+  const ctx: LineContext = { text, runs, levels, language };
   for (const range of ranges) {
-    const line = placeLine(text, runs, range, levels, language, direction);
+    let line = placeLine(ctx, range);
+    if (align === 'justify' && !range.last) line = justifyLine(line, range, ctx, input.width, input.justify ?? 'kashida-spaces');
     const size = Math.max(...line.glyphs.map(g => g.size), input.style.size);
     line.height = size * lineHeight;
     line.top = top;
     line.baseline = top + line.height / 2 + 0.25 * size;
-    alignLine(line, align, direction, input.width, input.justify ?? 'spaces', text, language);
+    alignLine(line, align, direction, input.width);
     top += line.height;
     lines.push(line);
   }
@@ -196,20 +200,29 @@ function breakLines(text: string, prefix: Float64Array, clusterStart: Uint8Array
 
 interface LineRun { run: Run; start: number; end: number; level: number }
 
-function placeLine(text: string, runs: readonly Run[], range: LineRange, levels: Uint8Array, language: string, direction: Direction): LineLayout {
-  const end = visibleEnd(text, range.start, range.end);
+/** Tatweels to insert: original offset → how many go before the character there. */
+export type Insertions = ReadonlyMap<number, number>;
+
+interface LineContext { text: string; runs: readonly Run[]; levels: Uint8Array; language: string }
+
+function linePieces(ctx: LineContext, range: LineRange): LineRun[] {
+  const end = visibleEnd(ctx.text, range.start, range.end);
   const pieces: LineRun[] = [];
-  for (const run of runs) {
+  for (const run of ctx.runs) {
     const a = Math.max(run.start, range.start), b = Math.min(run.end, end);
-    if (a < b) pieces.push({ run, start: a, end: b, level: levels[a] });
+    if (a < b) pieces.push({ run, start: a, end: b, level: ctx.levels[a] });
   }
+  return pieces;
+}
+
+function placeLine(ctx: LineContext, range: LineRange, insertions?: Insertions): LineLayout {
   const glyphs: PlacedGlyph[] = [];
   let pen = 0;
-  visualOrder(pieces).forEach((piece, runIndex) => {
+  visualOrder(linePieces(ctx, range)).forEach((piece, runIndex) => {
     const { run } = piece;
     const scale = run.style.size / run.face.upem;
-    const shaped = shapeRange(text, run, piece.start, piece.end, language);
-    const texts = clusterTexts(text, shaped, piece.end);
+    const shaped = shapePiece(ctx, piece, insertions);
+    const texts = clusterTexts(ctx.text, shaped, piece.end);
     shaped.forEach((g, i) => {
       glyphs.push({
         face: run.face,
@@ -219,10 +232,11 @@ function placeLine(text: string, runs: readonly Run[], range: LineRange, levels:
         advance: g.ax * scale,
         size: run.style.size,
         color: run.style.color,
-        text: texts[i],
+        text: g.kashida ? '' : texts[i],
         cluster: g.cluster,
         run: runIndex,
         rtl: run.level % 2 === 1,
+        ...(g.kashida ? { kashida: true } : {}),
       });
       pen += g.ax * scale;
     });
@@ -230,16 +244,50 @@ function placeLine(text: string, runs: readonly Run[], range: LineRange, levels:
   return { start: range.start, end: range.end, glyphs, width: pen, left: 0, baseline: 0, top: 0, height: 0, last: range.last };
 }
 
+const TATWEEL = '\u0640';
+
+/**
+ * Shapes a piece of a line, with tatweels inserted where `insertions` says. The stretched text is
+ * shaped as one string (with the same context around it), so the result is exactly HarfBuzz's
+ * shaping of the stretched text; clusters are mapped back to offsets in the original text.
+ */
+function shapePiece(ctx: LineContext, piece: LineRun, insertions?: Insertions, tatweelFlags = false): (ShapedGlyph & { kashida?: boolean })[] {
+  const { text, language } = ctx;
+  const { run, start, end } = piece;
+  const here = insertions && [...insertions].some(([o, n]) => n > 0 && o > start && o < end);
+  if (!here) return shapeRange(text, run, start, end, language, tatweelFlags);
+  const from = Math.max(0, start - 5), to = Math.min(text.length, end + 5);
+  const origin: number[] = []; // local index → original offset (negative: a tatweel before -1-offset)
+  let local = '';
+  for (let i = from; i < to; i++) {
+    const n = i > start && i < end ? insertions!.get(i) ?? 0 : 0;
+    for (let k = 0; k < n; k++) { local += TATWEEL; origin.push(-1 - i); }
+    local += text[i];
+    origin.push(i);
+  }
+  const localStart = origin.indexOf(start), localEnd = origin.indexOf(end - 1) + 1;
+  const shaped = shape({
+    face: run.face.shaper, faceKey: run.face.key, text: local, start: localStart, end: localEnd,
+    rtl: run.level % 2 === 1, script: run.script, language, tatweelFlags,
+    plainTatweelAt: origin.flatMap((o, i) => (o < 0 ? [i] : [])),
+  });
+  return shaped.map(g => {
+    const o = origin[g.cluster];
+    return o >= 0 ? { ...g, cluster: o } : { ...g, cluster: -1 - o, kashida: true };
+  });
+}
+
 /**
  * The source text of each glyph: a cluster's characters go to its widest glyph (the base or the
  * ligature), so copy and search see each character exactly once.
  */
-function clusterTexts(text: string, glyphs: readonly ShapedGlyph[], end: number): string[] {
+function clusterTexts(text: string, glyphs: readonly (ShapedGlyph & { kashida?: boolean })[], end: number): string[] {
   const starts = [...new Set(glyphs.map(g => g.cluster))].sort((a, b) => a - b);
   const next = new Map<number, number>();
   starts.forEach((c, i) => next.set(c, starts[i + 1] ?? end));
   const owner = new Map<number, number>();
   glyphs.forEach((g, i) => {
+    if (g.kashida) return;
     const o = owner.get(g.cluster);
     if (o === undefined || g.ax > glyphs[o].ax) owner.set(g.cluster, i);
   });
@@ -249,14 +297,14 @@ function clusterTexts(text: string, glyphs: readonly ShapedGlyph[], end: number)
   });
 }
 
-function alignLine(line: LineLayout, align: Align, direction: Direction, width: number, justify: JustifyMode, text: string, language: string): void {
+function alignLine(line: LineLayout, align: Align, direction: Direction, width: number): void {
   const rtl = direction === 'rtl';
   let side: 'left' | 'right' | 'center';
   switch (align) {
     case 'left': case 'right': case 'center': side = align; break;
     case 'end': side = rtl ? 'left' : 'right'; break;
     case 'justify':
-      if (!line.last && justifyLine(line, width, justify, text, language)) { line.left = 0; return; }
+      if (line.justified) return;
       side = rtl ? 'right' : 'left';
       break;
     default: side = rtl ? 'right' : 'left';
@@ -265,3 +313,28 @@ function alignLine(line: LineLayout, align: Align, direction: Direction, width: 
   line.left = left;
   for (const g of line.glyphs) g.x += left;
 }
+
+/** Kashida between letters (when the mode allows), then wider spaces, until the line is flush. */
+function justifyLine(line: LineLayout, range: LineRange, ctx: LineContext, width: number, mode: JustifyMode): LineLayout {
+  let out = line;
+  if (mode !== 'spaces' && width - line.width > 0.01) {
+    const plan = planKashida(line, width, mode, ctx.text, linePieces(ctx, range).map(p => ({ piece: p, safe: safeOffsets(ctx, p) })));
+    // Widths in context can differ from the plan by a kerning pair: take tatweels back until it fits.
+    for (let tries = 0; plan.size && tries < 8; tries++) {
+      const stretched = placeLine(ctx, range, plan);
+      if (stretched.width <= width + 0.01) { out = stretched; break; }
+      dropOne(plan);
+    }
+  }
+  if (stretchSpaces(out, width)) out.justified = true;
+  return out;
+}
+
+/** Offsets HarfBuzz marks as safe for a tatweel, in an Arabic right-to-left piece. */
+function safeOffsets(ctx: LineContext, piece: LineRun): Set<number> {
+  const safe = new Set<number>();
+  if (piece.run.script !== 'Arab' || piece.level % 2 === 0) return safe;
+  for (const g of shapePiece(ctx, piece, undefined, true)) if (g.flags & GlyphFlag.SAFE_TO_INSERT_TATWEEL) safe.add(g.cluster);
+  return safe;
+}
+

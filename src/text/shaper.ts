@@ -31,6 +31,12 @@ export interface ShapeRequest {
   script: string;
   language: string;
   tatweelFlags?: boolean;
+  /**
+   * Offsets (into `text`) of inserted kashidas. Amiri's required ligatures turn tatweels into
+   * joined kashida shapes; an inserted kashida is kept as the plain tatweel glyph (rlig off on it
+   * alone), so readers see the standard tatweel and the stretch adds exactly one advance per tatweel.
+   */
+  plainTatweelAt?: readonly number[];
 }
 
 export const GlyphFlag = hb.GlyphFlag;
@@ -53,17 +59,18 @@ export function shape(req: ShapeRequest): ShapedGlyph[] {
   const local = req.text.slice(from, to);
   const offset = req.start - from;
   const length = req.end - req.start;
-  const key = `${req.faceKey}|${req.rtl ? 'r' : 'l'}|${req.script}|${req.language}|${req.tatweelFlags ? 1 : 0}|${offset}|${length}|${local}`;
+  const plain = (req.plainTatweelAt ?? []).map(o => o - from);
+  const key = `${req.faceKey}|${req.rtl ? 'r' : 'l'}|${req.script}|${req.language}|${req.tatweelFlags ? 1 : 0}|${plain.join(',')}|${offset}|${length}|${local}`;
   let local_glyphs = cache.get(key);
   if (!local_glyphs) {
-    local_glyphs = shapeUncached(req.face, local, offset, length, req);
+    local_glyphs = shapeUncached(req.face, local, offset, length, req, plain);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, local_glyphs);
   }
   return local_glyphs.map(g => ({ ...g, cluster: g.cluster + from }));
 }
 
-function shapeUncached(face: ShaperFace, text: string, offset: number, length: number, req: ShapeRequest): ShapedGlyph[] {
+function shapeUncached(face: ShaperFace, text: string, offset: number, length: number, req: ShapeRequest, plainTatweel: readonly number[]): ShapedGlyph[] {
   const buf = (sharedBuffer ??= new hb.Buffer());
   buf.reset();
   {
@@ -74,7 +81,7 @@ function shapeUncached(face: ShaperFace, text: string, offset: number, length: n
     // Each mark keeps its own cluster, so every glyph can carry its own source text for ToUnicode.
     buf.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
     buf.setFlags(req.tatweelFlags ? hb.BufferFlag.PRODUCE_SAFE_TO_INSERT_TATWEEL : hb.BufferFlag.DEFAULT);
-    hb.shape(face.font, buf);
+    hb.shape(face.font, buf, plainTatweel.map(i => new hb.Feature('rlig', 0, i, i + 1)));
     const infos = buf.getGlyphInfos();
     const pos = buf.getGlyphPositions();
     return infos.map((info, i) => ({
