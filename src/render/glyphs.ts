@@ -81,13 +81,12 @@ export class GlyphPainter {
 
   /**
    * The /W width of word[i], in 1/1000 em: the font's advance, unless that would leave a gap or an
-   * overlap before the next glyph poppler sees, large enough for it to split the word there.
+   * overlap before the next glyph large enough for poppler to split the word there.
    */
   private pdfWidth(e: FontEntry, word: readonly PlacedGlyph[], i: number, em: number): number {
     const g = word[i];
     const natural = this.naturalWidth(e, g.gid);
-    if (hiddenFromPoppler(g)) return natural;
-    const follower = word.slice(i + 1).find(h => !hiddenFromPoppler(h));
+    const follower = word[i + 1];
     if (!follower) return natural;
     const distance = (follower.x - g.x) * em;
     const gap = distance - natural;
@@ -112,32 +111,29 @@ export class GlyphPainter {
         const colorOp = `${rgb(first.color)} rg`;
         if (colorOp !== curColor) { ops.push(colorOp); curColor = colorOp; }
         const em = 1000 / size;
-        const cids = new Map(word.map((g, i) => [g, this.cid(e, g.gid, g.kashida || !g.text ? NO_TEXT : g.text, this.pdfWidth(e, word, i, em))]));
-        for (const segment of segments(word)) {
-          const hidden = hiddenFromPoppler(segment[0]);
-          if (hidden) ops.push('/Span <</ActualText ()>> BDC');
-          const startX = Number(fmt(x + segment[0].x, 2));
-          ops.push(`1 0 0 1 ${fmt(startX)} ${fmt(baseline, 2)} Tm`);
-          // Where the PDF's text position really is, so rounding never accumulates along a word.
-          let pen = startX - x;
-          let rise = 0;
-          let tj: string[] = [];
-          const flush = () => { if (tj.length) ops.push(`[${tj.join('')}] TJ`); tj = []; };
-          segment.forEach((g, i) => {
-            if (g.rise !== rise) { flush(); rise = g.rise; ops.push(`${fmt(rise)} Ts`); }
-            const cid = cids.get(g)!;
-            tj.push(`<${cid.toString(16).padStart(4, '0')}>`);
-            const next = segment[i + 1];
-            if (next) {
-              const adjust = Number(fmt((pen - next.x) * em + e.font.widths[cid], 1));
-              if (adjust !== 0) tj.push(fmt(adjust, 1));
-              pen += (e.font.widths[cid] - adjust) / em;
-            }
-          });
-          flush();
-          if (rise) ops.push('0 Ts');
-          if (hidden) ops.push('EMC');
-        }
+        const actual = actualText(word);
+        if (actual !== null) ops.push(`/Span <</ActualText ${utf16Hex(actual)}>> BDC`);
+        const startX = Number(fmt(x + first.x, 2));
+        ops.push(`1 0 0 1 ${fmt(startX)} ${fmt(baseline, 2)} Tm`);
+        // Where the PDF's text position really is, so rounding never accumulates along a word.
+        let pen = startX - x;
+        let rise = 0;
+        let tj: string[] = [];
+        const flush = () => { if (tj.length) ops.push(`[${tj.join('')}] TJ`); tj = []; };
+        word.forEach((g, i) => {
+          if (g.rise !== rise) { flush(); rise = g.rise; ops.push(`${fmt(rise)} Ts`); }
+          const cid = this.cid(e, g.gid, g.kashida || !g.text ? NO_TEXT : g.text, this.pdfWidth(e, word, i, em));
+          tj.push(`<${cid.toString(16).padStart(4, '0')}>`);
+          const next = word[i + 1];
+          if (next) {
+            const adjust = Number(fmt((pen - next.x) * em + e.font.widths[cid], 1));
+            if (adjust !== 0) tj.push(fmt(adjust, 1));
+            pen += (e.font.widths[cid] - adjust) / em;
+          }
+        });
+        flush();
+        if (rise) ops.push('0 Ts');
+        if (actual !== null) ops.push('EMC');
       }
     }
     ops.push('ET Q');
@@ -170,34 +166,31 @@ const MARKS = /\p{M}/u;
 /**
  * ToUnicode text of a glyph that stands for no character (an inserted kashida, a cluster's extra
  * glyph). pdfkit would write `<>`, which pdf.js reads as a stray letter; ZERO WIDTH JOINER is a
- * format character that pdf.js drops, and poppler never sees these glyphs (see hiddenFromPoppler).
+ * format character that pdf.js drops, and poppler reads such words through ActualText.
  */
 const NO_TEXT = '\u200D';
 
 /**
- * A word cut before and after each glyph hidden from poppler, in logical order. Written in that
- * order, pdf.js (which starts a new text item at every marked-content boundary) still reads the
- * word in logical order, and poppler joins the touching pieces back into one word.
+ * ActualText for a right-to-left word with harakat or kashidas, or null for every other word.
+ *
+ * poppler starts a new word at a mark raised off the baseline (or within 0.1 em of its letter),
+ * so vowelled words came back in pieces and out of order. With ActualText it reads the span as
+ * one piece of text; but poppler lays ActualText out left to right and then reverses right-to-left
+ * lines character by character, so the text given here is the word's characters in visual
+ * (reversed) order, which poppler turns back into logical order. pdf.js ignores ActualText and
+ * reads each glyph's ToUnicode text in drawing order, which it reassembles correctly by itself.
+ * Kashidas are not part of the text.
  */
-function segments(word: readonly PlacedGlyph[]): PlacedGlyph[][] {
-  const out: PlacedGlyph[][] = [];
-  for (const g of word) {
-    const last = out[out.length - 1];
-    if (last && !hiddenFromPoppler(g) && !hiddenFromPoppler(last[0])) last.push(g);
-    else out.push([g]);
-  }
-  return word[0].rtl ? out.reverse() : out;
+function actualText(word: readonly PlacedGlyph[]): string | null {
+  if (!word[0].rtl || !word.some(g => g.kashida || MARKS.test(g.text))) return null;
+  const logical = word.filter(g => !g.kashida).sort((a, b) => a.cluster - b.cluster).map(g => g.text).join('');
+  return [...logical].reverse().join('');
 }
 
-/**
- * Glyphs drawn inside an empty ActualText span. poppler starts a new word at a mark that is raised
- * off the baseline or within 0.1 em of its base letter's origin, so vowelled words came back in
- * pieces. Hidden marks keep poppler's words whole (without their marks); pdf.js ignores ActualText
- * and reads every glyph's ToUnicode text, marks included, in the order HarfBuzz drew them.
- * Glyphs that stand for no text at all (a kashida, the second glyph of a cluster) are hidden too.
- */
-function hiddenFromPoppler(g: PlacedGlyph): boolean {
-  return !!g.kashida || g.text === '' || MARKS.test(g.text);
+function utf16Hex(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return `<${hex}>`;
 }
 
 function rgb(hex: string): string {

@@ -10,7 +10,7 @@ export type JustifyMode = 'spaces' | 'kashida' | 'kashida-spaces';
 
 const STRETCHABLE = /^[ \u00A0]$/;
 /** The most a single join is stretched, in em. */
-const CAP_EM = 0.6;
+const CAP_EM = 0.9;
 /** Slack per space (in em) that spaces absorb alone, without kashida, in kashida-spaces mode. */
 const SPACES_SUFFICE_EM = 0.12;
 

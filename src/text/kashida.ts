@@ -10,8 +10,8 @@
 //   4. before a final reh, yeh or alef maksura joined to a medial beh-like letter (the bowl joins);
 //   5. before a final waw, ain, qaf or feh (و ؤ ع غ ق ف);
 //   6. any other join HarfBuzz marks as safe.
-// At most one join per word is stretched. Words with harakat are left alone: a conservative choice,
-// since a mark must stay over its own letter when the join next to it is stretched.
+// At most one join per word is stretched. A tatweel only ever goes before a letter, after any marks
+// of the letter before it, so HarfBuzz keeps every mark on its own letter.
 
 export interface KashidaPoint {
   /** UTF-16 offset of the character the tatweel goes before. */
@@ -64,10 +64,11 @@ export function kashidaPoints(text: string, start: number, end: number, safe: Re
     while (i < end && !/\s/.test(text[i])) i++;
     const wordEnd = i;
     const slice = text.slice(word, wordEnd);
-    if (!slice || MARK.test(slice) || !/\p{Script=Arabic}/u.test(slice)) continue;
+    if (!slice || !/\p{Script=Arabic}/u.test(slice)) continue;
     let pick: KashidaPoint | undefined;
     for (let k = word + 1; k < wordEnd; k++) {
-      if (!safe.has(k)) continue;
+      // Only before a letter: marks stay with the letter they follow, never cross a tatweel.
+      if (!safe.has(k) || !LETTER.test(text[k])) continue;
       const priority = priorityOf(text, k, wordEnd);
       // Later joins win ties: stretching near the end of a word reads most naturally.
       if (!pick || priority <= pick.priority) pick = { offset: k, priority, word };

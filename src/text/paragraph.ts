@@ -104,8 +104,10 @@ export function layoutParagraph(input: ParagraphInput): ParagraphLayout {
   const prefix = new Float64Array(text.length + 1);
   for (let i = 0; i < text.length; i++) prefix[i + 1] = prefix[i] + advance[i];
 
-  const ranges = breakLines(text, prefix, clusterStart, input.width);
   const align = input.align ?? 'start';
+  const ranges = align === 'justify'
+    ? breakJustified(text, prefix, clusterStart, input.width)
+    : breakLines(text, prefix, clusterStart, input.width);
   const lines: LineLayout[] = [];
   let top = 0;
   const ctx: LineContext = { text, runs, levels, language };
@@ -196,6 +198,33 @@ function breakLines(text: string, prefix: Float64Array, clusterStart: Uint8Array
   if (start < text.length || !out.length) out.push({ start, end: text.length, last: true });
   else out[out.length - 1].last = true;
   return out;
+}
+
+/** A last line at least this full reads as a justified line whose paragraph never ends. */
+const NEARLY_FULL = 0.9;
+
+/**
+ * Line breaks for justified text. A last line that nearly fills the measure reads as a justified
+ * line whose paragraph never ends, so such a paragraph is broken again as if the measure were a
+ * little narrower (the lines are still justified to the full measure, so the extra word is spread
+ * over all of them); failing that, its last word goes down to a line of its own.
+ */
+function breakJustified(text: string, prefix: Float64Array, clusterStart: Uint8Array, width: number): LineRange[] {
+  const natural = (r: LineRange) => prefix[visibleEnd(text, r.start, r.end)] - prefix[r.start];
+  const nearlyFull = (r: LineRange) => r.last && natural(r) >= NEARLY_FULL * width;
+  let ranges = breakLines(text, prefix, clusterStart, width);
+  for (const shrink of [0.98, 0.96, 0.94, 0.92]) {
+    if (!ranges.some(nearlyFull)) return ranges;
+    ranges = breakLines(text, prefix, clusterStart, width * shrink);
+  }
+  if (!ranges.some(nearlyFull)) return ranges;
+  ranges = breakLines(text, prefix, clusterStart, width);
+  return ranges.flatMap(r => {
+    let cut = visibleEnd(text, r.start, r.end);
+    while (cut > r.start && !/\s/.test(text[cut - 1])) cut--;
+    if (!nearlyFull(r) || !/\S/.test(text.slice(r.start, cut))) return [r];
+    return [{ start: r.start, end: cut, last: false }, { start: cut, end: r.end, last: true }];
+  });
 }
 
 interface LineRun { run: Run; start: number; end: number; level: number }
