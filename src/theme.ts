@@ -43,7 +43,7 @@ const styles = {
   'cell-label': { ...body, size: 11, weight: 'bold', color: palette.ink, lineHeight: 1.7, align: 'start', spaceAfter: 0 },
   'cell-group': { ...body, size: 11, weight: 'bold', color: palette.accent, lineHeight: 1.7, align: 'start', spaceAfter: 0 },
   caption: { ...body, size: 10, color: palette.muted, lineHeight: 1.6, align: 'start', spaceBefore: 0, spaceAfter: 4 },
-  'cover-kicker': { ...body, size: 11, weight: 'bold', color: palette.muted, lineHeight: 1.6, align: 'start', spaceAfter: 10 },
+  'cover-kicker': { ...body, size: 11.5, weight: 'regular', color: palette.accent, lineHeight: 1.6, align: 'start', spaceAfter: 10 },
   'cover-title': { ...body, size: 25, weight: 'bold', color: palette.accent, lineHeight: 1.65, align: 'start', spaceAfter: 12 },
   'cover-subtitle': { ...body, size: 14.5, color: palette.muted, lineHeight: 1.7, align: 'start', spaceAfter: 18 },
   'cover-meta': { ...body, size: 11, lineHeight: 1.7, align: 'start', spaceAfter: 0 },

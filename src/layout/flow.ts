@@ -102,7 +102,7 @@ function prepareList(list: List, width: number): PreparedList {
   const style = styleFor(list.className, 'list-item');
   const { indent, bullet } = theme.list;
   const items = list.items.map((inlines, i) => ({
-    label: layoutInlines([{ text: list.ordered ? `${i + 1}.` : bullet, bold: list.ordered }], { ...style, color: theme.palette.accent }, indent, 'start'),
+    label: layoutInlines([{ text: list.ordered ? `${i + 1}.` : bullet, bold: false }], { ...style, color: theme.palette.accent }, indent, 'start'),
     body: layoutInlines(inlines, style, width - indent),
   }));
   return { items, ordered: list.ordered, style };
