@@ -137,7 +137,6 @@ async function renderInWorkers(
   const { onWarning, source: _source, ...transferable } = options;
   const init: WorkerInit = { mowjazBatch: true, options: transferable };
   const queue = [...pending];
-  let restarts = 0;
 
   await new Promise<void>(resolve => {
     let running = 0;
@@ -165,10 +164,10 @@ async function renderInWorkers(
           const why = crash?.message ?? `the rendering thread stopped with code ${code}`;
           fail(current, { ...tasks[current], ok: false, message: `${tasks[current].file}: ${why}`, exitCode: 1, stack: crash?.stack });
           current = undefined;
-          if (queue.length && restarts++ < jobs) start();
+          if (queue.length) start(); // a crash costs one file, never the rest of the batch
         }
         if (running === 0) {
-          // No worker left (they kept dying): the files still waiting fail too.
+          // No worker left: cannot happen while files wait (a dead worker is replaced), kept as a safety net.
           for (const index of queue.splice(0)) {
             fail(index, { ...tasks[index], ok: false, message: `${tasks[index].file}: not rendered: the rendering threads stopped`, exitCode: 1 });
           }
