@@ -85,8 +85,12 @@ export class GlyphPainter {
    */
   private pdfWidth(e: FontEntry, word: readonly PlacedGlyph[], i: number, em: number): number {
     const g = word[i];
+    // pdf.js advances its pen by nothing for a combining mark or an invisible format character,
+    // whatever /W says; a width of 0 keeps its idea of the pen where the glyphs really are.
+    if (zeroWidth(g)) return 0;
     const natural = this.naturalWidth(e, g.gid);
-    const follower = word[i + 1];
+    // Readers measure the gap to the next glyph that advances their pen, skipping marks.
+    const follower = word.slice(i + 1).find(h => !zeroWidth(h));
     if (!follower) return natural;
     const distance = (follower.x - g.x) * em;
     const gap = distance - natural;
@@ -140,6 +144,9 @@ export class GlyphPainter {
     doc.addContent(ops.join('\n'));
   }
 }
+
+/** Glyphs readers treat as taking no room: combining marks, and glyphs that stand for no text. */
+const zeroWidth = (g: PlacedGlyph): boolean => !!g.kashida || !g.text || /^\p{M}+$/u.test(g.text);
 
 const SPACE = /^\s+$/u;
 
