@@ -15,3 +15,7 @@ declare module 'linebreak' {
     nextBreak(): Break | null;
   }
 }
+
+declare module 'fontkit' {
+  export function create(buffer: Uint8Array): unknown;
+}

@@ -8,6 +8,7 @@
 // Readers split words where a glyph starts far from where that width says the previous glyph
 // ends (poppler: more than 0.1 em after, or 0.2 em before). Amiri's GPOS moves some glyphs that
 // far, so such a glyph gets a variant code with a width that ends where the next glyph starts.
+import * as fontkit from 'fontkit';
 import type { LoadedFace } from '../text/fonts.js';
 import type { LineLayout, PlacedGlyph } from '../text/paragraph.js';
 
@@ -24,7 +25,7 @@ interface EmbeddedFont {
 
 interface Doc {
   page: { height: number; fonts: Record<string, unknown> };
-  registerFont(name: string, src: Buffer): unknown;
+  registerFont(name: string, src: unknown): unknown;
   font(name: string): unknown;
   _font: EmbeddedFont;
   addContent(data: string): unknown;
@@ -39,6 +40,20 @@ const fmt = (n: number, places = 3) => {
   return Object.is(r, -0) ? '0' : String(r);
 };
 
+/**
+ * Fonts parsed by fontkit once per process and shared by every document: pdfkit accepts a parsed
+ * font, and each document still makes its own subset of it.
+ */
+const parsed = new Map<string, unknown>();
+function parsedFont(face: LoadedFace): unknown {
+  let font = parsed.get(face.key);
+  if (!font) {
+    font = fontkit.create(face.bytes);
+    parsed.set(face.key, font);
+  }
+  return font;
+}
+
 /** Gap limits (in em) inside which readers keep two glyphs in one word. */
 const MAX_GAP = 0.05;
 const MAX_OVERLAP = 0.15;
@@ -52,7 +67,7 @@ export class GlyphPainter {
     let e = this.fonts.get(face.key);
     if (!e) {
       const name = `mowjaz-${face.name}-${face.key}`;
-      this.doc.registerFont(name, face.bytes);
+      this.doc.registerFont(name, parsedFont(face));
       this.doc.font(name);
       e = { font: this.doc._font, cids: new Map() };
       this.fonts.set(face.key, e);

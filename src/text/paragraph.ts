@@ -4,7 +4,7 @@
 import { embeddingLevels, visualOrder, type Direction } from './bidi.js';
 import { loadFonts, type FontSet, type LoadedFace } from './fonts.js';
 import { itemize, isIgnorable, type Run, type RunStyle, type StyledSpan } from './itemize.js';
-import { breakOpportunities } from './linebreak.js';
+import { breakOpportunities, type BreakOpportunity } from './linebreak.js';
 import { GlyphFlag, shape, type ShapedGlyph } from './shaper.js';
 import { dropOne, planKashida, stretchSpaces, type JustifyMode } from './justify.js';
 
@@ -105,14 +105,26 @@ export function layoutParagraph(input: ParagraphInput): ParagraphLayout {
   for (let i = 0; i < text.length; i++) prefix[i + 1] = prefix[i] + advance[i];
 
   const align = input.align ?? 'start';
+  const opportunities = breakOpportunities(text);
   const ranges = align === 'justify'
-    ? breakJustified(text, prefix, clusterStart, input.width)
-    : breakLines(text, prefix, clusterStart, input.width);
+    ? breakJustified(text, prefix, clusterStart, input.width, opportunities)
+    : breakLines(text, prefix, clusterStart, input.width, opportunities);
   const lines: LineLayout[] = [];
   let top = 0;
   const ctx: LineContext = { text, runs, levels, language };
-  for (const range of ranges) {
+  const breakable = new Set(opportunities.map(o => o.position));
+  for (let i = 0; i < ranges.length; i++) {
+    let range = ranges[i];
     let line = placeLine(ctx, range);
+    // Widths were measured on whole runs; a line shaped on its own can come out wider (a kerning
+    // pair or a joining form lost at a cut inside a word). Such a line gives its end to the next.
+    for (let cut = earlierCut(text, range, breakable, clusterStart); line.width > input.width + 0.01 && cut !== null; cut = earlierCut(text, range, breakable, clusterStart)) {
+      const next = ranges[i + 1];
+      if (next && !range.last) ranges[i + 1] = { ...next, start: cut };
+      else ranges.splice(i + 1, 0, { start: cut, end: range.end, last: range.last });
+      range = ranges[i] = { start: range.start, end: cut, last: false };
+      line = placeLine(ctx, range);
+    }
     if (align === 'justify' && !range.last) line = justifyLine(line, range, ctx, input.width, input.justify ?? 'kashida-spaces');
     const size = Math.max(...line.glyphs.map(g => g.size), input.style.size);
     line.height = size * lineHeight;
@@ -160,12 +172,11 @@ function visibleEnd(text: string, start: number, end: number): number {
 }
 
 /** Greedy first-fit over UAX #14 opportunities; a piece wider than the measure is cut between clusters. */
-function breakLines(text: string, prefix: Float64Array, clusterStart: Uint8Array, width: number): LineRange[] {
+function breakLines(text: string, prefix: Float64Array, clusterStart: Uint8Array, width: number, opportunities: readonly BreakOpportunity[]): LineRange[] {
   const fits = (a: number, b: number) => prefix[visibleEnd(text, a, b)] - prefix[a] <= width + 1e-6;
   const out: LineRange[] = [];
   let start = 0;
   let fit = -1;
-  const opportunities = breakOpportunities(text);
   for (let k = 0; k < opportunities.length; k++) {
     const { position, required } = opportunities[k];
     if (fits(start, position)) {
@@ -200,6 +211,14 @@ function breakLines(text: string, prefix: Float64Array, clusterStart: Uint8Array
   return out;
 }
 
+/** The latest place before the end of `range` where it can be cut: a break opportunity, else a cluster boundary. */
+function earlierCut(text: string, range: LineRange, breakable: ReadonlySet<number>, clusterStart: Uint8Array): number | null {
+  const end = visibleEnd(text, range.start, range.end);
+  for (let p = end - 1; p > range.start; p--) if (breakable.has(p) && visibleEnd(text, range.start, p) > range.start) return p;
+  for (let p = end - 1; p > range.start; p--) if (clusterStart[p]) return p;
+  return null;
+}
+
 /** A last line at least this full reads as a justified line whose paragraph never ends. */
 const NEARLY_FULL = 0.9;
 
@@ -209,16 +228,16 @@ const NEARLY_FULL = 0.9;
  * little narrower (the lines are still justified to the full measure, so the extra word is spread
  * over all of them); failing that, its last word goes down to a line of its own.
  */
-function breakJustified(text: string, prefix: Float64Array, clusterStart: Uint8Array, width: number): LineRange[] {
+function breakJustified(text: string, prefix: Float64Array, clusterStart: Uint8Array, width: number, opportunities: readonly BreakOpportunity[]): LineRange[] {
   const natural = (r: LineRange) => prefix[visibleEnd(text, r.start, r.end)] - prefix[r.start];
   const nearlyFull = (r: LineRange) => r.last && natural(r) >= NEARLY_FULL * width;
-  let ranges = breakLines(text, prefix, clusterStart, width);
+  let ranges = breakLines(text, prefix, clusterStart, width, opportunities);
   for (const shrink of [0.98, 0.96, 0.94, 0.92]) {
     if (!ranges.some(nearlyFull)) return ranges;
-    ranges = breakLines(text, prefix, clusterStart, width * shrink);
+    ranges = breakLines(text, prefix, clusterStart, width * shrink, opportunities);
   }
   if (!ranges.some(nearlyFull)) return ranges;
-  ranges = breakLines(text, prefix, clusterStart, width);
+  ranges = breakLines(text, prefix, clusterStart, width, opportunities);
   return ranges.flatMap(r => {
     let cut = visibleEnd(text, r.start, r.end);
     while (cut > r.start && !/\s/.test(text[cut - 1])) cut--;
@@ -284,7 +303,7 @@ function shapePiece(ctx: LineContext, piece: LineRun, insertions?: Insertions, t
   const { text, language } = ctx;
   const { run, start, end } = piece;
   const here = insertions && [...insertions].some(([o, n]) => n > 0 && o > start && o < end);
-  if (!here) return shapeRange(text, run, start, end, language, tatweelFlags);
+  if (!here) return sliceOrShape(ctx, piece, tatweelFlags);
   const from = Math.max(0, start - 5), to = Math.min(text.length, end + 5);
   const origin: number[] = []; // local index → original offset (negative: a tatweel before -1-offset)
   let local = '';
@@ -304,6 +323,22 @@ function shapePiece(ctx: LineContext, piece: LineRun, insertions?: Insertions, t
     const o = origin[g.cluster];
     return o >= 0 ? { ...g, cluster: o } : { ...g, cluster: -1 - o, kashida: true };
   });
+}
+
+/**
+ * A line's share of a run: the run's own glyphs when HarfBuzz says the line's edges are safe to
+ * break (UNSAFE_TO_BREAK clear), so most lines need no second shaping; else the piece reshaped.
+ */
+function sliceOrShape(ctx: LineContext, piece: LineRun, tatweelFlags: boolean): ShapedGlyph[] {
+  const { text, language } = ctx;
+  const { run, start, end } = piece;
+  if (start === run.start && end === run.end) return shapeRange(text, run, start, end, language, tatweelFlags);
+  const whole = shapeRange(text, run, run.start, run.end, language, tatweelFlags);
+  const unsafeAt = (offset: number) => offset > run.start && offset < run.end
+    && whole.some(g => g.cluster === offset && g.flags & GlyphFlag.UNSAFE_TO_BREAK);
+  const edgeMissing = (offset: number) => offset > run.start && offset < run.end && !whole.some(g => g.cluster === offset);
+  if (unsafeAt(start) || unsafeAt(end) || edgeMissing(start) || edgeMissing(end)) return shapeRange(text, run, start, end, language, tatweelFlags);
+  return whole.filter(g => g.cluster >= start && g.cluster < end);
 }
 
 /**
