@@ -15,7 +15,7 @@ export interface SpecimenOptions { align?: Align; widthCm?: number; justify?: Ju
 
 export async function renderSpecimen(lines: readonly string[], options: SpecimenOptions = {}): Promise<Uint8Array> {
   const margin = 2 * CM;
-  const doc = new PDFDocument({ size: 'A4', margin, autoFirstPage: true, compress: true, info: { Title: 'mowjaz specimen', Creator: 'mowjaz', CreationDate: new Date(0) } });
+  const doc = new PDFDocument({ size: 'A4', margin, font: '', autoFirstPage: true, compress: true, info: { Title: 'mowjaz specimen', Creator: 'mowjaz', CreationDate: new Date(0) } });
   const painter = new GlyphPainter(doc as never);
   const width = options.widthCm ? options.widthCm * CM : doc.page.width - 2 * margin;
   const left = doc.page.width - margin - width;

@@ -100,17 +100,21 @@ export class GlyphPainter {
    */
   private pdfWidth(e: FontEntry, word: readonly PlacedGlyph[], i: number, em: number): number {
     const g = word[i];
-    // pdf.js advances its pen by nothing for a combining mark or an invisible format character,
-    // whatever /W says; a width of 0 keeps its idea of the pen where the glyphs really are.
-    if (zeroWidth(g)) return 0;
+    // pdf.js moves its pen by nothing for a combining mark, whatever /W says (it does apply the
+    // TJ adjustment after it): a width of 0 keeps its pen where the glyphs really are.
+    if (isMark(g)) return 0;
     const natural = this.naturalWidth(e, g.gid);
-    // Readers measure the gap to the next glyph that advances their pen, skipping marks.
-    const follower = word.slice(i + 1).find(h => !zeroWidth(h));
+    // Readers measure the gap to the next glyph that moves their pen: marks do not count.
+    const follower = word.slice(i + 1).find(h => !isMark(h));
     if (!follower) return natural;
-    const distance = (follower.x - g.x) * em;
+    const distance = Math.max(0, Math.round((follower.x - g.x) * em));
+    // pdf.js skips a glyph that stands for no text (an invisible format character) entirely,
+    // the TJ adjustment after it included, so such a glyph must end exactly where the next begins.
+    if (g.kashida || !g.text) return distance;
     const gap = distance - natural;
-    return gap > MAX_GAP * 1000 || gap < -MAX_OVERLAP * 1000 ? Math.max(0, Math.round(distance)) : natural;
+    return gap > MAX_GAP * 1000 || gap < -MAX_OVERLAP * 1000 ? distance : natural;
   }
+
 
   /** Draws laid-out lines with the paragraph's top-left corner at (x, y) in pdfkit's top-down coordinates. */
   drawLines(lines: readonly LineLayout[], x: number, y: number): void {
@@ -160,8 +164,8 @@ export class GlyphPainter {
   }
 }
 
-/** Glyphs readers treat as taking no room: combining marks, and glyphs that stand for no text. */
-const zeroWidth = (g: PlacedGlyph): boolean => !!g.kashida || !g.text || /^\p{M}+$/u.test(g.text);
+/** A combining mark: readers give it no width of its own. */
+const isMark = (g: PlacedGlyph): boolean => !g.kashida && /^\p{M}+$/u.test(g.text);
 
 const SPACE = /^\s+$/u;
 
@@ -179,9 +183,14 @@ function words(glyphs: readonly PlacedGlyph[]): PlacedGlyph[][] {
     if (!blank) cur.push(g);
   }
   if (cur.length) out.push(cur);
+  // pdf.js reverses a text item only when it holds right-to-left letters: right-to-left punctuation
+  // alone (`”.` closing a sentence) would read backwards, so it is written one glyph at a time.
+  const split = out.flatMap(w => (w[0].rtl && w.length > 1 && !w.some(g => RTL_LETTER.test(g.text)) ? w.map(g => [g]) : [w]));
   const first = (w: PlacedGlyph[]) => Math.min(...w.map(g => g.cluster));
-  return out.sort((a, b) => first(a) - first(b));
+  return split.sort((a, b) => first(a) - first(b));
 }
+
+const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
 
 const MARKS = /\p{M}/u;
 
