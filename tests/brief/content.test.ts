@@ -1,0 +1,131 @@
+// End to end: the summit brief read back with pdf.js carries everything the data says, in logical
+// order; the cover is a page of its own; the footer numbers the pages (Western or Arabic-Indic
+// digits); US Letter paper gives Letter pages.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brief } from '../../src/data/brief.js';
+import { formatDate, formatHijri, toDigits } from '../../src/template/helpers.js';
+import {
+  MM, bodyText, documentTree, drawnOnPage, elements, firstOutOfOrder, isElem, normalize, openPdf, pdfjsText, render, repairMisreads,
+  structText, structTree, summit, type PdfjsText,
+} from '../pdf/support.js';
+
+let brief: Brief;
+let bytes: Uint8Array;
+let text: PdfjsText;
+let arab: PdfjsText;
+let letter: Uint8Array;
+/** The whole document's text (artifacts left out), as pdf.js reads it. */
+let all: string;
+
+beforeAll(async () => {
+  brief = summit();
+  bytes = await render(brief);
+  text = await pdfjsText(bytes);
+  arab = await pdfjsText(await render(brief, { digits: 'arab' }));
+  letter = await render(brief, { paper: 'letter' });
+  all = repairMisreads(text.pages.map(bodyText).join(' '));
+});
+
+const inOrder = (needles: readonly string[]) => firstOutOfOrder(all, needles.map(normalize));
+
+describe('the data, read back in logical order', () => {
+  it('has every delegation member, names and roles in the order of the data', () => {
+    const members = brief.delegations.flatMap(d => d.members);
+    expect(members.length).toBeGreaterThan(5);
+    // In the roster, row by row: side, then each member's name (and Latin name), then role.
+    const roster = brief.delegations.flatMap(d => [d.side, ...d.members.flatMap(m => [m.name, ...(m.latin ? [m.latin] : []), m.role])]);
+    const start = all.indexOf('الوفود المشاركة');
+    expect(start).toBeGreaterThan(0);
+    expect(firstOutOfOrder(all.slice(start), roster.map(normalize))).toBeNull();
+    // The facts table lists the names of each side, in order, before the roster.
+    expect(inOrder(brief.delegations.flatMap(d => [d.side, ...d.members.map(m => m.name)]))).toBeNull();
+  });
+
+  it('pairs each name with its role in one table row', () => {
+    const tree = structTree(openPdf(bytes));
+    const byElem = new Map(structText(tree, text).map(t => [t.elem, repairMisreads(t.text)]));
+    const rows = [...elements(tree)].filter(({ elem }) => elem.type === 'TR')
+      .map(({ elem }) => elem.kids.filter(isElem).map(cell => byElem.get(cell) ?? ''));
+    for (const m of brief.delegations.flatMap(d => d.members)) {
+      const name = normalize(m.latin ? `${m.name} ${m.latin}` : m.name);
+      expect(rows, m.name).toContainEqual([name, normalize(m.role)]);
+    }
+  });
+
+  it('has every key point and every programme item, in order', () => {
+    expect(brief.keyPoints!.length).toBeGreaterThan(2);
+    expect(inOrder(brief.keyPoints!)).toBeNull();
+    expect(inOrder(brief.summit.programme!)).toBeNull();
+  });
+
+  it('has the date, the place and the three goals', () => {
+    const date = formatDate(brief.summit.date, 'latn');
+    expect(date).toBe('15 أغسطس 2025');
+    expect(inOrder([`${date} (${formatHijri(brief.summit.date, 'latn')})`, brief.summit.place, date, brief.summit.place])).toBeNull();
+    expect(brief.summit.goals).toHaveLength(3);
+    expect(inOrder(brief.summit.goals!)).toBeNull();
+    expect(all).toContain(normalize(brief.summit.goals!.join('، ')));
+  });
+
+  it('has the summary and every section, heading then paragraphs', () => {
+    expect(inOrder([brief.summary!, ...brief.sections!.flatMap(s => [s.heading, ...s.paragraphs])])).toBeNull();
+  });
+});
+
+describe('the cover', () => {
+  it('is page 1 alone: the title and no body heading, no running head and no page number', () => {
+    const cover = text.pages[0];
+    const coverText = bodyText(cover);
+    expect(coverText).toContain(normalize(brief.title));
+    expect(coverText).toContain(normalize(brief.subtitle!));
+    const headings = documentTree(brief).body.filter(b => b.kind === 'heading').map(b => normalize(b.inlines.map(i => i.text).join('')));
+    expect(headings).toContain('الملخص');
+    for (const h of headings) expect(coverText, h).not.toContain(h);
+    expect(cover.fragments.filter(f => f.tag === 'Artifact')).toEqual([]);
+    expect(coverText).not.toMatch(/صفحة/);
+    // The body starts on page 2 with the summary.
+    expect(bodyText(text.pages[1]).startsWith('الملخص')).toBe(true);
+  });
+});
+
+describe('the footer', () => {
+  const footers = (t: PdfjsText) => t.pages.map(p => p.fragments.filter(f => f.tag === 'Artifact' && /صفحة/.test(f.text)).map(f => f.text));
+
+  it('numbers page k of N on every page but the cover', () => {
+    const n = text.pages.length;
+    expect(n).toBeGreaterThanOrEqual(3);
+    expect(footers(text)).toEqual(text.pages.map((_, i) => (i === 0 ? [] : [`صفحة ${i + 1} من ${n}`])));
+  });
+
+  it("numbers them in Arabic-Indic digits with digits: 'arab'", () => {
+    const n = arab.pages.length;
+    expect(footers(arab)).toEqual(arab.pages.map((_, i) => (i === 0 ? [] : [`صفحة ${toDigits(String(i + 1), 'arab')} من ${toDigits(String(n), 'arab')}`])));
+    expect(footers(arab)[1][0]).toMatch(/^صفحة [٠-٩]+ من [٠-٩]+$/);
+    // Dates follow the digits; the Latin reference number keeps its own.
+    const arabText = arab.pages.map(bodyText).join(' ');
+    expect(arabText).toContain(formatDate(brief.summit.date, 'arab'));
+    expect(arabText).toContain(brief.reference!);
+  });
+});
+
+describe('paper', () => {
+  it('gives 612 × 792 pt pages on US Letter, everything still inside the margins', () => {
+    const doc = openPdf(letter);
+    expect(doc.countPages()).toBeGreaterThanOrEqual(3);
+    for (let p = 0; p < doc.countPages(); p++) {
+      const page = drawnOnPage(doc, p);
+      expect([page.width, page.height]).toEqual([612, 792]);
+      for (const d of page.drawn) {
+        expect(Math.min(d.bounds[0], d.bounds[1])).toBeGreaterThanOrEqual(10 * MM);
+        expect(d.bounds[2]).toBeLessThanOrEqual(612 - 10 * MM);
+        expect(d.bounds[3]).toBeLessThanOrEqual(792 - 10 * MM);
+      }
+    }
+  });
+
+  it('gives A4 pages by default', () => {
+    const doc = openPdf(bytes);
+    const box = doc.findPage(0).get('MediaBox').asJS() as number[];
+    expect(box.map(v => Math.round(v * 100) / 100)).toEqual([0, 0, 595.28, 841.89]);
+  });
+});

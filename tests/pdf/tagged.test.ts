@@ -1,0 +1,177 @@
+// The summit brief as a tagged PDF: the catalog says so, the structure tree mirrors the document
+// (headings, paragraphs, lists, tables with header cells and their scope) in reading order, and
+// page furniture (running header and footer, rules, bands) is artifact content outside the tree.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brief } from '../../src/data/brief.js';
+import type { Block } from '../../src/markup/tree.js';
+import {
+  contentOps, documentTree, elements, isElem, openPdf, pdfjsText, render, repairMisreads, structText, structTree, summit, units,
+  type PdfjsText, type StructElem, type Unit,
+} from './support.js';
+import type * as mupdf from 'mupdf';
+
+let brief: Brief;
+let bytes: Uint8Array;
+let doc: mupdf.PDFDocument;
+let tree: StructElem[];
+let text: PdfjsText;
+let expected: Unit[];
+let blocks: Block[];
+
+beforeAll(async () => {
+  brief = summit();
+  bytes = await render(brief);
+  doc = openPdf(bytes);
+  tree = structTree(doc);
+  text = await pdfjsText(bytes);
+  const markup = documentTree(brief);
+  expected = units(markup);
+  blocks = [...markup.cover, ...markup.body];
+});
+
+describe('catalog', () => {
+  it('is marked as tagged, in Arabic, and asks viewers to show the title', () => {
+    const root = doc.getTrailer().get('Root');
+    expect(root.get('MarkInfo', 'Marked').asBoolean()).toBe(true);
+    expect(root.get('Lang').asString()).toBe('ar');
+    expect(root.get('ViewerPreferences', 'DisplayDocTitle').asBoolean()).toBe(true);
+    expect(root.get('StructTreeRoot', 'Type').asName()).toBe('StructTreeRoot');
+    expect(root.get('StructTreeRoot', 'ParentTree').isNull()).toBe(false);
+  });
+});
+
+describe('structure tree', () => {
+  it('has one Document element whose children are the blocks of the document, in order', () => {
+    expect(tree.map(e => e.type)).toEqual(['Document']);
+    const kinds = blocks.flatMap(b => {
+      switch (b.kind) {
+        case 'heading': return [`H${b.level}`];
+        case 'paragraph': return ['P'];
+        case 'list': return ['L'];
+        case 'table': return ['Table'];
+        default: return [];
+      }
+    });
+    expect(tree[0].kids.filter(isElem).map(e => e.type)).toEqual(kinds);
+    expect(kinds).toEqual(expect.arrayContaining(['H1', 'H2', 'P', 'L', 'Table']));
+  });
+
+  it('builds lists from LI elements holding a Lbl and an LBody', () => {
+    const lists = [...elements(tree)].filter(({ elem }) => elem.type === 'L').map(({ elem }) => elem);
+    const markupLists = blocks.filter(b => b.kind === 'list');
+    expect(lists).toHaveLength(markupLists.length);
+    lists.forEach((l, i) => {
+      const items = l.kids.filter(isElem);
+      expect(items.map(e => e.type)).toEqual(Array(markupLists[i].items.length).fill('LI'));
+      for (const li of items) expect(li.kids.filter(isElem).map(e => e.type)).toEqual(['Lbl', 'LBody']);
+    });
+  });
+
+  it('builds tables from TR rows of TH and TD cells; every TH has a Table attribute with its scope', () => {
+    const tables = [...elements(tree)].filter(({ elem }) => elem.type === 'Table').map(({ elem }) => elem);
+    const markupTables = blocks.filter(b => b.kind === 'table');
+    expect(tables).toHaveLength(markupTables.length);
+    tables.forEach((t, i) => {
+      const m = markupTables[i];
+      const kids = t.kids.filter(isElem);
+      const rows = m.caption ? kids.slice(1) : kids;
+      if (m.caption) expect(kids[0].type).toBe('Caption');
+      const markupRows = [...m.head, ...m.body];
+      expect(rows.map(r => r.type)).toEqual(Array(markupRows.length).fill('TR'));
+      rows.forEach((row, r) => {
+        const cells = row.kids.filter(isElem);
+        expect(cells.map(c => c.type)).toEqual(markupRows[r].cells.map(c => (c.header ? 'TH' : 'TD')));
+        cells.forEach((c, k) => {
+          if (c.type !== 'TH') return;
+          const scope = markupRows[r].cells[k].scope ?? 'Column';
+          expect(c.attributes).toEqual({ O: 'Table', Scope: scope });
+        });
+      });
+    });
+    // The brief has both kinds of header cell: row labels (facts) and column heads (roster).
+    const scopes = new Set([...elements(tree)].filter(({ elem }) => elem.type === 'TH').map(({ elem }) => (elem.attributes as { Scope: string }).Scope));
+    expect([...scopes].sort()).toEqual(['Column', 'Row']);
+  });
+
+  it('tags every piece of text with its element, in logical reading order, with the text of the markup', () => {
+    const read = structText(tree, text).map(e => ({ type: e.type, text: repairMisreads(e.text) }));
+    expect(read).toEqual(expected.map(u => ({ type: u.type, text: u.text })));
+  });
+
+  it('reads the cover first, then the pages in order', () => {
+    const read = structText(tree, text);
+    const coverCount = expected.filter(u => u.cover).length;
+    expect(coverCount).toBeGreaterThan(3);
+    expect(read.slice(0, coverCount).every(e => e.pages.length === 1 && e.pages[0] === 0)).toBe(true);
+    expect(read.slice(coverCount).every(e => !e.pages.includes(0))).toBe(true);
+    const firstPages = read.map(e => Math.min(...e.pages));
+    expect(firstPages).toEqual([...firstPages].sort((a, b) => a - b));
+  });
+
+  it('reads each table row from the right: the first cell is the rightmost', () => {
+    const read = structText(tree, text);
+    const byElem = new Map(read.map(r => [r.elem, r]));
+    let rows = 0;
+    for (const { elem } of elements(tree)) {
+      if (elem.type !== 'TR') continue;
+      const cells = elem.kids.filter(isElem).map(c => byElem.get(c)!).filter(Boolean);
+      if (cells.length < 2) continue;
+      rows++;
+      for (let k = 1; k < cells.length; k++) {
+        const right = cells[k - 1].fragments[0].box;
+        const left = cells[k].fragments[0].box;
+        expect(right[0], `${cells[k - 1].text} | ${cells[k].text}`).toBeGreaterThan(left[2]);
+      }
+    }
+    expect(rows).toBeGreaterThan(10);
+  });
+});
+
+describe('artifacts', () => {
+  const PAINT = new Set(['f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*', 'sh', 'Do']);
+  const SHOW = new Set(['Tj', 'TJ', "'", '"']);
+
+  it('draws every rule and band as an artifact, and every piece of text inside a tagged or artifact sequence', () => {
+    let painted = 0, shown = 0;
+    for (let p = 0; p < doc.countPages(); p++) {
+      const contents = doc.findPage(p).get('Contents');
+      const stream = contents.isArray() ? '' : contents.readStream().asString();
+      expect(stream, `page ${p + 1} has one content stream`).not.toBe('');
+      for (const op of contentOps(stream)) {
+        if (PAINT.has(op.op)) {
+          painted++;
+          expect(op.marks[0], `page ${p + 1}: ${op.op} outside an artifact`).toBe('Artifact');
+        }
+        if (SHOW.has(op.op)) {
+          shown++;
+          expect(op.marks[0] === 'Artifact' || op.mcid !== undefined, `page ${p + 1}: ${op.op} in ${op.marks.join('/')}`).toBe(true);
+        }
+      }
+    }
+    expect(painted).toBeGreaterThan(10);
+    expect(shown).toBeGreaterThan(100);
+  });
+
+  it('marks the running header and footer as pagination artifacts, on every page but the cover', () => {
+    const count = text.pages.length;
+    expect(count).toBeGreaterThan(2);
+    expect(text.pages.flatMap(p => p.fragments).filter(f => f.tag === '')).toEqual([]);
+    // The cover has no running head: its only artifacts are drawings.
+    expect(text.pages[0].fragments.filter(f => f.tag === 'Artifact')).toEqual([]);
+    const header = `${brief.shortTitle} — ${brief.classification}`;
+    for (let p = 1; p < count; p++) {
+      const artifacts = text.pages[p].fragments.filter(f => f.tag === 'Artifact').map(f => f.text);
+      expect(artifacts).toContain(header);
+      expect(artifacts).toContain(`صفحة ${p + 1} من ${count}`);
+    }
+    for (let p = 0; p < doc.countPages(); p++) {
+      const stream = doc.findPage(p).get('Contents').readStream().asString();
+      if (p > 0) expect(stream).toMatch(/\/Artifact <<\s*\/Type \/Pagination\s*>> BDC/);
+      expect(stream).toMatch(/\/Artifact <<\s*\/Type \/Layout\s*>> BDC/);
+    }
+    // …and the structure tree holds no page furniture.
+    const tagged = structText(tree, text).map(e => e.text).join('\n');
+    expect(tagged).not.toContain('صفحة');
+    expect(tagged).not.toContain(header);
+  });
+});
