@@ -98,19 +98,20 @@ export class GlyphPainter {
    * The /W width of word[i], in 1/1000 em: the font's advance, unless that would leave a gap or an
    * overlap before the next glyph large enough for poppler to split the word there.
    */
-  private pdfWidth(e: FontEntry, word: readonly PlacedGlyph[], i: number, em: number): number {
+  private pdfWidth(e: FontEntry, word: readonly PlacedGlyph[], i: number, em: number, kashidaHidden: boolean): number {
     const g = word[i];
     // pdf.js moves its pen by nothing for a combining mark, whatever /W says (it does apply the
     // TJ adjustment after it): a width of 0 keeps its pen where the glyphs really are.
     if (isMark(g)) return 0;
     const natural = this.naturalWidth(e, g.gid);
-    // Readers measure the gap to the next glyph that moves their pen: marks do not count.
-    const follower = word.slice(i + 1).find(h => !isMark(h));
+    // Readers measure the gap to the next glyph that moves their pen: marks do not count, nor do
+    // kashidas that poppler does not see (in a span of their own with empty ActualText).
+    const follower = word.slice(i + 1).find(h => !isMark(h) && !(kashidaHidden && h.kashida));
     if (!follower) return natural;
     const distance = Math.max(0, Math.round((follower.x - g.x) * em));
     // pdf.js skips a glyph that stands for no text (an invisible format character) entirely,
     // the TJ adjustment after it included, so such a glyph must end exactly where the next begins.
-    if (g.kashida || !g.text) return distance;
+    if ((g.kashida && !kashidaHidden) || !g.text) return distance;
     const gap = distance - natural;
     return gap > MAX_GAP * 1000 || gap < -MAX_OVERLAP * 1000 ? distance : natural;
   }
@@ -135,27 +136,35 @@ export class GlyphPainter {
         if (colorOp !== curColor) { ops.push(colorOp); curColor = colorOp; }
         const em = 1000 / size;
         const actual = actualText(word);
+        const split = actual === null && word.some(g => g.kashida);
+        const widths = word.map((g, i) => this.pdfWidth(e, word, i, em, split));
+        const cids = word.map((g, i) => this.cid(e, g.gid, g.kashida || !g.text ? NO_TEXT : g.text, widths[i]));
         if (actual !== null) ops.push(`/Span <</ActualText ${utf16Hex(actual)}>> BDC`);
-        const startX = Number(fmt(x + first.x, 2));
-        ops.push(`1 0 0 1 ${fmt(startX)} ${fmt(baseline, 2)} Tm`);
-        // Where the PDF's text position really is, so rounding never accumulates along a word.
-        let pen = startX - x;
-        let rise = 0;
-        let tj: string[] = [];
-        const flush = () => { if (tj.length) ops.push(`[${tj.join('')}] TJ`); tj = []; };
-        word.forEach((g, i) => {
-          if (g.rise !== rise) { flush(); rise = g.rise; ops.push(`${fmt(rise)} Ts`); }
-          const cid = this.cid(e, g.gid, g.kashida || !g.text ? NO_TEXT : g.text, this.pdfWidth(e, word, i, em));
-          tj.push(`<${cid.toString(16).padStart(4, '0')}>`);
-          const next = word[i + 1];
-          if (next) {
-            const adjust = Number(fmt((pen - next.x) * em + e.font.widths[cid], 1));
-            if (adjust !== 0) tj.push(fmt(adjust, 1));
-            pen += (e.font.widths[cid] - adjust) / em;
-          }
-        });
-        flush();
-        if (rise) ops.push('0 Ts');
+        for (const segment of split ? kashidaSegments(word) : [word.map((_, i) => i)]) {
+          const hidden = split && word[segment[0]].kashida;
+          if (hidden) ops.push('/Span <</ActualText ()>> BDC');
+          const startX = Number(fmt(x + word[segment[0]].x, 2));
+          ops.push(`1 0 0 1 ${fmt(startX)} ${fmt(baseline, 2)} Tm`);
+          // Where the PDF's text position really is, so rounding never accumulates along a word.
+          let pen = startX - x;
+          let rise = 0;
+          let tj: string[] = [];
+          const flush = () => { if (tj.length) ops.push(`[${tj.join('')}] TJ`); tj = []; };
+          segment.forEach((i, k) => {
+            const g = word[i];
+            if (g.rise !== rise) { flush(); rise = g.rise; ops.push(`${fmt(rise)} Ts`); }
+            tj.push(`<${cids[i].toString(16).padStart(4, '0')}>`);
+            const next = segment[k + 1] === undefined ? undefined : word[segment[k + 1]];
+            if (next) {
+              const adjust = Number(fmt((pen - next.x) * em + widths[i], 1));
+              if (adjust !== 0) tj.push(fmt(adjust, 1));
+              pen += (widths[i] - adjust) / em;
+            }
+          });
+          flush();
+          if (rise) ops.push('0 Ts');
+          if (hidden) ops.push('EMC');
+        }
         if (actual !== null) ops.push('EMC');
       }
     }
@@ -195,6 +204,23 @@ const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
 const MARKS = /\p{M}/u;
 
 /**
+ * A stretched word without harakat, cut around its kashidas: glyph indices of each piece, the
+ * pieces in logical order. Each kashida is drawn in a span with empty ActualText, so poppler
+ * reads nothing for it; pdf.js starts a new text item at every marked-content boundary and
+ * reverses each item on its own, which gives the word back whole when the pieces come in
+ * logical order.
+ */
+function kashidaSegments(word: readonly PlacedGlyph[]): number[][] {
+  const out: number[][] = [];
+  word.forEach((g, i) => {
+    const last = out[out.length - 1];
+    if (last && !g.kashida && !word[last[0]].kashida) last.push(i);
+    else out.push([i]);
+  });
+  return word[0].rtl ? out.reverse() : out;
+}
+
+/**
  * ToUnicode text of a glyph that stands for no character (an inserted kashida, a cluster's extra
  * glyph). pdfkit would write `<>`, which pdf.js reads as a stray letter; ZERO WIDTH JOINER is a
  * format character that pdf.js drops, and poppler reads such words through ActualText.
@@ -202,7 +228,7 @@ const MARKS = /\p{M}/u;
 const NO_TEXT = '\u200D';
 
 /**
- * ActualText for a right-to-left word with harakat or kashidas, or null for every other word.
+ * ActualText for a right-to-left word with harakat, or null for every other word.
  *
  * poppler starts a new word at a mark raised off the baseline (or within 0.1 em of its letter),
  * so vowelled words came back in pieces and out of order. With ActualText it reads the span as
@@ -210,10 +236,11 @@ const NO_TEXT = '\u200D';
  * lines character by character, so the text given here is the word's characters in visual
  * (reversed) order, which poppler turns back into logical order. pdf.js ignores ActualText and
  * reads each glyph's ToUnicode text in drawing order, which it reassembles correctly by itself.
- * Kashidas are not part of the text.
+ * Kashidas are not part of the text. (This visual-order ActualText suits poppler and misleads
+ * readers that take ActualText in logical order; it is limited to words with harakat.)
  */
 function actualText(word: readonly PlacedGlyph[]): string | null {
-  if (!word[0].rtl || !word.some(g => g.kashida || MARKS.test(g.text))) return null;
+  if (!word[0].rtl || !word.some(g => MARKS.test(g.text))) return null;
   const logical = word.filter(g => !g.kashida).sort((a, b) => a.cluster - b.cluster).map(g => g.text).join('');
   return [...logical].reverse().join('');
 }

@@ -9,8 +9,11 @@ import { shape } from './shaper.js';
 export type JustifyMode = 'spaces' | 'kashida' | 'kashida-spaces';
 
 const STRETCHABLE = /^[ \u00A0]$/;
-/** The most a single join is stretched, in em. */
+/** The most a single join is stretched, in em; up to HOLE_CAP_EM when spaces would otherwise gape. */
 const CAP_EM = 0.9;
+const HOLE_CAP_EM = 2.4;
+/** A space stretched past this (in em) reads as a hole in the line. */
+const HOLE_EM = 0.5;
 /** Slack per space (in em) that spaces absorb alone, without kashida, in kashida-spaces mode. */
 const SPACES_SUFFICE_EM = 0.12;
 
@@ -31,8 +34,10 @@ export function planKashida(line: LineLayout, width: number, mode: JustifyMode, 
   if (mode === 'kashida-spaces' && spaces && slack / spaces <= SPACES_SUFFICE_EM * size) return plan;
   const points = pieces.flatMap(p => kashidaPoints(text, p.piece.start, p.piece.end, p.safe));
   const cap = Math.max(1, Math.floor(CAP_EM * size / tw));
+  const holeCap = Math.max(cap, Math.floor(HOLE_CAP_EM * size / tw));
   let budget = Math.floor(slack / tw);
-  for (let round = 0; round < cap && budget > 0; round++) {
+  const gaping = () => !spaces || (budget * tw) / spaces > HOLE_EM * size;
+  for (let round = 0; budget > 0 && points.length && (round < cap || (round < holeCap && gaping())); round++) {
     for (const p of points) {
       if (budget <= 0) break;
       plan.set(p.offset, (plan.get(p.offset) ?? 0) + 1);
