@@ -13,11 +13,18 @@ import type { LoadedFace } from '../text/fonts.js';
 import type { LineLayout, PlacedGlyph } from '../text/paragraph.js';
 
 /** The parts of pdfkit's EmbeddedFont this module relies on (pdfkit 0.20). */
+/** fontkit's TTFSubset as pdfkit 0.20 uses it: glyphs[i] is the source glyph of subset glyph i. */
+interface TTFSubset {
+  glyphs: number[];
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  _addGlyph(gid: number): number;
+}
+
 interface EmbeddedFont {
   id: string;
   font: { getGlyph(gid: number): { advanceWidth: number } };
   scale: number;
-  subset: { glyphs: number[] };
+  subset: TTFSubset;
   widths: number[];
   unicode: number[][];
   ref(): unknown;
@@ -54,6 +61,22 @@ function parsedFont(face: LoadedFace): unknown {
   return font;
 }
 
+/**
+ * A glyph used with another /W width gets a code, and a copy in the subset, of its own; PDF/A
+ * (ISO 19005-2, 6.2.11.5) wants each code's /W width to equal its advance in the embedded font,
+ * so the copy's advance is set to its /W width as the subset is written.
+ */
+function matchAdvancesToWidths(font: EmbeddedFont): void {
+  const subset = font.subset;
+  const addGlyph = subset._addGlyph.bind(subset);
+  subset._addGlyph = (gid: number): number => {
+    const index = addGlyph(gid);
+    const width = font.widths[index];
+    if (width !== undefined) subset.hmtx.metrics[index].advance = Math.round(width / font.scale);
+    return index;
+  };
+}
+
 /** Gap limits (in em) inside which readers keep two glyphs in one word. */
 const MAX_GAP = 0.05;
 const MAX_OVERLAP = 0.15;
@@ -70,6 +93,7 @@ export class GlyphPainter {
       this.doc.registerFont(name, parsedFont(face));
       this.doc.font(name);
       e = { font: this.doc._font, cids: new Map() };
+      matchAdvancesToWidths(e.font);
       this.fonts.set(face.key, e);
     }
     return e;

@@ -102,10 +102,9 @@ describe('PDF/A-2b (the default)', () => {
   });
 
   // ISO 19005-2 6.2.11.5: the widths in the font dictionary must match the embedded font program.
-  // The glyph painter (src/render/glyphs.ts) gives some glyphs a /W width that ends where the next
-  // glyph starts, so that poppler keeps words whole, while the subset's hmtx keeps the font's
-  // advance: veraPDF reports these glyphs. Remove `.fails` when the two agree.
-  it.fails('KNOWN DEFECT (glyphs.ts): gives every glyph the /W width its embedded font program has', () => {
+  // The glyph painter gives some glyphs a /W width that ends where the next glyph starts (so that
+  // poppler keeps words whole); the subset's copy of such a glyph carries the same advance.
+  it('gives every glyph the /W width its embedded font program has', () => {
     const mismatched: string[] = [];
     const seen = new Set<number>();
     for (let p = 0; p < doc.countPages(); p++) {
