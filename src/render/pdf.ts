@@ -42,6 +42,8 @@ export async function writePdf(doc: LaidOutDocument, meta: DocumentMeta, options
     size: [first.width, first.height],
     margin: 0,
     autoFirstPage: false,
+    // No default Helvetica: every glyph is Amiri, and loading its metrics costs a little per document.
+    font: '',
     pdfVersion: '1.7',
     compress: true,
     tagged: true,
