@@ -11,6 +11,8 @@ import { toDigits } from './template/helpers.js';
 import { loadFonts } from './text/fonts.js';
 import { findUncovered } from './text/itemize.js';
 import type { Paper } from './theme.js';
+import type { Block, DocumentTree, Inline } from './markup/tree.js';
+import path from 'node:path';
 
 export type { Brief } from './data/brief.js';
 export type { Digits } from './template/render.js';
@@ -55,32 +57,81 @@ export async function renderValidBrief(brief: Brief, options: RenderOptions = {}
     source: template,
     transformText: digits === 'arab' ? (text, lang) => (lang && !lang.startsWith('ar') ? text : toDigits(text, 'arab')) : undefined,
   });
+  checkTemplateText(tree, template);
   const laid = layoutDocument(tree, { paper, formatNumber: n => toDigits(String(n), digits) });
   return writePdf(laid, tree.meta, { archival: options.archival ?? true, creationDate: creationDate(tree.meta.date, source) });
 }
+
+/** Problems listed in one message (the rest are counted). */
+const MAX_LISTED = 100;
 
 function replaceUncovered(brief: Brief, source: string, options: RenderOptions): Brief {
   const fonts = loadFonts();
   const problems: string[] = [];
   let copy: Brief | undefined;
+  const problem = (path: string, codePoint: number, offset: number): void => {
+    const cp = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+    problems.push(`${source}: ${path}: character ${cp} at position ${offset + 1} cannot be drawn by any font`);
+  };
+  // A value may be set in regular or bold text (the template decides), and the two weights do not
+  // cover quite the same characters: a character must be drawable in both.
+  const uncovered = (text: string): ReturnType<typeof findUncovered> => {
+    const regular = findUncovered(text, fonts, 'regular'), bold = findUncovered(text, fonts, 'bold');
+    return regular && bold ? (regular.offset <= bold.offset ? regular : bold) : regular ?? bold;
+  };
   for (const { path, value } of textValues(brief)) {
-    let text = value;
-    for (let found = findUncovered(text, fonts); found; found = findUncovered(text, fonts)) {
-      const cp = `U+${found.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-      problems.push(`${source}: ${path}: character ${cp} at position ${found.offset + 1} cannot be drawn by any font`);
-      if (options.missingGlyphs !== 'replace') break;
-      text = text.slice(0, found.offset) + PLACEHOLDER + text.slice(found.offset + String.fromCodePoint(found.codePoint).length);
+    const found = uncovered(value);
+    if (!found) continue;
+    if (options.missingGlyphs !== 'replace') { problem(path, found.codePoint, found.offset); continue; }
+    // Character by character from the first one missing: one pass, however many there are.
+    let text = value.slice(0, found.offset);
+    for (const ch of value.slice(found.offset)) {
+      const missing = uncovered(ch);
+      if (missing) problem(path, missing.codePoint, text.length);
+      text += missing ? PLACEHOLDER : ch;
     }
-    if (text !== value) {
-      copy ??= structuredClone(brief);
-      setAtPointer(copy, path, text);
-    }
+    copy ??= structuredClone(brief);
+    setAtPointer(copy, path, text);
   }
   if (problems.length && options.missingGlyphs !== 'replace') {
-    throw new InputError(`${problems.join('\n')}\n(use --missing-glyphs replace to print a placeholder instead)`);
+    const listed = problems.length > MAX_LISTED ? [...problems.slice(0, MAX_LISTED), `${source}: … and ${problems.length - MAX_LISTED} more characters no font can draw`] : problems;
+    throw new InputError(`${listed.join('\n')}\n(use --missing-glyphs replace to print a placeholder instead)`);
   }
   for (const p of problems) options.onWarning?.(`${p}; replaced by "${PLACEHOLDER}"`);
   return copy ?? brief;
+}
+
+/**
+ * Characters no font can draw that are left in the document come from the templates' own text
+ * (the data's were stopped or replaced above): an input error naming the template line.
+ */
+function checkTemplateText(tree: DocumentTree, template: string): void {
+  const fonts = loadFonts();
+  const check = (inlines: readonly Inline[] | undefined, src: string): void => {
+    for (const inline of inlines ?? []) {
+      const found = findUncovered(inline.text, fonts, inline.bold ? 'bold' : 'regular');
+      if (found) {
+        const cp = `U+${found.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+        throw new InputError(`${src}: the template's text has the character ${cp}, which no font can draw`);
+      }
+    }
+  };
+  const blocks = (list: readonly Block[]): void => {
+    for (const b of list) {
+      if (b.kind === 'heading' || b.kind === 'paragraph') check(b.inlines, b.src);
+      else if (b.kind === 'list') b.items.forEach(item => check(item, b.src));
+      else if (b.kind === 'table') {
+        check(b.caption, b.src);
+        for (const row of [...b.head, ...b.body]) for (const cell of row.cells) check(cell.inlines, b.src);
+      }
+    }
+  };
+  const relative = path.relative(process.cwd(), template);
+  const file = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.resolve(template);
+  check(tree.header, file);
+  check(tree.footer, file);
+  blocks(tree.cover);
+  blocks(tree.body);
 }
 
 function setAtPointer(root: unknown, pointer: string, value: string): void {
@@ -90,16 +141,21 @@ function setAtPointer(root: unknown, pointer: string, value: string): void {
   node[keys[keys.length - 1]] = value;
 }
 
+/** The last moment a PDF date (four-digit year) can hold: 9999-12-31T23:59:59Z. */
+const LAST_SECOND = 253402300799;
+
 /** SOURCE_DATE_EPOCH wins (reproducible builds), then the data's date; never the clock. */
 function creationDate(date: string | undefined, source: string): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
     if (!/^\d+$/.test(epoch)) throw new InputError(`SOURCE_DATE_EPOCH must be a number of seconds, not "${epoch}"`);
+    if (Number(epoch) > LAST_SECOND) throw new InputError(`SOURCE_DATE_EPOCH must be at most ${LAST_SECOND} (the end of the year 9999), not ${epoch}`);
     return new Date(Number(epoch) * 1000);
   }
   if (date) {
     const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date);
     if (Number.isNaN(d.getTime())) throw new InputError(`${source}: the document date "${date}" is not a valid date`);
+    if (d.getUTCFullYear() < 0 || d.getUTCFullYear() > 9999) throw new InputError(`${source}: the document date "${date}" is outside the years 0 to 9999 that a PDF date can hold`);
     return d;
   }
   return new Date(0);

@@ -7,16 +7,54 @@ export class OutputError extends Error {
   constructor(message: string) { super(message); this.name = 'OutputError'; }
 }
 
+/** Why a file could not be written, in words. */
+function reason(e: unknown): string {
+  switch ((e as NodeJS.ErrnoException).code) {
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'it is a folder';
+    case 'ENOTDIR': return 'part of the path is a file, not a folder';
+    case 'EEXIST': return 'part of the path is a file, not a folder';
+    case 'ENOENT': return 'cannot create a file in that folder';
+    case 'EROFS': return 'the file system is read-only';
+    case 'ENOSPC': return 'no space left on the device';
+    case 'EDQUOT': return 'disk quota exceeded';
+    case 'ENAMETOOLONG': return 'the file name is too long';
+    case 'EINVAL': return 'the file system does not accept that name';
+    case 'EXDEV': return 'cannot rename across file systems';
+    default: return (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+  }
+}
+
+let written = 0;
+
+/** True when `file` exists, holds something, and is not a PDF: never replaced (a data file or a template given as --out). */
+function holdsOtherContent(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    if (!fs.statSync(file).isFile()) return false;
+    fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(5);
+    const n = fs.readSync(fd, head, 0, 5, 0);
+    return n > 0 && head.subarray(0, n).toString('latin1') !== '%PDF-'.slice(0, n);
+  } catch {
+    return false; // missing or unreadable: the write itself reports what is wrong
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
 export function writeAtomically(target: string, bytes: Uint8Array): void {
+  if (target === '') throw new OutputError('cannot write the PDF: the output file name is empty');
+  if (holdsOtherContent(target)) throw new OutputError(`will not replace ${target}: it is not a PDF (a data file or a template?); choose another output file`);
   const dir = path.dirname(path.resolve(target));
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  // Short and unique within this process; a dot file, so it is not taken for a finished PDF.
+  const tmp = path.join(dir, `.${path.basename(target).slice(0, 80)}.${process.pid}.${++written}.tmp`);
   try {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(tmp, bytes);
     fs.renameSync(tmp, target);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new OutputError(`cannot write ${target}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code ?? String(e)}`);
+    try { fs.rmSync(tmp, { force: true }); } catch { /* the temporary file was never created */ }
+    throw new OutputError(`cannot write ${target}: ${reason(e)}`);
   }
 }

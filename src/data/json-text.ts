@@ -1,7 +1,8 @@
 // A small strict JSON scanner that works on the text of a data file, for error messages:
 // it finds where a syntax error is (JSON.parse in Node 20 does not always say), and where
 // each value and property name sits, by JSON pointer, so schema violations can name a line.
-// It accepts exactly the grammar of RFC 8259, like JSON.parse.
+// It accepts exactly the grammar of RFC 8259, like JSON.parse, but refuses nesting deeper than
+// MAX_DEPTH levels (so that no data file can exhaust the stack).
 
 /** A 1-based line and column; columns count UTF-16 code units, as editors do. */
 export interface Position { line: number; column: number }
@@ -22,15 +23,32 @@ export function pointerToken(key: string): string {
 
 /** The line and column of a character offset; \r\n, \n and a lone \r each end a line. */
 export function positionAt(text: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) { line++; lineStart = i + 1; }
-  }
-  return { line, column: offset - lineStart + 1 };
+  return positions(text)(offset);
 }
+
+/**
+ * positionAt for many offsets in one text: the line starts are found once, each lookup is a
+ * binary search (a file with thousands of problems must not take quadratic time).
+ */
+export function positions(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+  }
+  return offset => {
+    const end = Math.min(offset, text.length);
+    let lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= end) lo = mid; else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  };
+}
+
+/** Arrays and objects nested deeper than this are refused (the scanner recurses; no brief nests beyond a few levels). */
+export const MAX_DEPTH = 256;
 
 /** A character as a message shows it: quoted if visible, U+XXXX otherwise. */
 export function showChar(c: string): string {
@@ -107,11 +125,14 @@ export function scanJson(text: string): ScanResult {
     }
   };
 
-  const scanValue = (pointer: string, key?: number): void => {
+  const scanValue = (pointer: string, key?: number, depth = 0): void => {
     skipWs();
     if (i >= text.length) throw unexpected('a value');
     locations.set(pointer, key === undefined ? { value: i } : { value: i, key });
     const c = text[i];
+    if ((c === '{' || c === '[') && depth >= MAX_DEPTH) {
+      throw new SyntaxProblem(i, `arrays and objects are nested more than ${MAX_DEPTH} levels deep`);
+    }
     if (c === '{') {
       i++;
       skipWs();
@@ -131,7 +152,7 @@ export function scanJson(text: string): ScanResult {
         skipWs();
         if (text[i] !== ':') throw unexpected('":" after the property name');
         i++;
-        scanValue(child, keyAt);
+        scanValue(child, keyAt, depth + 1);
         skipWs();
         if (text[i] === ',') { i++; continue; }
         if (text[i] === '}') { i++; return; }
@@ -145,7 +166,7 @@ export function scanJson(text: string): ScanResult {
       for (let n = 0; ; n++) {
         skipWs();
         if (text[i] === ']') throw new SyntaxProblem(i, 'unexpected token "]" after "," (remove the trailing comma)');
-        scanValue(`${pointer}/${n}`);
+        scanValue(`${pointer}/${n}`, undefined, depth + 1);
         skipWs();
         if (text[i] === ',') { i++; continue; }
         if (text[i] === ']') { i++; return; }

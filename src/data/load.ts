@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import { packageRoot } from '../fonts/files.js';
 import type { Brief } from './brief.js';
 import { describeError } from './messages.js';
-import { pointerToken, positionAt, scanJson, type Location } from './json-text.js';
+import { pointerToken, positionAt, positions, scanJson } from './json-text.js';
 
 /** Where the schema lives: the package's data folder, whatever the data file's "$schema" says. */
 export function schemaPath(): string {
@@ -71,6 +71,13 @@ function decodeUtf8(bytes: Buffer, file: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new InputError(`${file}: the file is encoded as UTF-16; save it as UTF-8`);
   }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    // JSON text never holds a NUL byte: this is UTF-16 without a byte order mark, or not text at all.
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, nul));
+    const { line, column } = positionAt(before, before.length);
+    throw new InputError(`${file}:${line}:${column}: the file holds a NUL byte, so it is not UTF-8 text (UTF-16, or a binary file?); save it as UTF-8`);
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -91,18 +98,21 @@ export function parseBrief(text: string, file: string): Brief {
     throw new InputError(syntaxMessage(text, file, e));
   }
   const scan = scanJson(text);
-  // JSON.parse accepted the text, so the scanner (same grammar) does too; without locations we still report paths.
-  const locations = scan.ok ? scan.locations : new Map<string, Location>();
+  const position = positions(text);
+  // JSON.parse accepted the text, so the scanner (same grammar) does too, unless it is nested too deeply.
+  if (!scan.ok) {
+    const { line, column } = position(scan.offset);
+    throw new InputError(`${file}:${line}:${column}: ${scan.message}`);
+  }
+  const locations = scan.locations;
   const problems: { offset: number; line: string }[] = [];
   const lineOf = (offset: number | undefined, words: string): void => {
-    const where = offset === undefined ? file : `${file}:${positionAt(text, offset).line}`;
-    problems.push({ offset: offset ?? Infinity, line: `${where}: ${words}` });
+    const where = offset === undefined ? file : `${file}:${position(offset).line}`;
+    problems.push({ offset: offset ?? Infinity, line: `${where}: ${visible(words)}` });
   };
 
-  if (scan.ok) {
-    for (const d of scan.duplicates) {
-      lineOf(d.offset, `${showPointer(d.pointer)}: property "${d.key}" appears twice (only the last one would count)`);
-    }
+  for (const d of scan.duplicates) {
+    lineOf(d.offset, `${showPointer(d.pointer)}: property "${d.key}" appears twice (only the last one would count)`);
   }
   const validate = briefValidator();
   if (!validate(data)) {
@@ -114,13 +124,29 @@ export function parseBrief(text: string, file: string): Brief {
   }
   if (problems.length) {
     problems.sort((a, b) => a.offset - b.offset); // document order; the sort is stable
-    throw new InputError([...new Set(problems.map(p => p.line))].join('\n'));
+    const lines = [...new Set(problems.map(p => p.line))];
+    const shown = lines.length > MAX_PROBLEMS ? [...lines.slice(0, MAX_PROBLEMS), `${file}: … and ${lines.length - MAX_PROBLEMS} more problems`] : lines;
+    throw new InputError(shown.join('\n'));
   }
   return data as Brief;
 }
 
+/** Problems listed in one message; a file with more is not a brief (the rest are counted). */
+const MAX_PROBLEMS = 100;
+
 function showPointer(pointer: string): string {
   return pointer === '' ? '(top level)' : pointer;
+}
+
+/**
+ * Message text with the characters that would break a one-line-per-problem message or reorder a
+ * terminal line (line breaks, control and bidi characters, from property names in the data)
+ * written as \uXXXX, and overlong names shortened.
+ */
+function visible(words: string): string {
+  return words
+    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/[^\s"/]{200,}/g, long => `${long.slice(0, 60)}…(${long.length} characters)`);
 }
 
 /** "data/x.json:12:5: invalid JSON: …", from the scanner, or from JSON.parse's "at position N" if they disagree. */

@@ -6,6 +6,7 @@ import type { LineLayout, ParagraphLayout } from '../text/paragraph.js';
 import { styleFor, theme, type Paper, type StyleName, type TextStyle } from '../theme.js';
 import { struct, type Page, type StructNode, type StructType } from './page.js';
 import { layoutInlines, plainText, type Fields } from './text.js';
+import { InputError } from '../errors.js';
 
 export interface LayoutOptions {
   paper: Paper;
@@ -70,6 +71,10 @@ export function layoutDocument(tree: DocumentTree, options: LayoutOptions): Laid
     flow.page.items.push({ kind: 'rect', x: theme.bleedSafe, y: theme.bleedSafe, w: flow.size.width - 2 * theme.bleedSafe, h: band, fill: theme.palette.accent });
     flow.y = theme.cover.titleTop;
     placeBlocks(flow, tree.cover.map(b => prepare(b, flow.width, true)), root);
+    if (flow.pages.length > 1) {
+      // The cover is one page without header or footer: its text must not run on.
+      throw new InputError(`${tree.cover[0].src}: the cover does not fit on one page; shorten its text (the title, the subtitle or the facts in its table)`);
+    }
     const ruleY = flow.bottom + 6;
     flow.page.items.push({ kind: 'line', x1: flow.left, y1: ruleY, x2: flow.left + flow.width, y2: ruleY, color: theme.palette.accent, width: 1.2 });
   }
@@ -308,15 +313,27 @@ function addRunningHeads(pages: Page[], tree: DocumentTree, options: LayoutOptio
       const head = layoutInlines(headerInlines, theme.styles.header, width, undefined, fields);
       const first = head.lines[0];
       const y = theme.header.baselineFromTop - (first.baseline - first.top);
-      page.items.push({ kind: 'text', lines: head.lines, x: left, y: y - first.top, artifact: true });
       const ruleY = y + head.height + theme.header.ruleGap;
+      if (ruleY > theme.margin.top - theme.header.ruleGap) {
+        throw new InputError(`the running header "${excerpt(headerInlines)}" takes ${head.lines.length} lines and does not fit above the text; shorten it (the short title, the classification)`);
+      }
+      page.items.push({ kind: 'text', lines: head.lines, x: left, y: y - first.top, artifact: true });
       page.items.push({ kind: 'line', x1: left, y1: ruleY, x2: left + width, y2: ruleY, color: theme.palette.rule, width: 0.5 });
     }
     if (tree.footer?.length) {
       const foot = layoutInlines(tree.footer, theme.styles.footer, width, undefined, fields);
       const first = foot.lines[0];
       const y = page.height - theme.footer.baselineFromBottom - (first.baseline - first.top);
+      if (y + foot.height > page.height - theme.bleedSafe) {
+        throw new InputError(`the running footer "${excerpt(tree.footer)}" takes ${foot.lines.length} lines and does not fit below the text; shorten it`);
+      }
       page.items.push({ kind: 'text', lines: foot.lines, x: left, y: y - first.top, artifact: true });
     }
   });
+}
+
+/** The start of some inline text, for messages. */
+function excerpt(inlines: readonly Inline[]): string {
+  const text = plainText(inlines);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }

@@ -31,6 +31,8 @@ const ATTRIBUTES: Record<string, readonly string[]> = {
   span: ['class', 'lang'],
 };
 const DEFAULT_ATTRIBUTES = ['class'];
+/** More columns than this could not be read on a page (and a huge colspan would exhaust memory). */
+const MAX_COLUMNS = 50;
 
 interface Open { name: string; attrs: Attrs; src: string; inlines?: Inline[]; rows?: Row[]; block?: Block }
 
@@ -104,7 +106,9 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
         case 'table': {
           if (table) return fail(src, 'tables cannot be nested');
           const columns = attrs.columns ? attrs.columns.split(/[\s,]+/).filter(Boolean).map(Number) : undefined;
-          if (columns && (columns.some(c => !(c > 0)) || !columns.length)) return fail(src, `<table columns="${attrs.columns}">: columns must be positive numbers (relative widths, first column first)`);
+          if (columns && (columns.some(c => !(c > 0)) || !columns.length || !Number.isFinite(columns.reduce((a, b) => a + b, 0)) || columns.length > MAX_COLUMNS)) {
+            return fail(src, `<table columns="${attrs.columns}">: columns must be up to ${MAX_COLUMNS} positive numbers (relative widths, first column first)`);
+          }
           const t: Table = { kind: 'table', className: cls, src, head: [], body: [], columns: columns && columns.map(c => c / columns.reduce((a, b) => a + b, 0)) };
           open.block = t;
           table = { table: t, section: 'body' };
@@ -116,13 +120,15 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
         case 'tr': open.rows = []; (table!.section === 'head' ? table!.table.head : table!.table.body).push({ cells: [], className: cls }); break;
         case 'th': case 'td': {
           const colspan = attrs.colspan ? Number(attrs.colspan) : 1;
-          if (!Number.isInteger(colspan) || colspan < 1) return fail(src, `<${name} colspan="${attrs.colspan}">: colspan must be a whole number ≥ 1`);
+          if (!Number.isInteger(colspan) || colspan < 1 || colspan > MAX_COLUMNS) return fail(src, `<${name} colspan="${attrs.colspan}">: colspan must be a whole number from 1 to ${MAX_COLUMNS}`);
           if (attrs.scope && !['row', 'col'].includes(attrs.scope)) return fail(src, `<th scope="${attrs.scope}">: scope must be row or col`);
           open.inlines = [];
           const t = table!.table;
           const rows = table!.section === 'head' ? t.head : t.body;
           const cell: Cell = { inlines: open.inlines, header: name === 'th', colspan, className: cls, scope: name === 'th' ? (attrs.scope === 'row' ? 'Row' : 'Column') : undefined };
-          rows[rows.length - 1].cells.push(cell);
+          const row = rows[rows.length - 1];
+          if (row.cells.reduce((n, c) => n + c.colspan, colspan) > MAX_COLUMNS) return fail(src, `a table row may span at most ${MAX_COLUMNS} columns`);
+          row.cells.push(cell);
           break;
         }
         case 'br': inlineTarget()?.push({ text: '\n', bold: false }); break;

@@ -10,7 +10,7 @@ export function isolate(value: string): string {
   let embeddings = 0, isolates = 0;
   let out = '';
   for (const ch of value) {
-    if (/[\u202A-\u202E]/.test(ch)) embeddings++;
+    if (/[\u202A\u202B\u202D\u202E]/.test(ch)) embeddings++; // LRE, RLE, LRO, RLO (not PDF, U+202C)
     else if (ch === PDF) { if (!embeddings) continue; embeddings--; }
     else if (/[\u2066-\u2068]/.test(ch)) isolates++;
     else if (ch === PDI) { if (!isolates) continue; isolates--; }

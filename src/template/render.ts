@@ -22,7 +22,11 @@ const compiled = new Map<string, { mtimeMs: number; fn: Handlebars.TemplateDeleg
 
 export const defaultTemplate = (): string => path.join(packageRoot(), 'templates', 'brief.hbs');
 
-const shown = (file: string) => path.relative(process.cwd(), file) || file;
+/** A file as messages name it: relative to the working folder when inside it, else absolute. */
+const shown = (file: string): string => {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.resolve(file);
+};
 
 export interface TemplateRun {
   /** Path of the main template; partials come from its `partials/` folder, then the default one. */
@@ -39,7 +43,10 @@ export function renderTemplate(data: unknown, run: TemplateRun): string {
   try {
     return fn(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (e) {
-    throw new InputError(`${shown(run.template)}: template failed: ${(e as Error).message.split('\n')[0]}`);
+    const why = e instanceof RangeError && /call stack/.test(e.message)
+      ? 'partials include each other without end (the call stack overflowed)'
+      : (e as Error).message.split('\n')[0];
+    throw new InputError(`${shown(run.template)}: template failed: ${why}`);
   }
 }
 
@@ -52,6 +59,9 @@ function compileWithPartials(main: string): Handlebars.TemplateDelegate {
     const { name, file: from, line } = pending.pop()!;
     if (seen.has(name)) continue;
     seen.add(name);
+    if (!PARTIAL_NAME.test(name)) {
+      throw new InputError(`${shown(from)}:${line}: partial name "${name}" is not allowed: partials are named by their file in a partials/ folder (letters, digits, "-", "_", and "/" for a subfolder; no "..")`);
+    }
     const file = dirs.map(d => path.join(d, `${name}.hbs`)).find(f => fs.existsSync(f));
     if (!file) throw new InputError(`${shown(from)}:${line}: partial "${name}" not found (looked for ${dirs.map(d => shown(path.join(d, `${name}.hbs`))).join(' and ')})`);
     hbs.registerPartial(name, compileFile(file));
@@ -60,20 +70,38 @@ function compileWithPartials(main: string): Handlebars.TemplateDelegate {
   return fn;
 }
 
+/** Partial names: file names below a partials/ folder, never leaving it. */
+const PARTIAL_NAME = /^[\p{L}\p{N}_][\p{L}\p{N}_.-]*(?:\/[\p{L}\p{N}_][\p{L}\p{N}_.-]*)*$/u;
+
 const asts = new Map<string, { mtimeMs: number; ast: hbs.AST.Program }>();
 
 function parseFile(file: string): hbs.AST.Program {
   let stat: fs.Stats;
   try { stat = fs.statSync(file); } catch { throw new InputError(`cannot read template ${shown(file)}: no such file`); }
+  if (stat.isDirectory()) throw new InputError(`cannot read template ${shown(file)}: it is a folder, not a file`);
   const hit = asts.get(file);
   if (hit && hit.mtimeMs === stat.mtimeMs) return hit.ast;
-  const source = fs.readFileSync(file, 'utf8');
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`cannot read template ${shown(file)}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? (e as Error).message}`);
+  }
+  let source: string;
+  try {
+    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const line = new TextDecoder('utf-8').decode(bytes).split('\uFFFD')[0].split('\n').length;
+    throw new InputError(`${shown(file)}:${line}: the template is not UTF-8 text; save it as UTF-8`);
+  }
   let ast: hbs.AST.Program;
   try {
     ast = hbs.parse(source);
   } catch (e) {
     throw new InputError(`${shown(file)}:${lineOf(e as Error) ?? '?'}: Handlebars syntax error: ${summary(e as Error)}`);
   }
+  rejectUnescaped(ast as unknown as HbsNode, shown(file));
   stampSources(ast as unknown as HbsNode, shown(file));
   asts.set(file, { mtimeMs: stat.mtimeMs, ast });
   return ast;
@@ -105,6 +133,15 @@ function partialNames(file: string): { name: string; file: string; line: number 
     if (name.type === 'PathExpression' || name.type === 'StringLiteral') out.push({ name: String(name.original), file, line: node.loc?.start.line ?? 0 });
   });
   return out;
+}
+
+/** `{{{value}}}` and `{{& value}}` write data unescaped, so data could add markup: refused. */
+function rejectUnescaped(ast: HbsNode, file: string): void {
+  walk(ast, node => {
+    if (node.type === 'MustacheStatement' && node.escaped === false) {
+      throw new InputError(`${file}:${node.loc?.start.line ?? '?'}: {{{…}}} and {{&…}} write a value without escaping it, so data could add markup; write {{…}}`);
+    }
+  });
 }
 
 /** Adds `data-src="file:line"` to every opening tag in the template's literal text. */
