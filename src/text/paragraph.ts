@@ -93,9 +93,12 @@ export function layoutParagraph(input: ParagraphInput): ParagraphLayout {
   // Advance of each UTF-16 offset (its cluster's glyphs), from shaping whole runs.
   const advance = new Float64Array(text.length + 1);
   const clusterStart = new Uint8Array(text.length + 1);
+  const runGlyphs = new Map<Run, ShapedGlyph[]>();
   for (const run of runs) {
     const scale = run.style.size / run.face.upem;
-    for (const g of shapeRange(text, run, run.start, run.end, language)) {
+    const glyphs = shapeRange(text, run, run.start, run.end, language);
+    runGlyphs.set(run, glyphs);
+    for (const g of glyphs) {
       advance[g.cluster] += g.ax * scale;
       clusterStart[g.cluster] = 1;
     }
@@ -111,7 +114,7 @@ export function layoutParagraph(input: ParagraphInput): ParagraphLayout {
     : breakLines(text, prefix, clusterStart, input.width, opportunities);
   const lines: LineLayout[] = [];
   let top = 0;
-  const ctx: LineContext = { text, runs, levels, language };
+  const ctx: LineContext = { text, runs, levels, language, runGlyphs };
   const breakable = new Set(opportunities.map(o => o.position));
   for (let i = 0; i < ranges.length; i++) {
     let range = ranges[i];
@@ -251,12 +254,24 @@ interface LineRun { run: Run; start: number; end: number; level: number }
 /** Tatweels to insert: original offset → how many go before the character there. */
 export type Insertions = ReadonlyMap<number, number>;
 
-interface LineContext { text: string; runs: readonly Run[]; levels: Uint8Array; language: string }
+interface LineContext {
+  text: string;
+  /** Runs in text order. */
+  runs: readonly Run[];
+  levels: Uint8Array;
+  language: string;
+  /** Each run shaped whole, as measured for line breaking. */
+  runGlyphs: ReadonlyMap<Run, readonly ShapedGlyph[]>;
+}
 
 function linePieces(ctx: LineContext, range: LineRange): LineRun[] {
   const end = visibleEnd(ctx.text, range.start, range.end);
   const pieces: LineRun[] = [];
-  for (const run of ctx.runs) {
+  // Runs are in text order: start from the first one that reaches into the line.
+  let lo = 0, hi = ctx.runs.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (ctx.runs[mid].end <= range.start) lo = mid + 1; else hi = mid; }
+  for (let k = lo; k < ctx.runs.length && ctx.runs[k].start < end; k++) {
+    const run = ctx.runs[k];
     const a = Math.max(run.start, range.start), b = Math.min(run.end, end);
     if (a < b) pieces.push({ run, start: a, end: b, level: ctx.levels[a] });
   }
@@ -332,13 +347,28 @@ function shapePiece(ctx: LineContext, piece: LineRun, insertions?: Insertions, t
 function sliceOrShape(ctx: LineContext, piece: LineRun, tatweelFlags: boolean): ShapedGlyph[] {
   const { text, language } = ctx;
   const { run, start, end } = piece;
-  if (start === run.start && end === run.end) return shapeRange(text, run, start, end, language, tatweelFlags);
-  const whole = shapeRange(text, run, run.start, run.end, language, tatweelFlags);
-  const unsafeAt = (offset: number) => offset > run.start && offset < run.end
-    && whole.some(g => g.cluster === offset && g.flags & GlyphFlag.UNSAFE_TO_BREAK);
-  const edgeMissing = (offset: number) => offset > run.start && offset < run.end && !whole.some(g => g.cluster === offset);
-  if (unsafeAt(start) || unsafeAt(end) || edgeMissing(start) || edgeMissing(end)) return shapeRange(text, run, start, end, language, tatweelFlags);
-  return whole.filter(g => g.cluster >= start && g.cluster < end);
+  const whole = ctx.runGlyphs.get(run);
+  if ((start === run.start && end === run.end) || tatweelFlags || !whole) return shapeRange(text, run, start, end, language, tatweelFlags);
+  // Clusters run monotonically through a run's glyphs (up for LTR, down for RTL), so a line's
+  // share of them is one slice, found by binary search.
+  const rtl = run.level % 2 === 1;
+  const before = (g: ShapedGlyph, offset: number) => (rtl ? g.cluster >= offset : g.cluster < offset);
+  const firstNotBefore = (offset: number) => {
+    let lo = 0, hi = whole.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (before(whole[mid], offset)) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
+  // In visual order an RTL slice starts at the glyphs of `end` and stops before those of `start`.
+  const [i0, i1] = rtl ? [firstNotBefore(end), firstNotBefore(start)] : [firstNotBefore(start), firstNotBefore(end)];
+  // The glyph on each side of a cut must start the cluster there and be safe to break before.
+  const safeAt = (k: number, offset: number) => {
+    if (offset <= run.start || offset >= run.end) return true;
+    const g = whole[k];
+    return g !== undefined && g.cluster === offset && !(g.flags & GlyphFlag.UNSAFE_TO_BREAK);
+  };
+  const safe = rtl ? safeAt(i1 - 1, start) && safeAt(i0 - 1, end) : safeAt(i0, start) && safeAt(i1, end);
+  if (!safe) return shapeRange(text, run, start, end, language, tatweelFlags);
+  return whole.slice(i0, i1);
 }
 
 /**
