@@ -30,6 +30,8 @@ const palette = {
 
 const body: TextStyle = { size: 12, weight: 'regular', color: palette.ink, lineHeight: 1.9, align: 'justify', spaceBefore: 0, spaceAfter: 8 };
 
+// Table cells are set at 1.45: poppler reads lines more than 1.5 em apart as separate blocks,
+// and a cell's second line would then come out after the next row.
 const styles = {
   body,
   summary: { ...body, size: 12.5, color: palette.ink, spaceAfter: 6 },
@@ -38,10 +40,10 @@ const styles = {
   h3: { ...body, size: 12, weight: 'bold', color: palette.ink, lineHeight: 1.7, align: 'start', spaceBefore: 8, spaceAfter: 2 },
   note: { ...body, size: 9.5, color: palette.muted, lineHeight: 1.7, align: 'start', spaceBefore: 6, spaceAfter: 4 },
   'list-item': { ...body, align: 'start', spaceAfter: 4 },
-  cell: { ...body, size: 11, lineHeight: 1.7, align: 'start', spaceAfter: 0 },
-  'cell-head': { ...body, size: 11, weight: 'bold', color: palette.accent, lineHeight: 1.7, align: 'start', spaceAfter: 0 },
-  'cell-label': { ...body, size: 11, weight: 'bold', color: palette.ink, lineHeight: 1.7, align: 'start', spaceAfter: 0 },
-  'cell-group': { ...body, size: 11, weight: 'bold', color: palette.accent, lineHeight: 1.7, align: 'start', spaceAfter: 0 },
+  cell: { ...body, size: 11, lineHeight: 1.45, align: 'start', spaceAfter: 0 },
+  'cell-head': { ...body, size: 11, weight: 'bold', color: palette.accent, lineHeight: 1.45, align: 'start', spaceAfter: 0 },
+  'cell-label': { ...body, size: 11, weight: 'bold', color: palette.ink, lineHeight: 1.45, align: 'start', spaceAfter: 0 },
+  'cell-group': { ...body, size: 11, weight: 'bold', color: palette.accent, lineHeight: 1.45, align: 'start', spaceAfter: 0 },
   caption: { ...body, size: 10, color: palette.muted, lineHeight: 1.6, align: 'start', spaceBefore: 0, spaceAfter: 4 },
   'cover-kicker': { ...body, size: 11.5, weight: 'regular', color: palette.accent, lineHeight: 1.6, align: 'start', spaceAfter: 10 },
   'cover-title': { ...body, size: 25, weight: 'bold', color: palette.accent, lineHeight: 1.65, align: 'start', spaceAfter: 12 },

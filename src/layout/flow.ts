@@ -17,7 +17,7 @@ export interface LayoutOptions {
 export interface LaidOutDocument { pages: Page[]; root: StructNode }
 
 interface PreparedText { layout: ParagraphLayout; style: TextStyle; struct: StructType; title?: string; bookmarkLevel?: number }
-interface PreparedCell { layout: ParagraphLayout; x: number; w: number; header: boolean; scope?: 'Row' | 'Column' }
+interface PreparedCell { layout: ParagraphLayout; x: number; w: number; header: boolean; scope?: 'Row' | 'Column'; colSpan: number }
 interface PreparedRow { cells: PreparedCell[]; height: number; band?: string; head: boolean }
 interface PreparedTable { caption?: PreparedText; head: PreparedRow[]; body: PreparedRow[]; cover: boolean }
 interface PreparedList { items: { label: ParagraphLayout; body: ParagraphLayout }[]; ordered: boolean; style: TextStyle }
@@ -70,7 +70,7 @@ export function layoutDocument(tree: DocumentTree, options: LayoutOptions): Laid
     const band = theme.cover.bandHeight;
     flow.page.items.push({ kind: 'rect', x: theme.bleedSafe, y: theme.bleedSafe, w: flow.size.width - 2 * theme.bleedSafe, h: band, fill: theme.palette.accent });
     flow.y = theme.cover.titleTop;
-    placeBlocks(flow, tree.cover.map(b => prepare(b, flow.width, true)), root);
+    placeBlocks(flow, tree.cover.map(b => prepare(b, flow.width, true, options)), root);
     if (flow.pages.length > 1) {
       // The cover is one page without header or footer: its text must not run on.
       throw new InputError(`${tree.cover[0].src}: the cover does not fit on one page; shorten its text (the title, the subtitle or the facts in its table)`);
@@ -79,13 +79,13 @@ export function layoutDocument(tree: DocumentTree, options: LayoutOptions): Laid
     flow.page.items.push({ kind: 'line', x1: flow.left, y1: ruleY, x2: flow.left + flow.width, y2: ruleY, color: theme.palette.accent, width: 1.2 });
   }
   flow.newPage();
-  placeBlocks(flow, tree.body.map(b => prepare(b, flow.width, false)), root);
+  placeBlocks(flow, tree.body.map(b => prepare(b, flow.width, false, options)), root);
   if (flow.page.items.length === 0 && flow.pages.length > 1) flow.pages.pop();
   addRunningHeads(flow.pages, tree, options);
   return { pages: flow.pages, root };
 }
 
-function prepare(block: Block, width: number, cover: boolean): Prepared {
+function prepare(block: Block, width: number, cover: boolean, options: LayoutOptions): Prepared {
   switch (block.kind) {
     case 'heading': {
       const style = theme.styles[`h${block.level}` as StyleName];
@@ -96,18 +96,18 @@ function prepare(block: Block, width: number, cover: boolean): Prepared {
       const style = styleFor(block.className, 'body');
       return { kind: 'text', text: { layout: layoutInlines(block.inlines, style, width), style, struct: 'P' } };
     }
-    case 'list': return { kind: 'list', list: prepareList(block, width) };
+    case 'list': return { kind: 'list', list: prepareList(block, width, options.formatNumber) };
     case 'table': return { kind: 'table', table: prepareTable(block, width, cover) };
     case 'page-break': return { kind: 'break' };
     case 'rule': return { kind: 'rule' };
   }
 }
 
-function prepareList(list: List, width: number): PreparedList {
+function prepareList(list: List, width: number, formatNumber: (n: number) => string): PreparedList {
   const style = styleFor(list.className, 'list-item');
   const { indent, bullet } = theme.list;
   const items = list.items.map((inlines, i) => ({
-    label: layoutInlines([{ text: list.ordered ? `${i + 1}.` : bullet, bold: false }], { ...style, color: theme.palette.accent }, indent, 'start'),
+    label: layoutInlines([{ text: list.ordered ? `${formatNumber(i + 1)}.` : bullet, bold: false }], { ...style, color: theme.palette.accent }, indent, 'start'),
     body: layoutInlines(inlines, style, width - indent),
   }));
   return { items, ordered: list.ordered, style };
@@ -133,7 +133,7 @@ function prepareTable(table: Table, width: number, cover: boolean): PreparedTabl
       const styleName: StyleName = cover ? (cell.header ? 'cover-meta-label' : 'cover-meta') : head ? 'cell-head' : group ? 'cell-group' : cell.header ? 'cell-label' : 'cell';
       const style = cell.className ? styleFor(cell.className, styleName) : theme.styles[styleName];
       const layout = layoutInlines(cell.inlines, style, Math.max(1, w - 2 * padX));
-      return { layout, x: right, w, header: cell.header, scope: cell.scope } satisfies PreparedCell;
+      return { layout, x: right, w, header: cell.header, scope: cell.scope, colSpan: cell.colspan } satisfies PreparedCell;
     });
     const height = Math.max(0, ...cells.map(c => c.layout.height)) + 2 * padY;
     return { cells, height, head, band: head && !cover ? theme.palette.band : group && !cover ? theme.palette.bandLight : undefined };
@@ -153,7 +153,15 @@ function minStart(blocks: readonly Prepared[], i: number): number {
       if (p.text.struct.startsWith('H')) return own + p.text.layout.height + p.text.style.spaceAfter + minStart(blocks, i + 1);
       return own + linesHeight(p.text.layout.lines.slice(0, theme.keepWithNextLines));
     }
-    case 'list': return p.list.items.length ? linesHeight(p.list.items[0].body.lines.slice(0, theme.keepWithNextLines)) : 0;
+    case 'list': {
+      // The first lines of the list, across items when the first item is a single line.
+      let h = 0, n = 0;
+      for (const item of p.list.items) {
+        for (const line of item.body.lines) { if (n++ === theme.keepWithNextLines) return h; h += line.height; }
+        h += p.list.style.spaceAfter;
+      }
+      return h;
+    }
     case 'table': {
       const t = p.table;
       return (t.caption ? t.caption.layout.height : 0) + t.head.reduce((h, r) => h + r.height, 0) + (t.body[0]?.height ?? 0);
@@ -252,7 +260,7 @@ function placeTable(flow: Flow, table: PreparedTable, root: StructNode): void {
     const top = flow.y;
     if (row.band) flow.page.items.push({ kind: 'rect', x: flow.left, y: top, w: flow.width, h: row.height, fill: row.band });
     for (const cell of row.cells) {
-      const cellNode = rowNode && struct(cell.header ? 'TH' : 'TD', rowNode, cell.header ? { scope: cell.scope ?? 'Column' } : {});
+      const cellNode = rowNode && struct(cell.header ? 'TH' : 'TD', rowNode, { ...(cell.header ? { scope: cell.scope ?? 'Column' } : {}), ...(cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}) });
       const lines = cell.layout.lines;
       if (lines.length) flow.page.items.push({ kind: 'text', lines, x: flow.left + cell.x + theme.table.padX, y: top + theme.table.padY - lines[0].top, struct: cellNode, artifact: !rowNode });
     }

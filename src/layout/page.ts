@@ -11,6 +11,8 @@ export interface StructNode {
   parent?: StructNode;
   /** TH scope. */
   scope?: 'Row' | 'Column';
+  /** Table cells spanning several columns. */
+  colSpan?: number;
   title?: string;
 }
 

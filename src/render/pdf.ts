@@ -68,6 +68,11 @@ export async function writePdf(doc: LaidOutDocument, meta: DocumentMeta, options
     let e = elements.get(node);
     if (!e) {
       e = tagging.struct(node.type, node.scope ? { scope: node.scope } : {});
+      // pdfkit's structure API knows Scope only; a cell's ColSpan goes in the same Table attributes.
+      if (node.colSpan) {
+        const data = (e as unknown as { dictionary: { data: { A?: Record<string, unknown> } } }).dictionary.data;
+        data.A = { ...data.A, O: 'Table', ColSpan: node.colSpan };
+      }
       elementFor(node.parent ?? doc.root).add(e);
       elements.set(node, e);
     }
