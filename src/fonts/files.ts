@@ -20,14 +20,17 @@ export const FONT_FILES: readonly FontFile[] = (Object.keys(WEIGHTS) as Weight[]
   })));
 
 /** The package root, found from this module whether it runs from src/ or build/src/. */
+let root: string | undefined;
+
 export function packageRoot(): string {
+  if (root) return root;
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!fs.existsSync(path.join(dir, 'package.json'))) {
     const up = path.dirname(dir);
     if (up === dir) throw new Error('cannot locate the mowjaz package root');
     dir = up;
   }
-  return dir;
+  return (root = dir);
 }
 
 export const fontsDir = (): string => path.join(packageRoot(), 'fonts');

@@ -16,13 +16,28 @@ import type { LineLayout, PlacedGlyph } from '../text/paragraph.js';
 /** fontkit's TTFSubset as pdfkit 0.20 uses it: glyphs[i] is the source glyph of subset glyph i. */
 interface TTFSubset {
   glyphs: number[];
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
   hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  includeGlyph(gid: number): number;
   _addGlyph(gid: number): number;
+}
+
+/** The parts of a fontkit TrueType font the subset writer reads. */
+interface FontkitFont {
+  getGlyph(gid: number): {
+    advanceWidth: number;
+    _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null;
+    _getMetrics(): { leftBearing: number };
+  };
+  loca: { offsets: number[] };
+  _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array };
 }
 
 interface EmbeddedFont {
   id: string;
-  font: { getGlyph(gid: number): { advanceWidth: number } };
+  font: FontkitFont;
   scale: number;
   subset: TTFSubset;
   widths: number[];
@@ -62,17 +77,56 @@ function parsedFont(face: LoadedFace): unknown {
 }
 
 /**
- * A glyph used with another /W width gets a code, and a copy in the subset, of its own; PDF/A
- * (ISO 19005-2, 6.2.11.5) wants each code's /W width to equal its advance in the embedded font,
- * so the copy's advance is set to its /W width as the subset is written.
+ * What the subset writer needs of a source glyph: its glyf record, the positions of its
+ * components' glyph ids (composite glyphs), and its metrics. Decoded once per process: fontkit
+ * would decode every glyph again for every document.
  */
-function matchAdvancesToWidths(font: EmbeddedFont): void {
+interface GlyphRecord { data: Uint8Array; components: { glyphID: number; pos: number }[]; advance: number; bearing: number }
+const glyphRecords = new WeakMap<FontkitFont, Map<number, GlyphRecord>>();
+
+function glyphRecord(font: FontkitFont, gid: number): GlyphRecord {
+  let records = glyphRecords.get(font);
+  if (!records) glyphRecords.set(font, (records = new Map()));
+  let record = records.get(gid);
+  if (!record) {
+    const glyph = font.getGlyph(gid);
+    const decoded = glyph._decode();
+    const stream = font._getTableStream('glyf');
+    stream.pos += font.loca.offsets[gid];
+    const data = stream.readBuffer(font.loca.offsets[gid + 1] - font.loca.offsets[gid]);
+    record = {
+      data: new Uint8Array(data),
+      components: decoded && decoded.numberOfContours < 0 ? decoded.components ?? [] : [],
+      advance: glyph.advanceWidth,
+      bearing: glyph._getMetrics().leftBearing,
+    };
+    records.set(gid, record);
+  }
+  return record;
+}
+
+/**
+ * Writes the subset's glyphs from cached records, as fontkit's TTFSubset would (composite glyphs
+ * pull their components into the subset). A glyph used with another /W width gets a code, and a
+ * copy in the subset, of its own; PDF/A (ISO 19005-2, 6.2.11.5) wants each code's /W width to
+ * equal its advance in the embedded font, so each copy's advance is its /W width.
+ */
+function writeGlyphsFromRecords(font: EmbeddedFont): void {
   const subset = font.subset;
-  const addGlyph = subset._addGlyph.bind(subset);
   subset._addGlyph = (gid: number): number => {
-    const index = addGlyph(gid);
+    const record = glyphRecord(font.font, gid);
+    let data = record.data;
+    if (record.components.length) {
+      data = new Uint8Array(record.data);
+      const view = new DataView(data.buffer);
+      for (const c of record.components) view.setUint16(c.pos, subset.includeGlyph(c.glyphID));
+    }
+    subset.glyf.push(data);
+    subset.loca.offsets.push(subset.offset);
+    const index = subset.glyf.length - 1;
     const width = font.widths[index];
-    if (width !== undefined) subset.hmtx.metrics[index].advance = Math.round(width / font.scale);
+    subset.hmtx.metrics.push({ advance: width !== undefined ? Math.round(width / font.scale) : record.advance, bearing: record.bearing });
+    subset.offset += data.length;
     return index;
   };
 }
@@ -93,7 +147,7 @@ export class GlyphPainter {
       this.doc.registerFont(name, parsedFont(face));
       this.doc.font(name);
       e = { font: this.doc._font, cids: new Map() };
-      matchAdvancesToWidths(e.font);
+      writeGlyphsFromRecords(e.font);
       this.fonts.set(face.key, e);
     }
     return e;

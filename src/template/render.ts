@@ -38,10 +38,10 @@ export interface TemplateRun {
 
 /** Renders the data through the template into markup text. */
 export function renderTemplate(data: unknown, run: TemplateRun): string {
-  const fn = compileWithPartials(path.resolve(run.template));
+  const { fn, partials } = templateSet(path.resolve(run.template));
   const context = { ...(isolateValues(data) as object), ...run.extras, __digits: run.digits };
   try {
-    return fn(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    return fn(context, { partials, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (e) {
     const why = e instanceof RangeError && /call stack/.test(e.message)
       ? 'partials include each other without end (the call stack overflowed)'
@@ -50,8 +50,33 @@ export function renderTemplate(data: unknown, run: TemplateRun): string {
   }
 }
 
-function compileWithPartials(main: string): Handlebars.TemplateDelegate {
+interface TemplateSet {
+  fn: Handlebars.TemplateDelegate;
+  /** Partials by name, passed at render time (nothing is registered globally). */
+  partials: Record<string, Handlebars.TemplateDelegate>;
+  /** Every file the set was compiled from, with its modification time. */
+  files: Map<string, number>;
+}
+
+const sets = new Map<string, TemplateSet>();
+
+/** The compiled template and its partials: compiled once, again only when one of its files changed. */
+function templateSet(main: string): TemplateSet {
+  const hit = sets.get(main);
+  if (hit && [...hit.files].every(([file, mtime]) => mtimeOf(file) === mtime)) return hit;
+  const set = compileWithPartials(main);
+  sets.set(main, set);
+  return set;
+}
+
+function mtimeOf(file: string): number {
+  try { return fs.statSync(file).mtimeMs; } catch { return -1; }
+}
+
+function compileWithPartials(main: string): TemplateSet {
   const fn = compileFile(main);
+  const partials: Record<string, Handlebars.TemplateDelegate> = {};
+  const files = new Map([[main, mtimeOf(main)]]);
   const dirs = [...new Set([path.join(path.dirname(main), 'partials'), path.join(path.dirname(defaultTemplate()), 'partials')])];
   const pending = [...partialNames(main)];
   const seen = new Set<string>();
@@ -64,10 +89,11 @@ function compileWithPartials(main: string): Handlebars.TemplateDelegate {
     }
     const file = dirs.map(d => path.join(d, `${name}.hbs`)).find(f => fs.existsSync(f));
     if (!file) throw new InputError(`${shown(from)}:${line}: partial "${name}" not found (looked for ${dirs.map(d => shown(path.join(d, `${name}.hbs`))).join(' and ')})`);
-    hbs.registerPartial(name, compileFile(file));
+    partials[name] = compileFile(file);
+    files.set(file, mtimeOf(file));
     pending.push(...partialNames(file));
   }
-  return fn;
+  return { fn, partials, files };
 }
 
 /** Partial names: file names below a partials/ folder, never leaving it. */

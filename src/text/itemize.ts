@@ -46,11 +46,20 @@ function scriptOf(ch: string): string | null {
  * HarfBuzz draws the mirror in right-to-left runs, and the arabic subset has `(` without `)`.
  */
 function covers(face: LoadedFace, ch: string): boolean {
-  const c = face.shaper.coverage;
-  if (!c.has(ch.codePointAt(0)!)) return false;
-  const m = mirrorOf(ch);
-  return !m || c.has(m.codePointAt(0)!);
+  let known = coverage.get(face);
+  if (!known) coverage.set(face, (known = new Map()));
+  const cp = ch.codePointAt(0)!;
+  let answer = known.get(cp);
+  if (answer === undefined) {
+    const c = face.shaper.coverage;
+    const m = mirrorOf(ch);
+    answer = c.has(cp) && (!m || c.has(m.codePointAt(0)!));
+    known.set(cp, answer);
+  }
+  return answer;
 }
+
+const coverage = new WeakMap<LoadedFace, Map<number, boolean>>();
 
 export const isIgnorable = (ch: string): boolean => IGNORABLE.test(ch) || isBidiControl(ch);
 
