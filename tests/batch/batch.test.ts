@@ -42,7 +42,7 @@ function workspace(name: string): string {
   const dir = path.join(temp, name);
   fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
   GOOD.forEach((g, i) => {
-    const brief = { ...summit, title: `${summit.title} (${i + 1})` };
+    const brief: Record<string, unknown> = { ...summit, title: `${summit.title} (${i + 1})` };
     if (i === 1) brief.sections = [...(summit.sections as unknown[]), ...(summit.sections as unknown[])];
     fs.writeFileSync(path.join(dir, 'data', `${g}.json`), JSON.stringify(brief, null, 2));
   });
