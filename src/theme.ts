@@ -76,7 +76,7 @@ export const theme = {
   table: { padX: 7, padY: 4, rule: 0.6, headRule: 1.2, spaceAfter: 14 },
   keepWithNextLines: 2,
   widowLines: 2,
-  cover: { bandHeight: 7 * MM, titleTop: 62 * MM },
+  cover: { bandHeight: 7 * MM, titleTop: 86 * MM },
 };
 
 export function styleFor(name: string | undefined, fallback: StyleName): TextStyle {
