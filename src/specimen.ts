@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { layoutParagraph, type Align } from './text/paragraph.js';
+import { loadFonts } from './text/fonts.js';
+import { findUncovered } from './text/itemize.js';
 import type { JustifyMode } from './text/justify.js';
 import { GlyphPainter } from './render/glyphs.js';
 import { writeAtomically } from './output.js';
@@ -49,15 +51,20 @@ export function specimenLines(source: string): string[] {
 
 const USAGE = 'usage: npm run specimen -- <input.txt> <output.pdf> [--align start|end|center|justify] [--width <cm>] [--kashida spaces|kashida|kashida-spaces]';
 
+function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) throw new CliError(`${option} must be one of ${allowed.join(', ')}, not "${value ?? ''}"`, 2);
+  return value as T;
+}
+
 async function main(argv: string[]): Promise<void> {
   const positional: string[] = [];
   const options: SpecimenOptions = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') { console.log(USAGE); return; }
-    if (a === '--align') options.align = argv[++i] as Align;
+    if (a === '--align') options.align = oneOf('--align', argv[++i], ['start', 'end', 'left', 'right', 'center', 'justify']);
     else if (a === '--width') options.widthCm = Number(argv[++i]);
-    else if (a === '--kashida') options.justify = argv[++i] as JustifyMode;
+    else if (a === '--kashida') options.justify = oneOf('--kashida', argv[++i], ['spaces', 'kashida', 'kashida-spaces']);
     else if (a.startsWith('--')) throw new CliError(`unknown option ${a}\n${USAGE}`, 2);
     else positional.push(a);
   }
@@ -66,6 +73,14 @@ async function main(argv: string[]): Promise<void> {
   const [input, output] = positional;
   let source: string;
   try { source = fs.readFileSync(input, 'utf8'); } catch (e) { throw new CliError(`cannot read ${input}: ${(e as NodeJS.ErrnoException).code ?? e}`, 2); }
+  // A character no font has is the input's fault: name its line rather than fail mid-layout.
+  const fonts = loadFonts();
+  source.split(/\r?\n/).forEach((line, i) => {
+    const text = line.trim().replace(/^!/, '');
+    if (!text || text.startsWith('#')) return;
+    const found = findUncovered(text, fonts, line.trim().startsWith('!') ? 'bold' : 'regular');
+    if (found) throw new CliError(`${input}:${i + 1}: character U+${found.codePoint.toString(16).toUpperCase().padStart(4, '0')} cannot be drawn by any font`, 2);
+  });
   const bytes = await renderSpecimen(specimenLines(source), options);
   writeAtomically(output, bytes);
   console.log(`${output}: ${bytes.length} bytes`);
