@@ -62,9 +62,9 @@ async function main(argv: string[]): Promise<void> {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') { console.log(USAGE); return; }
-    if (a === '--align') options.align = oneOf('--align', argv[++i], ['start', 'end', 'left', 'right', 'center', 'justify']);
+    if (a === '--align') options.align = oneOf<Align>('--align', argv[++i], ['start', 'end', 'left', 'right', 'center', 'justify']);
     else if (a === '--width') options.widthCm = Number(argv[++i]);
-    else if (a === '--kashida') options.justify = oneOf('--kashida', argv[++i], ['spaces', 'kashida', 'kashida-spaces']);
+    else if (a === '--kashida') options.justify = oneOf<JustifyMode>('--kashida', argv[++i], ['spaces', 'kashida', 'kashida-spaces']);
     else if (a.startsWith('--')) throw new CliError(`unknown option ${a}\n${USAGE}`, 2);
     else positional.push(a);
   }
