@@ -216,7 +216,7 @@ export class GlyphPainter {
         const actual = actualText(word);
         const split = actual === null && word.some(g => g.kashida);
         const widths = word.map((g, i) => this.pdfWidth(e, word, i, em, split));
-        const cids = word.map((g, i) => this.cid(e, g.gid, g.kashida || !g.text ? NO_TEXT : g.text, widths[i]));
+        const cids = word.map((g, i) => this.cid(e, g.gid, toUnicodeText(g), widths[i]));
         if (actual !== null) ops.push(`/Span <</ActualText ${utf16Hex(actual)}>> BDC`);
         for (const segment of split ? kashidaSegments(word) : [word.map((_, i) => i)]) {
           const hidden = split && word[segment[0]].kashida;
@@ -250,6 +250,9 @@ export class GlyphPainter {
     doc.addContent(ops.join('\n'));
   }
 }
+
+/** The ToUnicode text of a glyph: its source text, or NO_TEXT when it stands for no character. */
+const toUnicodeText = (g: PlacedGlyph): string => (g.kashida || !g.text ? NO_TEXT : g.text);
 
 /** A combining mark: readers give it no width of its own. */
 const isMark = (g: PlacedGlyph): boolean => !g.kashida && /^\p{M}+$/u.test(g.text);
