@@ -9,7 +9,7 @@ import { writePdf } from './render/pdf.js';
 import { defaultTemplate, renderTemplate, type Digits } from './template/render.js';
 import { toDigits } from './template/helpers.js';
 import { loadFonts } from './text/fonts.js';
-import { findUncovered } from './text/itemize.js';
+import { codePointLabel, findUncoveredInAnyWeight } from './text/itemize.js';
 import type { Paper } from './theme.js';
 import type { Block, DocumentTree, Inline } from './markup/tree.js';
 import path from 'node:path';
@@ -70,15 +70,9 @@ function replaceUncovered(brief: Brief, source: string, options: RenderOptions):
   const problems: string[] = [];
   let copy: Brief | undefined;
   const problem = (path: string, codePoint: number, offset: number): void => {
-    const cp = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-    problems.push(`${source}: ${path}: character ${cp} at position ${offset + 1} cannot be drawn by any font`);
+    problems.push(`${source}: ${path}: character ${codePointLabel(codePoint)} at position ${offset + 1} cannot be drawn by any font`);
   };
-  // A value may be set in regular or bold text (the template decides), and the two weights do not
-  // cover quite the same characters: a character must be drawable in both.
-  const uncovered = (text: string): ReturnType<typeof findUncovered> => {
-    const regular = findUncovered(text, fonts, 'regular'), bold = findUncovered(text, fonts, 'bold');
-    return regular && bold ? (regular.offset <= bold.offset ? regular : bold) : regular ?? bold;
-  };
+  const uncovered = (text: string) => findUncoveredInAnyWeight(text, fonts);
   for (const { path, value } of textValues(brief)) {
     const found = uncovered(value);
     if (!found) continue;
@@ -109,11 +103,9 @@ function checkTemplateText(tree: DocumentTree, template: string): void {
   const fonts = loadFonts();
   const check = (inlines: readonly Inline[] | undefined, src: string): void => {
     for (const inline of inlines ?? []) {
-      const found = findUncovered(inline.text, fonts, inline.bold ? 'bold' : 'regular');
-      if (found) {
-        const cp = `U+${found.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-        throw new InputError(`${src}: the template's text has the character ${cp}, which no font can draw`);
-      }
+      // Styles make text bold too (headings, table heads), so both weights must have it.
+      const found = findUncoveredInAnyWeight(inline.text, fonts);
+      if (found) throw new InputError(`${src}: the template's text has the character ${codePointLabel(found.codePoint)}, which no font can draw`);
     }
   };
   const blocks = (list: readonly Block[]): void => {

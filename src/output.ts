@@ -43,6 +43,19 @@ function holdsOtherContent(file: string): boolean {
   }
 }
 
+/**
+ * Creates a folder and its missing parents one level at a time. Node's recursive mkdir loops
+ * forever under a folder that exists but refuses children (/proc/x/…); this stops at the first error.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !fs.existsSync(d); d = path.dirname(d)) {
+    missing.unshift(d);
+    if (path.dirname(d) === d) break;
+  }
+  for (const d of missing) fs.mkdirSync(d);
+}
+
 export function writeAtomically(target: string, bytes: Uint8Array): void {
   if (target === '') throw new OutputError('cannot write the PDF: the output file name is empty');
   if (holdsOtherContent(target)) throw new OutputError(`will not replace ${target}: it is not a PDF (a data file or a template?); choose another output file`);
@@ -50,7 +63,7 @@ export function writeAtomically(target: string, bytes: Uint8Array): void {
   // Short and unique within this process; a dot file, so it is not taken for a finished PDF.
   const tmp = path.join(dir, `.${path.basename(target).slice(0, 80)}.${process.pid}.${++written}.tmp`);
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    makeFolders(dir);
     fs.writeFileSync(tmp, bytes);
     fs.renameSync(tmp, target);
   } catch (e) {

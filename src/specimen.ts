@@ -5,13 +5,16 @@ import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { layoutParagraph, type Align } from './text/paragraph.js';
 import { loadFonts } from './text/fonts.js';
-import { findUncovered } from './text/itemize.js';
+import { codePointLabel, findUncovered } from './text/itemize.js';
+import { isMainModule } from './main-module.js';
 import type { JustifyMode } from './text/justify.js';
 import { GlyphPainter } from './render/glyphs.js';
 import { writeAtomically } from './output.js';
 import { CliError, runCli } from './cli-support.js';
 
 const CM = 72 / 2.54;
+/** Width of the text area: A4 (21 cm) less two 2 cm margins. */
+const A4_TEXT_CM = 17;
 
 export interface SpecimenOptions { align?: Align; widthCm?: number; justify?: JustifyMode }
 
@@ -45,9 +48,12 @@ export async function renderSpecimen(lines: readonly string[], options: Specimen
   return Buffer.concat(chunks);
 }
 
-export function specimenLines(source: string): string[] {
-  return source.split(/\r?\n/).map(l => l.trim()).filter(l => l && !l.startsWith('#'));
+/** The input's paragraphs with their line numbers: non-empty lines not starting with #. */
+export function specimenEntries(source: string): { text: string; line: number }[] {
+  return source.split(/\r?\n/).map((l, i) => ({ text: l.trim(), line: i + 1 })).filter(e => e.text && !e.text.startsWith('#'));
 }
+
+export const specimenLines = (source: string): string[] => specimenEntries(source).map(e => e.text);
 
 const USAGE = 'usage: npm run specimen -- <input.txt> <output.pdf> [--align start|end|center|justify] [--width <cm>] [--kashida spaces|kashida|kashida-spaces]';
 
@@ -69,21 +75,21 @@ async function main(argv: string[]): Promise<void> {
     else positional.push(a);
   }
   if (positional.length !== 2) throw new CliError(USAGE, 2);
-  if (options.widthCm !== undefined && !(options.widthCm > 0)) throw new CliError('--width needs a positive number of centimetres', 2);
+  if (options.widthCm !== undefined && !(options.widthCm > 0 && options.widthCm <= A4_TEXT_CM)) throw new CliError(`--width needs a number of centimetres above 0 and at most ${A4_TEXT_CM} (A4 less 2 cm margins)`, 2);
   const [input, output] = positional;
   let source: string;
   try { source = fs.readFileSync(input, 'utf8'); } catch (e) { throw new CliError(`cannot read ${input}: ${(e as NodeJS.ErrnoException).code ?? e}`, 2); }
   // A character no font has is the input's fault: name its line rather than fail mid-layout.
   const fonts = loadFonts();
-  source.split(/\r?\n/).forEach((line, i) => {
-    const text = line.trim().replace(/^!/, '');
-    if (!text || text.startsWith('#')) return;
-    const found = findUncovered(text, fonts, line.trim().startsWith('!') ? 'bold' : 'regular');
-    if (found) throw new CliError(`${input}:${i + 1}: character U+${found.codePoint.toString(16).toUpperCase().padStart(4, '0')} cannot be drawn by any font`, 2);
-  });
-  const bytes = await renderSpecimen(specimenLines(source), options);
+  const entries = specimenEntries(source);
+  for (const { text, line } of entries) {
+    const bold = text.startsWith('!');
+    const found = findUncovered(bold ? text.slice(1) : text, fonts, bold ? 'bold' : 'regular');
+    if (found) throw new CliError(`${input}:${line}: character ${codePointLabel(found.codePoint)} cannot be drawn by any font`, 2);
+  }
+  const bytes = await renderSpecimen(entries.map(e => e.text), options);
   writeAtomically(output, bytes);
   console.log(`${output}: ${bytes.length} bytes`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) runCli(() => main(process.argv.slice(2)));
+if (isMainModule(import.meta.url)) runCli(() => main(process.argv.slice(2)));

@@ -80,5 +80,5 @@ export const theme = {
 };
 
 export function styleFor(name: string | undefined, fallback: StyleName): TextStyle {
-  return (name && name in theme.styles ? theme.styles[name as StyleName] : theme.styles[fallback]);
+  return name && Object.hasOwn(theme.styles, name) ? theme.styles[name as StyleName] : theme.styles[fallback];
 }

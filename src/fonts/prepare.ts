@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { woffToSfnt } from './woff.js';
 import { FONT_FILES, fontsDir } from './files.js';
+import { isMainModule } from '../main-module.js';
 
 const require = createRequire(import.meta.url);
 
@@ -24,7 +25,7 @@ export function prepareFonts(outDir = fontsDir()): string[] {
   return written;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMainModule(import.meta.url)) {
   const files = prepareFonts();
   console.log(`mowjaz: ${files.length} font files written to ${path.relative(process.cwd(), fontsDir()) || '.'}`);
 }

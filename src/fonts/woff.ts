@@ -1,6 +1,6 @@
 // WOFF 1.0 → SFNT (https://www.w3.org/TR/WOFF/). The format is a table directory plus
 // zlib-compressed tables; rebuilding the SFNT is a few lines of byte copying, and no maintained
-// npm package does only this (wawoff2 handles WOFF2, not WOFF 1.0).
+// npm package does only this.
 import zlib from 'node:zlib';
 
 export function woffToSfnt(woff: Uint8Array): Buffer {

@@ -20,7 +20,7 @@ interface PreparedText { layout: ParagraphLayout; style: TextStyle; struct: Stru
 interface PreparedCell { layout: ParagraphLayout; x: number; w: number; header: boolean; scope?: 'Row' | 'Column'; colSpan: number }
 interface PreparedRow { cells: PreparedCell[]; height: number; band?: string; head: boolean }
 interface PreparedTable { caption?: PreparedText; head: PreparedRow[]; body: PreparedRow[]; cover: boolean }
-interface PreparedList { items: { label: ParagraphLayout; body: ParagraphLayout }[]; ordered: boolean; style: TextStyle }
+interface PreparedList { items: { label: ParagraphLayout; body: ParagraphLayout }[]; ordered: boolean; style: TextStyle; indent: number }
 
 type Prepared =
   | { kind: 'text'; text: PreparedText }
@@ -89,7 +89,7 @@ function prepare(block: Block, width: number, cover: boolean, options: LayoutOpt
   switch (block.kind) {
     case 'heading': {
       const style = theme.styles[`h${block.level}` as StyleName];
-      const s = block.className ? styleFor(block.className, 'h1') : style;
+      const s = block.className ? styleFor(block.className, `h${block.level}` as StyleName) : style;
       return { kind: 'text', text: { layout: layoutInlines(block.inlines, s, width), style: s, struct: `H${block.level}` as StructType, title: plainText(block.inlines), bookmarkLevel: cover ? undefined : block.level } };
     }
     case 'paragraph': {
@@ -105,12 +105,16 @@ function prepare(block: Block, width: number, cover: boolean, options: LayoutOpt
 
 function prepareList(list: List, width: number, formatNumber: (n: number) => string): PreparedList {
   const style = styleFor(list.className, 'list-item');
-  const { indent, bullet } = theme.list;
+  const labelStyle = { ...style, color: theme.palette.accent };
+  const labelText = (i: number) => [{ text: list.ordered ? `${formatNumber(i + 1)}.` : theme.list.bullet, bold: false }];
+  // Labels at their natural width ("10." is wider than "9."); the indent grows to the widest.
+  const natural = list.items.map((_, i) => layoutInlines(labelText(i), labelStyle, width, 'start').lines[0]?.width ?? 0);
+  const indent = Math.max(theme.list.indent, Math.max(0, ...natural) + theme.list.gap);
   const items = list.items.map((inlines, i) => ({
-    label: layoutInlines([{ text: list.ordered ? `${formatNumber(i + 1)}.` : bullet, bold: false }], { ...style, color: theme.palette.accent }, indent, 'start'),
+    label: layoutInlines(labelText(i), labelStyle, natural[i], 'start'),
     body: layoutInlines(inlines, style, width - indent),
   }));
-  return { items, ordered: list.ordered, style };
+  return { items, ordered: list.ordered, style, indent };
 }
 
 function columnWidths(table: Table, width: number): number[] {
@@ -197,7 +201,7 @@ function linesThatFit(flow: Flow, lines: readonly LineLayout[]): number {
   while (k < lines.length && h + lines[k].height <= flow.room() + 0.01) h += lines[k++].height;
   if (k === lines.length) return k;
   const widow = theme.widowLines;
-  if (lines.length - k < widow && lines.length >= 2 * widow) k = lines.length - widow;
+  if (lines.length - k < widow) k = lines.length >= 2 * widow ? lines.length - widow : 0;
   if (k < widow && lines.length > k) k = 0;
   if (k === 0 && flow.atTop) k = Math.max(1, Math.min(lines.length, Math.floor(flow.room() / lines[0].height)));
   return k;
@@ -207,11 +211,13 @@ function placeText(flow: Flow, text: PreparedText, x: number, node: StructNode, 
   const { layout, style } = text;
   flow.space(style.spaceBefore);
   if (!flow.atTop && linesHeight(layout.lines) + keepWithNext > flow.room() && keepWithNext > 0) flow.newPage();
-  if (text.bookmarkLevel && text.title) flow.page.bookmarks.push({ title: text.title, level: text.bookmarkLevel, y: flow.y });
   let lines = layout.lines;
+  let bookmarked = !(text.bookmarkLevel && text.title);
   while (lines.length) {
     const k = linesThatFit(flow, lines);
     if (k === 0) { flow.newPage(); continue; }
+    // On the page where the heading's first line lands, which may not be where it was started.
+    if (!bookmarked) { flow.page.bookmarks.push({ title: text.title!, level: text.bookmarkLevel!, y: flow.y }); bookmarked = true; }
     flow.text(lines.slice(0, k), x, node);
     lines = lines.slice(k);
     if (lines.length) flow.newPage();
@@ -222,7 +228,6 @@ function placeText(flow: Flow, text: PreparedText, x: number, node: StructNode, 
 function placeList(flow: Flow, list: PreparedList, root: StructNode): void {
   const node = struct('L', root);
   flow.space(list.style.spaceBefore);
-  const { indent } = theme.list;
   for (const item of list.items) {
     const li = struct('LI', node);
     const lbl = struct('Lbl', li);
@@ -233,10 +238,10 @@ function placeList(flow: Flow, list: PreparedList, root: StructNode): void {
       const k = linesThatFit(flow, lines);
       if (k === 0) { flow.newPage(); continue; }
       if (first) {
-        // The label shares the first line's baseline, in the indent on the start (right) side.
+        // The label shares the first line's baseline, flush with the start (right) edge.
         const labelLine = item.label.lines[0];
         const shift = lines[0].baseline - lines[0].top - (labelLine.baseline - labelLine.top);
-        flow.page.items.push({ kind: 'text', lines: [labelLine], x: flow.left + flow.width - indent, y: flow.y + shift - labelLine.top, struct: lbl });
+        flow.page.items.push({ kind: 'text', lines: [labelLine], x: flow.left + flow.width - item.label.width, y: flow.y + shift - labelLine.top, struct: lbl });
         first = false;
       }
       flow.text(lines.slice(0, k), flow.left, body);
@@ -260,7 +265,7 @@ function placeTable(flow: Flow, table: PreparedTable, root: StructNode): void {
     const top = flow.y;
     if (row.band) flow.page.items.push({ kind: 'rect', x: flow.left, y: top, w: flow.width, h: row.height, fill: row.band });
     for (const cell of row.cells) {
-      const cellNode = rowNode && struct(cell.header ? 'TH' : 'TD', rowNode, { ...(cell.header ? { scope: cell.scope ?? 'Column' } : {}), ...(cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}) });
+      const cellNode = rowNode && cellStruct(cell, rowNode);
       const lines = cell.layout.lines;
       if (lines.length) flow.page.items.push({ kind: 'text', lines, x: flow.left + cell.x + theme.table.padX, y: top + theme.table.padY - lines[0].top, struct: cellNode, artifact: !rowNode });
     }
@@ -287,9 +292,17 @@ function placeTable(flow: Flow, table: PreparedTable, root: StructNode): void {
   flow.y += table.cover ? 0 : theme.table.spaceAfter;
 }
 
+/** The TH or TD element of a cell, with its scope and column span. */
+function cellStruct(cell: PreparedCell, row: StructNode): StructNode {
+  return struct(cell.header ? 'TH' : 'TD', row, {
+    ...(cell.header ? { scope: cell.scope ?? 'Column' } : {}),
+    ...(cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}),
+  });
+}
+
 /** A row taller than a whole page: its cells continue line by line on the following pages. */
 function splitRow(flow: Flow, row: PreparedRow, rowNode: StructNode, drawHead: () => void): void {
-  const nodes = row.cells.map(c => struct(c.header ? 'TH' : 'TD', rowNode, c.header ? { scope: c.scope ?? 'Column' } : {}));
+  const nodes = row.cells.map(c => cellStruct(c, rowNode));
   let remaining = row.cells.map(c => c.layout.lines);
   while (remaining.some(l => l.length)) {
     const room = flow.room() - 2 * theme.table.padY;

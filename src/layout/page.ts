@@ -3,8 +3,8 @@
 import type { LineLayout } from '../text/paragraph.js';
 
 export type StructType =
-  | 'Document' | 'Sect' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody'
-  | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD' | 'Caption';
+  | 'Document' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody'
+  | 'Table' | 'TR' | 'TH' | 'TD' | 'Caption';
 
 export interface StructNode {
   type: StructType;
@@ -13,7 +13,6 @@ export interface StructNode {
   scope?: 'Row' | 'Column';
   /** Table cells spanning several columns. */
   colSpan?: number;
-  title?: string;
 }
 
 export interface TextItem {

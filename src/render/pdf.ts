@@ -10,7 +10,6 @@ export interface PdfOptions {
   /** PDF/A-2b (archival) output; on by default. */
   archival: boolean;
   creationDate: Date;
-  creator?: string;
 }
 
 type PdfKitDoc = InstanceType<typeof PDFDocument>;
@@ -33,7 +32,7 @@ export async function writePdf(doc: LaidOutDocument, meta: DocumentMeta, options
     ...(meta.author ? { Author: meta.author } : {}),
     ...(meta.subject ? { Subject: meta.subject } : {}),
     ...(meta.keywords ? { Keywords: meta.keywords } : {}),
-    Creator: options.creator ?? 'mowjaz',
+    Creator: 'mowjaz',
     Producer: 'mowjaz (pdfkit)',
     CreationDate: options.creationDate,
     ModDate: options.creationDate,

@@ -4,6 +4,7 @@
 // has them, so Amiri's kerning against spaces and its mark placement are kept.
 import type { LoadedFace, FontSet, Weight } from './fonts.js';
 import { isBidiControl, mirrorOf } from './bidi.js';
+import { InputError } from '../errors.js';
 
 export interface RunStyle {
   weight: Weight;
@@ -24,9 +25,13 @@ export interface Run {
   style: RunStyle;
 }
 
-export class UncoveredCharacterError extends Error {
+/** A code point as Unicode writes it: U+0627. */
+export const codePointLabel = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Text asked for a character no font has: bad input, reported with its code point and offset. */
+export class UncoveredCharacterError extends InputError {
   constructor(readonly codePoint: number, readonly offset: number) {
-    super(`no font can draw U+${codePoint.toString(16).toUpperCase().padStart(4, '0')} at offset ${offset}`);
+    super(`no font can draw ${codePointLabel(codePoint)} at offset ${offset}`);
     this.name = 'UncoveredCharacterError';
   }
 }
@@ -73,6 +78,15 @@ export function findUncovered(text: string, fonts: FontSet, weight: Weight = 're
     i += ch.length;
   }
   return null;
+}
+
+/**
+ * First character that regular or bold cannot draw: text from data or templates may be set in
+ * either weight, and the two do not cover quite the same characters.
+ */
+export function findUncoveredInAnyWeight(text: string, fonts: FontSet): { codePoint: number; offset: number } | null {
+  const regular = findUncovered(text, fonts, 'regular'), bold = findUncovered(text, fonts, 'bold');
+  return regular && bold ? (regular.offset <= bold.offset ? regular : bold) : regular ?? bold;
 }
 
 export function itemize(text: string, levels: Uint8Array, spans: readonly StyledSpan[], fonts: FontSet): Run[] {

@@ -17,22 +17,23 @@ const HOLE_EM = 0.5;
 /** Slack per space (in em) that spaces absorb alone, without kashida, in kashida-spaces mode. */
 const SPACES_SUFFICE_EM = 0.12;
 
-interface PlanPiece { piece: { run: Run; start: number; end: number }; safe: ReadonlySet<number> }
+interface PlanPiece { run: Run; start: number; end: number }
 
 /** How many tatweels go before which offsets (best joins first, in insertion order). */
-export function planKashida(line: LineLayout, width: number, mode: JustifyMode, text: string, pieces: readonly PlanPiece[]): Map<number, number> {
+export function planKashida(line: LineLayout, width: number, mode: JustifyMode, text: string, pieces: readonly PlanPiece[], safeOffsets: (piece: PlanPiece) => ReadonlySet<number>): Map<number, number> {
   const plan = new Map<number, number>();
   const slack = width - line.width;
-  const arabic = pieces.find(p => p.safe.size);
+  const arabic = pieces.find(p => p.run.script === 'Arab' && p.run.level % 2 === 1);
   if (!arabic || slack <= 0) return plan;
-  const { run } = arabic.piece;
+  const { run } = arabic;
   const size = run.style.size;
   const tatweel = shape({ face: run.face.shaper, faceKey: run.face.key, text: '\u0640', start: 0, end: 1, rtl: true, script: 'Arab', language: 'ar' })[0];
   const tw = tatweel.ax * size / run.face.upem;
   if (!(tw > 0)) return plan;
   const spaces = line.glyphs.filter(g => STRETCHABLE.test(g.text)).length;
   if (mode === 'kashida-spaces' && spaces && slack / spaces <= SPACES_SUFFICE_EM * size) return plan;
-  const points = pieces.flatMap(p => kashidaPoints(text, p.piece.start, p.piece.end, p.safe));
+  // Only now ask HarfBuzz where tatweels may go: it takes one more shaping of the line.
+  const points = pieces.flatMap(p => kashidaPoints(text, p.start, p.end, safeOffsets(p)));
   const cap = Math.max(1, Math.floor(CAP_EM * size / tw));
   const holeCap = Math.max(cap, Math.floor(HOLE_CAP_EM * size / tw));
   let budget = Math.floor(slack / tw);

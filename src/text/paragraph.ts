@@ -121,7 +121,9 @@ export function layoutParagraph(input: ParagraphInput): ParagraphLayout {
     let line = placeLine(ctx, range);
     // Widths were measured on whole runs; a line shaped on its own can come out wider (a kerning
     // pair or a joining form lost at a cut inside a word). Such a line gives its end to the next.
-    for (let cut = earlierCut(text, range, breakable, clusterStart); line.width > input.width + 0.01 && cut !== null; cut = earlierCut(text, range, breakable, clusterStart)) {
+    while (line.width > input.width + 0.01) {
+      const cut = earlierCut(text, range, breakable, clusterStart);
+      if (cut === null) break;
       const next = ranges[i + 1];
       if (next && !range.last) ranges[i + 1] = { ...next, start: cut };
       else ranges.splice(i + 1, 0, { start: cut, end: range.end, last: range.last });
@@ -234,14 +236,14 @@ const NEARLY_FULL = 0.9;
 function breakJustified(text: string, prefix: Float64Array, clusterStart: Uint8Array, width: number, opportunities: readonly BreakOpportunity[]): LineRange[] {
   const natural = (r: LineRange) => prefix[visibleEnd(text, r.start, r.end)] - prefix[r.start];
   const nearlyFull = (r: LineRange) => r.last && natural(r) >= NEARLY_FULL * width;
-  let ranges = breakLines(text, prefix, clusterStart, width, opportunities);
+  const full = breakLines(text, prefix, clusterStart, width, opportunities);
+  let ranges = full;
   for (const shrink of [0.98, 0.96, 0.94, 0.92]) {
     if (!ranges.some(nearlyFull)) return ranges;
     ranges = breakLines(text, prefix, clusterStart, width * shrink, opportunities);
   }
   if (!ranges.some(nearlyFull)) return ranges;
-  ranges = breakLines(text, prefix, clusterStart, width, opportunities);
-  return ranges.flatMap(r => {
+  return full.flatMap(r => {
     let cut = visibleEnd(text, r.start, r.end);
     while (cut > r.start && !/\s/.test(text[cut - 1])) cut--;
     if (!nearlyFull(r) || !/\S/.test(text.slice(r.start, cut))) return [r];
@@ -412,7 +414,7 @@ function alignLine(line: LineLayout, align: Align, direction: Direction, width: 
 function justifyLine(line: LineLayout, range: LineRange, ctx: LineContext, width: number, mode: JustifyMode): LineLayout {
   let out = line;
   if (mode !== 'spaces' && width - line.width > 0.01) {
-    const plan = planKashida(line, width, mode, ctx.text, linePieces(ctx, range).map(p => ({ piece: p, safe: safeOffsets(ctx, p) })));
+    const plan = planKashida(line, width, mode, ctx.text, linePieces(ctx, range), piece => safeOffsets(ctx, piece as LineRun));
     // Widths in context can differ from the plan by a kerning pair: take tatweels back until it fits.
     for (let tries = 0; plan.size && tries < 8; tries++) {
       const stretched = placeLine(ctx, range, plan);

@@ -73,26 +73,24 @@ export function shape(req: ShapeRequest): ShapedGlyph[] {
 function shapeUncached(face: ShaperFace, text: string, offset: number, length: number, req: ShapeRequest, plainTatweel: readonly number[]): ShapedGlyph[] {
   const buf = (sharedBuffer ??= new hb.Buffer());
   buf.reset();
-  {
-    buf.addText(text, offset, length);
-    buf.setDirection(req.rtl ? hb.Direction.RTL : hb.Direction.LTR);
-    buf.setScript(req.script);
-    buf.setLanguage(req.language);
-    // Each mark keeps its own cluster, so every glyph can carry its own source text for ToUnicode.
-    buf.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
-    buf.setFlags(req.tatweelFlags ? hb.BufferFlag.PRODUCE_SAFE_TO_INSERT_TATWEEL : hb.BufferFlag.DEFAULT);
-    hb.shape(face.font, buf, plainTatweel.map(i => new hb.Feature('rlig', 0, i, i + 1)));
-    const infos = buf.getGlyphInfos();
-    const pos = buf.getGlyphPositions();
-    return infos.map((info, i) => ({
-      gid: info.codepoint,
-      cluster: info.cluster,
-      ax: pos[i].xAdvance,
-      dx: pos[i].xOffset,
-      dy: pos[i].yOffset,
-      flags: info.flags,
-    }));
-  }
+  buf.addText(text, offset, length);
+  buf.setDirection(req.rtl ? hb.Direction.RTL : hb.Direction.LTR);
+  buf.setScript(req.script);
+  buf.setLanguage(req.language);
+  // Each mark keeps its own cluster, so every glyph can carry its own source text for ToUnicode.
+  buf.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
+  buf.setFlags(req.tatweelFlags ? hb.BufferFlag.PRODUCE_SAFE_TO_INSERT_TATWEEL : hb.BufferFlag.DEFAULT);
+  hb.shape(face.font, buf, plainTatweel.map(i => new hb.Feature('rlig', 0, i, i + 1)));
+  const infos = buf.getGlyphInfos();
+  const pos = buf.getGlyphPositions();
+  return infos.map((info, i) => ({
+    gid: info.codepoint,
+    cluster: info.cluster,
+    ax: pos[i].xAdvance,
+    dx: pos[i].xOffset,
+    dy: pos[i].yOffset,
+    flags: info.flags,
+  }));
 }
 
 // One buffer, reset per call: shaping is synchronous, and a fresh wasm buffer per run is waste.
