@@ -68,6 +68,9 @@ const coverage = new WeakMap<LoadedFace, Map<number, boolean>>();
 
 export const isIgnorable = (ch: string): boolean => IGNORABLE.test(ch) || isBidiControl(ch);
 
+/** Whether a string holds any ignorable character (a quick test before filtering them out). */
+export const hasIgnorable = (text: string): boolean => IGNORABLE.test(text);
+
 /** First code point no face of the chain can draw, or null. */
 export function findUncovered(text: string, fonts: FontSet, weight: Weight = 'regular'): { codePoint: number; offset: number } | null {
   const chain = fonts.chain(weight);

@@ -3,7 +3,7 @@
 // only when they are placed. Mirroring (L4) is HarfBuzz's: it mirrors brackets in RTL runs.
 import { embeddingLevels, visualOrder, type Direction } from './bidi.js';
 import { loadFonts, type FontSet, type LoadedFace } from './fonts.js';
-import { itemize, isIgnorable, type Run, type RunStyle, type StyledSpan } from './itemize.js';
+import { hasIgnorable, itemize, isIgnorable, type Run, type RunStyle, type StyledSpan } from './itemize.js';
 import { breakOpportunities, type BreakOpportunity } from './linebreak.js';
 import { GlyphFlag, shape, type ShapedGlyph } from './shaper.js';
 import { dropOne, planKashida, stretchSpaces, type JustifyMode } from './justify.js';
@@ -389,7 +389,8 @@ function clusterTexts(text: string, glyphs: readonly (ShapedGlyph & { kashida?: 
   });
   return glyphs.map((g, i) => {
     if (owner.get(g.cluster) !== i) return '';
-    return [...text.slice(g.cluster, next.get(g.cluster))].filter(ch => !isIgnorable(ch)).join('');
+    const source = text.slice(g.cluster, next.get(g.cluster));
+    return hasIgnorable(source) ? [...source].filter(ch => !isIgnorable(ch)).join('') : source;
   });
 }
 
