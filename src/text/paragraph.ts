@@ -5,7 +5,7 @@ import { embeddingLevels, visualOrder, type Direction } from './bidi.js';
 import { loadFonts, type FontSet, type LoadedFace } from './fonts.js';
 import { hasIgnorable, itemize, isIgnorable, type Run, type RunStyle, type StyledSpan } from './itemize.js';
 import { breakOpportunities, type BreakOpportunity } from './linebreak.js';
-import { GlyphFlag, shape, type ShapedGlyph } from './shaper.js';
+import { CONTEXT, GlyphFlag, shape, type ShapedGlyph } from './shaper.js';
 import { dropOne, planKashida, stretchSpaces, type JustifyMode } from './justify.js';
 
 export type Align = 'start' | 'end' | 'left' | 'right' | 'center' | 'justify';
@@ -93,7 +93,7 @@ export function layoutParagraph(input: ParagraphInput): ParagraphLayout {
   // Advance of each UTF-16 offset (its cluster's glyphs), from shaping whole runs.
   const advance = new Float64Array(text.length + 1);
   const clusterStart = new Uint8Array(text.length + 1);
-  const runGlyphs = new Map<Run, ShapedGlyph[]>();
+  const runGlyphs = new Map<Run, readonly ShapedGlyph[]>();
   for (const run of runs) {
     const scale = run.style.size / run.face.upem;
     const glyphs = shapeRange(text, run, run.start, run.end, language);
@@ -154,7 +154,7 @@ function fillSpans(spans: readonly StyledSpan[], style: RunStyle, length: number
   return out;
 }
 
-export function shapeRange(text: string, run: Run, start: number, end: number, language: string, tatweelFlags = false): ShapedGlyph[] {
+export function shapeRange(text: string, run: Run, start: number, end: number, language: string, tatweelFlags = false): readonly ShapedGlyph[] {
   return shape({
     face: run.face.shaper,
     faceKey: run.face.key,
@@ -316,12 +316,12 @@ const TATWEEL = '\u0640';
  * shaped as one string (with the same context around it), so the result is exactly HarfBuzz's
  * shaping of the stretched text; clusters are mapped back to offsets in the original text.
  */
-function shapePiece(ctx: LineContext, piece: LineRun, insertions?: Insertions, tatweelFlags = false): (ShapedGlyph & { kashida?: boolean })[] {
+function shapePiece(ctx: LineContext, piece: LineRun, insertions?: Insertions, tatweelFlags = false): readonly (ShapedGlyph & { kashida?: boolean })[] {
   const { text, language } = ctx;
   const { run, start, end } = piece;
   const here = insertions && [...insertions].some(([o, n]) => n > 0 && o > start && o < end);
   if (!here) return sliceOrShape(ctx, piece, tatweelFlags);
-  const from = Math.max(0, start - 5), to = Math.min(text.length, end + 5);
+  const from = Math.max(0, start - CONTEXT), to = Math.min(text.length, end + CONTEXT);
   const origin: number[] = []; // local index → original offset (negative: a tatweel before -1-offset)
   let local = '';
   for (let i = from; i < to; i++) {
@@ -346,7 +346,7 @@ function shapePiece(ctx: LineContext, piece: LineRun, insertions?: Insertions, t
  * A line's share of a run: the run's own glyphs when HarfBuzz says the line's edges are safe to
  * break (UNSAFE_TO_BREAK clear), so most lines need no second shaping; else the piece reshaped.
  */
-function sliceOrShape(ctx: LineContext, piece: LineRun, tatweelFlags: boolean): ShapedGlyph[] {
+function sliceOrShape(ctx: LineContext, piece: LineRun, tatweelFlags: boolean): readonly ShapedGlyph[] {
   const { text, language } = ctx;
   const { run, start, end } = piece;
   const whole = ctx.runGlyphs.get(run);

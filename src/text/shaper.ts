@@ -49,11 +49,12 @@ export function openFace(bytes: Uint8Array): ShaperFace {
 
 // HarfBuzz looks at up to five characters around the item for joining and contextual lookups,
 // so the cache key carries that much context on each side.
-const CONTEXT = 5;
-const cache = new Map<string, ShapedGlyph[]>();
+export const CONTEXT = 5;
+/** Glyphs with clusters relative to the shaped string, and copies placed at offsets already asked for. */
+const cache = new Map<string, { local: ShapedGlyph[]; placed: Map<number, readonly ShapedGlyph[]> }>();
 const CACHE_LIMIT = 20000;
 
-export function shape(req: ShapeRequest): ShapedGlyph[] {
+export function shape(req: ShapeRequest): readonly ShapedGlyph[] {
   const from = Math.max(0, req.start - CONTEXT);
   const to = Math.min(req.text.length, req.end + CONTEXT);
   const local = req.text.slice(from, to);
@@ -61,13 +62,22 @@ export function shape(req: ShapeRequest): ShapedGlyph[] {
   const length = req.end - req.start;
   const plain = (req.plainTatweelAt ?? []).map(o => o - from);
   const key = `${req.faceKey}|${req.rtl ? 'r' : 'l'}|${req.script}|${req.language}|${req.tatweelFlags ? 1 : 0}|${plain.join(',')}|${offset}|${length}|${local}`;
-  let local_glyphs = cache.get(key);
-  if (!local_glyphs) {
-    local_glyphs = shapeUncached(req.face, local, offset, length, req, plain);
+  let entry = cache.get(key);
+  if (!entry) {
+    entry = { local: shapeUncached(req.face, local, offset, length, req, plain), placed: new Map() };
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, local_glyphs);
+    cache.set(key, entry);
   }
-  return local_glyphs.map(g => ({ ...g, cluster: g.cluster + from }));
+  // Clusters are offsets into the caller's text: the same text shaped again at the same offset
+  // (a brief rendered again, a line sliced from its run) gets the same array back.
+  let placed = entry.placed.get(from);
+  if (!placed) {
+    const local_ = entry.local;
+    placed = local_.map(g => ({ ...g, cluster: g.cluster + from }));
+    if (entry.placed.size >= 8) entry.placed.clear();
+    entry.placed.set(from, placed);
+  }
+  return placed;
 }
 
 function shapeUncached(face: ShaperFace, text: string, offset: number, length: number, req: ShapeRequest, plainTatweel: readonly number[]): ShapedGlyph[] {
