@@ -2,17 +2,16 @@
 import { parseBrief } from './data/load.js';
 import { textValues } from './data/load.js';
 import type { Brief } from './data/brief.js';
-import { InputError } from './errors.js';
+import { InputError, problemList } from './errors.js';
 import { layoutDocument } from './layout/flow.js';
 import { parseMarkup } from './markup/parse.js';
 import { writePdf } from './render/pdf.js';
-import { defaultTemplate, renderTemplate, type Digits } from './template/render.js';
+import { defaultTemplate, renderTemplate, shownPath, type Digits } from './template/render.js';
 import { toDigits } from './template/helpers.js';
 import { loadFonts } from './text/fonts.js';
 import { codePointLabel, findUncoveredInAnyWeight } from './text/itemize.js';
 import type { Paper } from './theme.js';
 import type { Block, DocumentTree, Inline } from './markup/tree.js';
-import path from 'node:path';
 
 export type { Brief } from './data/brief.js';
 export type { Digits } from './template/render.js';
@@ -62,9 +61,6 @@ export async function renderValidBrief(brief: Brief, options: RenderOptions = {}
   return writePdf(laid, tree.meta, { archival: options.archival ?? true, creationDate: creationDate(tree.meta.date, source) });
 }
 
-/** Problems listed in one message (the rest are counted). */
-const MAX_LISTED = 100;
-
 function replaceUncovered(brief: Brief, source: string, options: RenderOptions): Brief {
   const fonts = loadFonts();
   const problems: string[] = [];
@@ -88,8 +84,7 @@ function replaceUncovered(brief: Brief, source: string, options: RenderOptions):
     setAtPointer(copy, path, text);
   }
   if (problems.length && options.missingGlyphs !== 'replace') {
-    const listed = problems.length > MAX_LISTED ? [...problems.slice(0, MAX_LISTED), `${source}: … and ${problems.length - MAX_LISTED} more characters no font can draw`] : problems;
-    throw new InputError(`${listed.join('\n')}\n(use --missing-glyphs replace to print a placeholder instead)`);
+    throw new InputError(`${problemList(problems, source, 'characters no font can draw')}\n(use --missing-glyphs replace to print a placeholder instead)`);
   }
   for (const p of problems) options.onWarning?.(`${p}; replaced by "${PLACEHOLDER}"`);
   return copy ?? brief;
@@ -118,8 +113,7 @@ function checkTemplateText(tree: DocumentTree, template: string): void {
       }
     }
   };
-  const relative = path.relative(process.cwd(), template);
-  const file = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.resolve(template);
+  const file = shownPath(template);
   check(tree.header, file);
   check(tree.footer, file);
   blocks(tree.cover);

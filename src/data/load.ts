@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { InputError } from '../errors.js';
+import { InputError, problemList } from '../errors.js';
 import { packageRoot } from '../fonts/files.js';
 import type { Brief } from './brief.js';
 import { describeError } from './messages.js';
@@ -125,14 +125,10 @@ export function parseBrief(text: string, file: string): Brief {
   if (problems.length) {
     problems.sort((a, b) => a.offset - b.offset); // document order; the sort is stable
     const lines = [...new Set(problems.map(p => p.line))];
-    const shown = lines.length > MAX_PROBLEMS ? [...lines.slice(0, MAX_PROBLEMS), `${file}: … and ${lines.length - MAX_PROBLEMS} more problems`] : lines;
-    throw new InputError(shown.join('\n'));
+    throw new InputError(problemList(lines, file, 'problems'));
   }
   return data as Brief;
 }
-
-/** Problems listed in one message; a file with more is not a brief (the rest are counted). */
-const MAX_PROBLEMS = 100;
 
 function showPointer(pointer: string): string {
   return pointer === '' ? '(top level)' : pointer;

@@ -2,11 +2,12 @@
 // FSI … PDI, and embeddings or overrides it leaves open are closed first, so it can reorder
 // nothing outside itself (UAX #9 X5c, X6a).
 
+import { isBidiControl } from '../text/bidi.js';
+
 const FSI = '\u2068', PDI = '\u2069', PDF = '\u202C';
-const CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 export function isolate(value: string): string {
-  if (!CONTROLS.test(value)) return value;
+  if (![...value].some(isBidiControl)) return value;
   let embeddings = 0, isolates = 0;
   let out = '';
   for (const ch of value) {

@@ -10,7 +10,8 @@ import { packageRoot } from '../fonts/files.js';
 import { helpers } from './helpers.js';
 import { isolateValues } from './isolate.js';
 
-export type Digits = 'latn' | 'arab';
+export type { Digits } from './helpers.js';
+import type { Digits } from './helpers.js';
 
 type HbsNode = { type: string; loc?: { start: { line: number } }; [k: string]: unknown };
 
@@ -23,7 +24,7 @@ const compiled = new Map<string, { mtimeMs: number; fn: Handlebars.TemplateDeleg
 export const defaultTemplate = (): string => path.join(packageRoot(), 'templates', 'brief.hbs');
 
 /** A file as messages name it: relative to the working folder when inside it, else absolute. */
-const shown = (file: string): string => {
+export const shownPath = (file: string): string => {
   const relative = path.relative(process.cwd(), file);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.resolve(file);
 };
@@ -46,7 +47,7 @@ export function renderTemplate(data: unknown, run: TemplateRun): string {
     const why = e instanceof RangeError && /call stack/.test(e.message)
       ? 'partials include each other without end (the call stack overflowed)'
       : (e as Error).message.split('\n')[0];
-    throw new InputError(`${shown(run.template)}: template failed: ${why}`);
+    throw new InputError(`${shownPath(run.template)}: template failed: ${why}`);
   }
 }
 
@@ -85,10 +86,10 @@ function compileWithPartials(main: string): TemplateSet {
     if (seen.has(name)) continue;
     seen.add(name);
     if (!PARTIAL_NAME.test(name)) {
-      throw new InputError(`${shown(from)}:${line}: partial name "${name}" is not allowed: partials are named by their file in a partials/ folder (letters, digits, "-", "_", and "/" for a subfolder; no "..")`);
+      throw new InputError(`${shownPath(from)}:${line}: partial name "${name}" is not allowed: partials are named by their file in a partials/ folder (letters, digits, "-", "_", and "/" for a subfolder; no "..")`);
     }
     const file = dirs.map(d => path.join(d, `${name}.hbs`)).find(f => fs.existsSync(f));
-    if (!file) throw new InputError(`${shown(from)}:${line}: partial "${name}" not found (looked for ${dirs.map(d => shown(path.join(d, `${name}.hbs`))).join(' and ')})`);
+    if (!file) throw new InputError(`${shownPath(from)}:${line}: partial "${name}" not found (looked for ${dirs.map(d => shownPath(path.join(d, `${name}.hbs`))).join(' and ')})`);
     partials[name] = compileFile(file);
     files.set(file, mtimeOf(file));
     pending.push(...partialNames(file));
@@ -103,8 +104,8 @@ const asts = new Map<string, { mtimeMs: number; ast: hbs.AST.Program }>();
 
 function parseFile(file: string): hbs.AST.Program {
   let stat: fs.Stats;
-  try { stat = fs.statSync(file); } catch { throw new InputError(`cannot read template ${shown(file)}: no such file`); }
-  if (stat.isDirectory()) throw new InputError(`cannot read template ${shown(file)}: it is a folder, not a file`);
+  try { stat = fs.statSync(file); } catch { throw new InputError(`cannot read template ${shownPath(file)}: no such file`); }
+  if (stat.isDirectory()) throw new InputError(`cannot read template ${shownPath(file)}: it is a folder, not a file`);
   const hit = asts.get(file);
   if (hit && hit.mtimeMs === stat.mtimeMs) return hit.ast;
   let bytes: Buffer;
@@ -112,23 +113,23 @@ function parseFile(file: string): hbs.AST.Program {
     bytes = fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read template ${shown(file)}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? (e as Error).message}`);
+    throw new InputError(`cannot read template ${shownPath(file)}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? (e as Error).message}`);
   }
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const line = new TextDecoder('utf-8').decode(bytes).split('\uFFFD')[0].split('\n').length;
-    throw new InputError(`${shown(file)}:${line}: the template is not UTF-8 text; save it as UTF-8`);
+    throw new InputError(`${shownPath(file)}:${line}: the template is not UTF-8 text; save it as UTF-8`);
   }
   let ast: hbs.AST.Program;
   try {
     ast = hbs.parse(source);
   } catch (e) {
-    throw new InputError(`${shown(file)}:${lineOf(e as Error) ?? '?'}: Handlebars syntax error: ${summary(e as Error)}`);
+    throw new InputError(`${shownPath(file)}:${lineOf(e as Error) ?? '?'}: Handlebars syntax error: ${summary(e as Error)}`);
   }
-  rejectUnescaped(ast as unknown as HbsNode, shown(file));
-  stampSources(ast as unknown as HbsNode, shown(file));
+  rejectUnescaped(ast as unknown as HbsNode, shownPath(file));
+  stampSources(ast as unknown as HbsNode, shownPath(file));
   asts.set(file, { mtimeMs: stat.mtimeMs, ast });
   return ast;
 }
@@ -144,7 +145,7 @@ function compileFile(file: string): Handlebars.TemplateDelegate {
   } catch (e) {
     const m = /unknown helper (\S+)/.exec((e as Error).message);
     const what = m ? `unknown helper "${m[1]}" (helpers: ${Object.keys(knownHelpers).join(', ')})` : summary(e as Error);
-    throw new InputError(`${shown(file)}:${lineOf(e as Error) ?? '?'}: ${what}`);
+    throw new InputError(`${shownPath(file)}:${lineOf(e as Error) ?? '?'}: ${what}`);
   }
   const fn = hbs.compile(ast, options);
   compiled.set(file, { mtimeMs, fn });
