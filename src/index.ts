@@ -131,7 +131,7 @@ function setAtPointer(root: unknown, pointer: string, value: string): void {
 const LAST_SECOND = 253402300799;
 
 /** SOURCE_DATE_EPOCH wins (reproducible builds), then the data's date; never the clock. */
-function creationDate(date: string | undefined, source: string): Date {
+export function creationDate(date: string | undefined, source: string): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
     if (!/^\d+$/.test(epoch)) throw new InputError(`SOURCE_DATE_EPOCH must be a number of seconds, not "${epoch}"`);
