@@ -26,6 +26,8 @@ export function parseMailboxes(value: string, where: string): Mailbox[] {
   const shown = JSON.stringify(value.length > 120 ? `${value.slice(0, 120)}…` : value);
   const parsed = value.trim() === '' ? [] : addressparser(value);
   if (!parsed.length) throw new InputError(`${where}: ${shown} holds no e-mail address`);
+  // "john smith@x.org" would parse as the name "john" and the address "smith@x.org": a name goes in front of <address>.
+  if (!value.includes('<') && parsed.some(entry => entry.name)) throw new InputError(`${where}: ${shown} is not a valid e-mail address (a name goes before the address in <…>)`);
   return parsed.map(entry => {
     if ('group' in entry && entry.group) throw new InputError(`${where}: ${shown} is an address group; give the addresses one by one`);
     const address = 'address' in entry ? entry.address ?? '' : '';

@@ -53,8 +53,8 @@ const SECRET_OPTIONS = ['smtp-user', 'smtp-password', 'smtp-pass', 'password', '
 
 export const DEFAULT_MAX_ATTACHMENT = 10 * 1024 * 1024;
 
-/** An existing .eml that writeAtomically may replace: it starts with a header field. */
-const EML_OUTPUT: OutputKind = { what: 'e-mail message', head: 64, replaceable: head => /^[!-9;-~]+:/.test(head) };
+/** An existing .eml that writeAtomically may replace: it starts with a header field ("Content-Language:", "From:"). */
+const EML_OUTPUT: OutputKind = { what: 'e-mail message', head: 64, replaceable: head => /^[A-Za-z][A-Za-z0-9-]*:/.test(head) };
 
 /** A brief whose PDF the batch wrote (or failed to): the fields of the batch's outcomes used here. */
 export interface WrittenBrief { file: string; out: string; ok: boolean }
