@@ -18,6 +18,9 @@ export interface MarkupKind<B extends Block> {
   texts(block: B): readonly (readonly Inline[])[];
 }
 
+/** A table with an entry for every kind of block, each a function of that kind's block. */
+export type MarkupKindTable = { [K in Block['kind']]: MarkupKind<BlockOf<K>> };
+
 const anywhere: readonly BlockParent[] = ['document', 'cover'];
 
 export const markupKinds = {
@@ -31,7 +34,7 @@ export const markupKinds = {
   // A page break in the cover would make it two pages, which it must never be.
   'page-break': { elements: ['page-break'], parents: ['document'], empty: true, texts: () => [] },
   rule: { elements: ['hr'], parents: anywhere, empty: true, texts: () => [] },
-} satisfies { [K in Block['kind']]: MarkupKind<BlockOf<K>> };
+} satisfies MarkupKindTable;
 
 /** The inline texts of any block, through its kind's entry. */
 export function blockTexts(block: Block): readonly (readonly Inline[])[] {

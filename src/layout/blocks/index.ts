@@ -2,6 +2,7 @@
 // covering them all. A new kind is a module beside these and one line here.
 import type { Block } from '../../markup/tree.js';
 import type { BlockOf } from '../../markup/kinds.js';
+import type { Theme } from '../../theme.js';
 import type { Cursor } from '../cursor.js';
 import type { StructNode } from '../page.js';
 import type { BlockKind, Measure, Next } from './kind.js';
@@ -33,9 +34,13 @@ export function prepareBlock(block: Block, at: Measure): PreparedBlock {
   // The table pairs each kind with functions of that kind's block and prepared record, a pairing
   // TypeScript cannot follow through an index by `block.kind`.
   const kind = blockKinds[block.kind] as BlockKind<Block, unknown>;
-  const prepared = kind.prepare(block, at);
+  return bindBlock(kind, kind.prepare(block, at), at.context.theme);
+}
+
+/** A kind's prepared record with the kind's functions bound to it. */
+export function bindBlock<P>(kind: BlockKind<never, P>, prepared: P, theme: Theme): PreparedBlock {
   return {
-    minStart: next => kind.minStart(prepared, at.context.theme, next),
+    minStart: next => kind.minStart(prepared, theme, next),
     place: (cursor, root, next) => kind.place(prepared, cursor, root, next),
   };
 }
