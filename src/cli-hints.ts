@@ -60,9 +60,9 @@ export function checkNpmAteOptions(env: NodeJS.ProcessEnv, argv: string[], optio
   throw new CliError(`npm took ${list} as its own ${what}: put options for the brief after --, as in: npm run ${env.npm_lifecycle_event} -- ${list}`, 2);
 }
 
-/** A new output file must be named *.pdf (an existing file that is not a PDF is refused when written). */
+/** A new output file must be named *.pdf (an existing file that is not a PDF, or an empty name, is refused when written). */
 export function checkOutName(out: string | undefined): void {
-  if (out === undefined || /\.pdf$/i.test(out) || fs.existsSync(out)) return;
+  if (!out || /\.pdf$/i.test(out) || fs.existsSync(out)) return; // an empty name is the writer's to refuse
   throw new CliError(`--out ${out}: the output file's name must end in .pdf`, 2);
 }
 
