@@ -17,20 +17,29 @@ interface Command {
 /** The commands, in the order help lists them; each matches an npm script of the same name. */
 const COMMANDS: Readonly<Record<string, Command>> = {
   brief: { summary: 'render briefs from JSON data through the templates', file: new URL('./cli.js', import.meta.url), load: () => import('./cli.js') },
-  specimen: { summary: 'a proof sheet: each line of a text file set as a paragraph', file: new URL('./specimen.js', import.meta.url), load: () => import('./specimen.js') },
+  specimen: {
+    summary: 'a proof sheet: each line of a text file set as a paragraph',
+    file: new URL('./specimen.js', import.meta.url),
+    load: () => import('./specimen.js'),
+  },
   // `new` (set up a folder with data, templates and npm scripts to start from) is listed here too.
 };
 
 const HELP = `Usage: mowjaz <command> [options]
 
 Commands:
-${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join('\n')}
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+  .join('\n')}
 
 Run mowjaz <command> --help for a command's options.`;
 
 async function main(argv: readonly string[]): Promise<void> {
   const [name, ...rest] = argv;
-  if (name === '--help' || name === '-h' || name === 'help') { console.log(HELP); return; }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    console.log(HELP);
+    return;
+  }
   if (name === undefined) throw new CliError(`a command is needed\n\n${HELP}`, 2);
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) throw new CliError(`unknown command "${name}"; the commands are ${Object.keys(COMMANDS).join(', ')}\nRun mowjaz --help for more.`, 2);
