@@ -22,7 +22,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     file: new URL('./specimen.js', import.meta.url),
     load: () => import('./specimen.js'),
   },
-  // `new` (set up a folder with data, templates and npm scripts to start from) is listed here too.
+  // `new` (a data file to start a brief from: src/scaffold.js, `npm run new`) is listed here the same way.
 };
 
 const HELP = `Usage: mowjaz <command> [options]

@@ -5,12 +5,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as mupdf from 'mupdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FONT_FILES, packageRoot } from '../../src/fonts/files.js';
+import { FONT_FILES } from '../../src/fonts/files.js';
 import { cleanEnv, installConsumer, listing, run } from './consumer.js';
 
-const repo = packageRoot();
+/** The repository: two folders above this file. */
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 let tmp: string;
 let consumer: string;
 let packed: { files: { path: string }[]; size: number; entryCount: number; filename: string };

@@ -4,10 +4,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/fonts/files.js';
 
-const repo = packageRoot();
+/** The repository: two folders above this file. */
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const biome = path.join(repo, 'node_modules', '@biomejs', 'biome', 'bin', 'biome');
 const dirs: string[] = [];
 
