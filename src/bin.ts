@@ -22,7 +22,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     file: new URL('./specimen.js', import.meta.url),
     load: () => import('./specimen.js'),
   },
-  // `new` (a data file to start a brief from: src/scaffold.js, `npm run new`) is listed here the same way.
+  // `new` (a data file to start a brief from: ./scaffold.js, as `npm run new` runs it) is listed here the same way.
 };
 
 const HELP = `Usage: mowjaz <command> [options]
