@@ -6,6 +6,7 @@ import type { RenderOptions } from './index.js';
 import { CliError, runCli } from './cli-support.js';
 import { runBatch } from './batch.js';
 import { packageRoot } from './fonts/files.js';
+import { MAIL_HELP, mailCommand } from './mail/cli.js';
 
 const HELP = `Usage: npm run brief -- [data.json ...] [options]
 
@@ -27,6 +28,7 @@ Options:
   --jobs <n>               briefs rendered at once, each in its own thread
                            (default: one per core; 1 for a single data file)
   -h, --help               this help
+${MAIL_HELP}
 
 Exit codes: 0 success, 1 output or system failure, 2 bad input or bad template.`;
 
@@ -37,10 +39,11 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 }
 
 async function main(argv: string[]): Promise<void> {
+  const mail = mailCommand(argv);
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: mail.rest,
       allowPositionals: true,
       options: {
         data: { type: 'string', multiple: true },
@@ -63,6 +66,7 @@ async function main(argv: string[]): Promise<void> {
   const files = [...(values.data ?? []), ...positionals];
   if (!files.length) files.push(path.relative(process.cwd(), path.join(packageRoot(), 'data', 'summit.json')) || 'data/summit.json');
   if (values.out && files.length > 1) throw new CliError('--out names one file; with several data files use --out-dir', 2);
+  mail.check(files);
   const options: RenderOptions = {
     template: values.template,
     paper: oneOf<'a4' | 'letter'>('paper', values.paper, ['a4', 'letter'], 'a4'),
@@ -75,8 +79,9 @@ async function main(argv: string[]): Promise<void> {
   const outDir = values['out-dir'] ?? 'dist';
 
   const tasks = files.map(file => ({ file, out: values.out ?? path.join(outDir, `${path.basename(file).replace(/\.json$/i, '')}.pdf`) }));
-  const { exitCode } = await runBatch(tasks, options, values.jobs === undefined ? undefined : jobsOption(values.jobs));
-  if (exitCode) process.exitCode = exitCode;
+  const { outcomes, exitCode } = await runBatch(tasks, options, values.jobs === undefined ? undefined : jobsOption(values.jobs));
+  const mailed = await mail.run(outcomes);
+  if (exitCode || mailed) process.exitCode = Math.max(exitCode, mailed);
 }
 
 function jobsOption(value: string): number {

@@ -27,15 +27,26 @@ function reason(e: unknown): string {
 
 let written = 0;
 
-/** True when `file` exists, holds something, and is not a PDF: never replaced (a data file or a template given as --out). */
-function holdsOtherContent(file: string): boolean {
+/** What a file may hold for writeAtomically to replace it: its kind in words, and a test of its first bytes. */
+export interface OutputKind {
+  what: string;
+  /** How many bytes of the existing file `replaceable` looks at. */
+  head: number;
+  /** True when an existing file starting with `head` (possibly shorter, never empty) may be replaced. */
+  replaceable: (head: string) => boolean;
+}
+
+export const PDF_OUTPUT: OutputKind = { what: 'PDF', head: 5, replaceable: head => head === '%PDF-'.slice(0, head.length) };
+
+/** True when `file` exists, holds something, and is not of `kind`: never replaced (a data file or a template given as --out). */
+function holdsOtherContent(file: string, kind: OutputKind): boolean {
   let fd: number | undefined;
   try {
     if (!fs.statSync(file).isFile()) return false;
     fd = fs.openSync(file, 'r');
-    const head = Buffer.alloc(5);
-    const n = fs.readSync(fd, head, 0, 5, 0);
-    return n > 0 && head.subarray(0, n).toString('latin1') !== '%PDF-'.slice(0, n);
+    const head = Buffer.alloc(kind.head);
+    const n = fs.readSync(fd, head, 0, kind.head, 0);
+    return n > 0 && !kind.replaceable(head.subarray(0, n).toString('latin1'));
   } catch {
     return false; // missing or unreadable: the write itself reports what is wrong
   } finally {
@@ -56,11 +67,11 @@ function makeFolders(dir: string): void {
   for (const d of missing) fs.mkdirSync(d);
 }
 
-export function writeAtomically(target: string, bytes: Uint8Array): void {
-  if (target === '') throw new OutputError('cannot write the PDF: the output file name is empty');
-  if (holdsOtherContent(target)) throw new OutputError(`will not replace ${target}: it is not a PDF (a data file or a template?); choose another output file`);
+export function writeAtomically(target: string, bytes: Uint8Array, kind: OutputKind = PDF_OUTPUT): void {
+  if (target === '') throw new OutputError(`cannot write the ${kind.what}: the output file name is empty`);
+  if (holdsOtherContent(target, kind)) throw new OutputError(`will not replace ${target}: it is not ${/^[aeiou]/i.test(kind.what) ? 'an' : 'a'} ${kind.what} (a data file or a template?); choose another output file`);
   const dir = path.dirname(path.resolve(target));
-  // Short and unique within this process; a dot file, so it is not taken for a finished PDF.
+  // Short and unique within this process; a dot file, so it is not taken for a finished file.
   const tmp = path.join(dir, `.${path.basename(target).slice(0, 80)}.${process.pid}.${++written}.tmp`);
   try {
     makeFolders(dir);

@@ -1,10 +1,14 @@
-// The one place that decides how a brief looks: page geometry, type sizes, colours and spacing.
-// Templates pick styles by class name; the layout reads them from here and nowhere else.
+// How a brief looks, as one value: page geometry, type sizes, colours and spacing. This module
+// holds the types and the default; which theme a brief uses is decided once, in the engine
+// context (src/context.ts), and every stage reads it from there.
 import type { Weight } from './text/fonts.js';
 import type { Align } from './text/paragraph.js';
 import type { JustifyMode } from './text/justify.js';
 
 export type Paper = 'a4' | 'letter';
+
+/** A page size in points. */
+export interface PageSize { width: number; height: number }
 
 export interface TextStyle {
   size: number;
@@ -17,9 +21,58 @@ export interface TextStyle {
   spaceAfter: number;
 }
 
+export interface Palette {
+  ink: string;
+  accent: string;
+  muted: string;
+  rule: string;
+  band: string;
+  bandLight: string;
+}
+
+export const STYLE_NAMES = [
+  'body', 'summary', 'h1', 'h2', 'h3', 'note', 'list-item', 'cell', 'cell-head', 'cell-label', 'cell-group', 'caption',
+  'cover-kicker', 'cover-title', 'cover-subtitle', 'cover-meta', 'cover-meta-label', 'cover-classification',
+  'latin', 'header', 'footer',
+] as const;
+
+export type StyleName = (typeof STYLE_NAMES)[number];
+
+export interface Theme {
+  /** A named paper or a size in points. */
+  paper: Paper | PageSize;
+  /** Content box margins; nothing is drawn within `bleedSafe` of the page edge. */
+  margin: { top: number; bottom: number; side: number };
+  bleedSafe: number;
+  header: { baselineFromTop: number; ruleGap: number };
+  footer: { baselineFromBottom: number };
+  palette: Palette;
+  styles: Record<StyleName, TextStyle>;
+  /** How `justify` stretches lines. */
+  justify: JustifyMode;
+  list: { indent: number; bullet: string; gap: number };
+  table: { padX: number; padY: number; rule: number; headRule: number; spaceAfter: number };
+  /** Lines of the next block that must fit below a heading for it to stay on the page. */
+  keepWithNextLines: number;
+  /** Fewest lines of a paragraph left alone on either side of a page break. */
+  widowLines: number;
+  cover: { bandHeight: number; titleTop: number };
+}
+
+/** Any part of a theme, merged over another (objects key by key; values and arrays replaced). */
+export type ThemeOverride = { [K in keyof Theme]?: K extends 'paper' ? Theme[K] : Overlay<Theme[K]> };
+type Overlay<T> = T extends string | number ? T : { [K in keyof T]?: Overlay<T[K]> };
+
+export const PAPER_SIZES: Readonly<Record<Paper, PageSize>> = {
+  a4: { width: 595.28, height: 841.89 },
+  letter: { width: 612, height: 792 },
+};
+
+export const pageSize = (paper: Paper | PageSize): PageSize => (typeof paper === 'string' ? PAPER_SIZES[paper] : paper);
+
 const MM = 72 / 25.4;
 
-const palette = {
+const palette: Palette = {
   ink: '#1a1d21',
   accent: '#0f3554',
   muted: '#55606b',
@@ -32,7 +85,7 @@ const body: TextStyle = { size: 12, weight: 'regular', color: palette.ink, lineH
 
 // Table cells are set at 1.45: poppler reads lines more than 1.5 em apart as separate blocks,
 // and a cell's second line would then come out after the next row.
-const styles = {
+const styles: Record<StyleName, TextStyle> = {
   body,
   summary: { ...body, size: 12.5, color: palette.ink, spaceAfter: 6 },
   h1: { ...body, size: 16.5, weight: 'bold', color: palette.accent, lineHeight: 1.7, align: 'start', spaceBefore: 18, spaceAfter: 8 },
@@ -54,24 +107,17 @@ const styles = {
   latin: { ...body, size: 9.5, color: palette.muted, lineHeight: 1.6, align: 'start', spaceAfter: 0 },
   header: { ...body, size: 9, color: palette.muted, lineHeight: 1.5, align: 'start', spaceAfter: 0 },
   footer: { ...body, size: 9, color: palette.muted, lineHeight: 1.5, align: 'center', spaceAfter: 0 },
-} satisfies Record<string, TextStyle>;
+};
 
-export type StyleName = keyof typeof styles;
-
-export const theme = {
-  paper: {
-    a4: { width: 595.28, height: 841.89 },
-    letter: { width: 612, height: 792 },
-  } as Record<Paper, { width: number; height: number }>,
-  /** Content box margins; nothing is drawn within `bleedSafe` of the page edge. */
+export const defaultTheme: Theme = {
+  paper: 'a4',
   margin: { top: 30 * MM, bottom: 26 * MM, side: 22 * MM },
   bleedSafe: 12 * MM,
   header: { baselineFromTop: 16 * MM, ruleGap: 4 },
   footer: { baselineFromBottom: 14 * MM },
   palette,
-  styles: styles as Record<StyleName, TextStyle>,
-  /** How `justify` stretches lines. */
-  justify: 'kashida-spaces' as JustifyMode,
+  styles,
+  justify: 'kashida-spaces',
   list: { indent: 16, bullet: '•', gap: 7 },
   table: { padX: 7, padY: 4, rule: 0.6, headRule: 1.2, spaceAfter: 14 },
   keepWithNextLines: 2,
@@ -79,6 +125,22 @@ export const theme = {
   cover: { bandHeight: 7 * MM, titleTop: 86 * MM },
 };
 
-export function styleFor(name: string | undefined, fallback: StyleName): TextStyle {
+/** The theme's style of that name (templates pick styles by class name), else the fallback's. */
+export function styleFor(theme: Theme, name: string | undefined, fallback: StyleName): TextStyle {
   return name && Object.hasOwn(theme.styles, name) ? theme.styles[name as StyleName] : theme.styles[fallback];
+}
+
+/** `override` over `base`: nested objects merged key by key, anything else replaced. */
+export function mergeTheme(base: Theme, override: ThemeOverride = {}): Theme {
+  return merge(base, override) as Theme;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function merge(base: unknown, over: unknown): unknown {
+  if (over === undefined) return base;
+  if (!isRecord(base) || !isRecord(over)) return over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = merge(base[k], v);
+  return out;
 }

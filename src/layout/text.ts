@@ -1,18 +1,20 @@
-// Inline runs of the document tree → one paragraph of the text engine, styled from the theme.
+// Inline runs of the document tree → one paragraph of the text engine, styled from the context's
+// theme. The one place layout calls the text engine.
+import type { EngineContext } from '../context.js';
 import type { Inline } from '../markup/tree.js';
 import { layoutParagraph, type Align, type ParagraphLayout } from '../text/paragraph.js';
 import type { StyledSpan } from '../text/itemize.js';
-import { styleFor, theme, type TextStyle } from '../theme.js';
+import { styleFor, type TextStyle } from '../theme.js';
 
 export interface Fields { page: string; pages: string }
 
-export function layoutInlines(inlines: readonly Inline[], style: TextStyle, width: number, align: Align = style.align, fields?: Fields): ParagraphLayout {
+export function layoutInlines(context: EngineContext, inlines: readonly Inline[], style: TextStyle, width: number, align: Align = style.align, fields?: Fields): ParagraphLayout {
   let text = '';
   const spans: StyledSpan[] = [];
   for (const inline of inlines) {
     const piece = inline.field ? fields?.[inline.field] ?? '' : inline.text;
     if (!piece) continue;
-    const own = inline.className ? styleFor(inline.className, 'body') : style;
+    const own = inline.className ? styleFor(context.theme, inline.className, 'body') : style;
     spans.push({
       start: text.length,
       end: text.length + piece.length,
@@ -27,7 +29,8 @@ export function layoutInlines(inlines: readonly Inline[], style: TextStyle, widt
     width,
     align,
     lineHeight: style.lineHeight,
-    justify: theme.justify,
+    justify: context.theme.justify,
+    fonts: context.engine.fonts,
   });
 }
 

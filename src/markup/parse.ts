@@ -3,22 +3,20 @@
 // (templates carry `data-src="file:line"` on every tag, added when they are compiled).
 import { Parser } from 'htmlparser2';
 import { InputError } from '../errors.js';
+import { blockElements } from './kinds.js';
 import type { Block, Cell, DocumentMeta, DocumentTree, Inline, Row, Table } from './tree.js';
 
 type Attrs = Record<string, string>;
 
-const BLOCKS = new Set(['h1', 'h2', 'h3', 'p', 'ul', 'ol', 'table', 'page-break', 'hr']);
 const INLINES = new Set(['span', 'b', 'br', 'page-number', 'page-count']);
-const KNOWN = new Set([...BLOCKS, ...INLINES, 'document', 'header', 'footer', 'cover', 'li', 'caption', 'thead', 'tbody', 'tr', 'th', 'td']);
-const VOID = new Set(['br', 'hr', 'page-break', 'page-number', 'page-count']);
+const KNOWN = new Set([...blockElements.keys(), ...INLINES, 'document', 'header', 'footer', 'cover', 'li', 'caption', 'thead', 'tbody', 'tr', 'th', 'td']);
+const VOID = new Set(['br', 'page-number', 'page-count', ...[...blockElements].filter(([, e]) => e.empty).map(([name]) => name)]);
 
 /** Where each element may appear. */
 const PARENTS: Record<string, readonly string[]> = {
   document: [''],
   header: ['document'], footer: ['document'], cover: ['document'],
-  h1: ['document', 'cover'], h2: ['document', 'cover'], h3: ['document', 'cover'], p: ['document', 'cover'],
-  ul: ['document', 'cover'], ol: ['document', 'cover'], table: ['document', 'cover'],
-  'page-break': ['document'], hr: ['document', 'cover'],
+  ...Object.fromEntries([...blockElements].map(([name, e]) => [name, e.parents])),
   li: ['ul', 'ol'],
   caption: ['table'], thead: ['table'], tbody: ['table'], tr: ['table', 'thead', 'tbody'],
   th: ['tr'], td: ['tr'],

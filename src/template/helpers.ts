@@ -3,17 +3,9 @@
 // The document's digit choice comes from the hidden root property `__digits` ('latn' unless set).
 
 import { InputError } from '../errors.js';
+import { formatNumber, toDigits, type Digits } from '../digits.js';
 
-export type Digits = 'latn' | 'arab';
-
-const ARABIC_INDIC_ZERO = 0x0660;
-
-/** Converts ASCII digits to Arabic-Indic ones (U+0660–U+0669) for 'arab', or those back to ASCII for 'latn'. Nothing else changes. */
-export function toDigits(text: string, digits: Digits): string {
-  return digits === 'arab'
-    ? text.replace(/[0-9]/g, d => String.fromCharCode(ARABIC_INDIC_ZERO + d.charCodeAt(0) - 0x30))
-    : text.replace(/[\u0660-\u0669]/g, d => String.fromCharCode(0x30 + d.charCodeAt(0) - ARABIC_INDIC_ZERO));
-}
+export { formatNumber, toDigits, type Digits } from '../digits.js';
 
 /** The calendar date of "YYYY-MM-DD", as a Date at noon UTC (formatted in UTC, so no time zone can shift the day). */
 function calendarDate(iso: string): Date {
@@ -47,16 +39,6 @@ export function formatDate(iso: string, digits: Digits): string {
 export function formatHijri(iso: string, digits: Digits): string {
   const { day, month, year } = parts(hijri, calendarDate(iso));
   return toDigits(`${day} ${month} ${year} هـ`, digits);
-}
-
-const latinNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20, useGrouping: true });
-
-/** 1234567.5 → "1,234,567.5" ('latn') or "١٬٢٣٤٬٥٦٧٫٥" ('arab', with the Arabic thousands and decimal separators). */
-export function formatNumber(n: number, digits: Digits): string {
-  if (!Number.isFinite(n)) throw new InputError(`not a finite number: ${String(n)}`);
-  const latin = latinNumber.format(n);
-  if (digits === 'latn') return latin;
-  return toDigits(latin.replace(/[,.]/g, c => (c === ',' ? '\u066C' : '\u066B')), 'arab');
 }
 
 // ---- Handlebars helpers ---------------------------------------------------------------------

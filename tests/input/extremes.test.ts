@@ -5,7 +5,8 @@ import { parseBrief } from '../../src/data/load.js';
 import { layoutDocument, type LaidOutDocument } from '../../src/layout/flow.js';
 import { parseMarkup } from '../../src/markup/parse.js';
 import { defaultTemplate, renderTemplate } from '../../src/template/render.js';
-import { theme } from '../../src/theme.js';
+import { createContext } from '../../src/context.js';
+import { defaultTheme as theme } from '../../src/theme.js';
 import { cleanup, expectFailure, expectSuccess, minimal, pdfText, squeeze, summit } from './cli.js';
 
 afterAll(cleanup);
@@ -13,7 +14,7 @@ afterAll(cleanup);
 function layout(data: unknown): LaidOutDocument {
   const brief = parseBrief(JSON.stringify(data), 'test.json');
   const markup = renderTemplate(brief, { template: defaultTemplate(), digits: 'latn', extras: { paper: 'a4' } });
-  return layoutDocument(parseMarkup(markup, { source: 'brief.hbs' }), { paper: 'a4', formatNumber: String });
+  return layoutDocument(createContext(), parseMarkup(markup, { source: 'brief.hbs' }), { digits: 'latn' });
 }
 
 /**

@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brief } from '../../src/data/brief.js';
 import { inkWidth } from '../../src/layout/page.js';
-import { theme } from '../../src/theme.js';
+import { defaultTheme as theme } from '../../src/theme.js';
 import { MM, contrast, drawnOnPage, layout, luminance, pagePng, render, summit, type Drawn } from './support.js';
 
 const EDGE = 10 * MM;

@@ -11,6 +11,8 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Brief } from '../../src/data/brief.js';
 import { loadBrief } from '../../src/data/load.js';
 import { packageRoot } from '../../src/fonts/files.js';
+import { createContext } from '../../src/context.js';
+import { digitsInText } from '../../src/digits.js';
 import { renderValidBrief, type RenderOptions } from '../../src/index.js';
 import { layoutDocument, type LaidOutDocument } from '../../src/layout/flow.js';
 import { parseMarkup } from '../../src/markup/parse.js';
@@ -35,15 +37,11 @@ export function documentTree(brief: Brief, options: { digits?: Digits; paper?: P
   const digits = options.digits ?? 'latn';
   const template = defaultTemplate();
   const markup = renderTemplate(brief, { template, digits, extras: { paper: options.paper ?? 'a4' } });
-  return parseMarkup(markup, {
-    source: template,
-    transformText: digits === 'arab' ? (text, lang) => (lang && !lang.startsWith('ar') ? text : toDigits(text, 'arab')) : undefined,
-  });
+  return parseMarkup(markup, { source: template, transformText: digitsInText(digits) });
 }
 
 export function layout(brief: Brief, options: { digits?: Digits; paper?: Paper } = {}): LaidOutDocument {
-  const digits = options.digits ?? 'latn';
-  return layoutDocument(documentTree(brief, options), { paper: options.paper ?? 'a4', formatNumber: n => toDigits(String(n), digits) });
+  return layoutDocument(createContext({ paper: options.paper }), documentTree(brief, options), { digits: options.digits ?? 'latn' });
 }
 
 /** Bidi controls draw nothing and readers drop them (joiners are kept: a reader must not add them). */

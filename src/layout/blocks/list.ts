@@ -1,0 +1,67 @@
+// Lists: a label (bullet or number) on each item's first line, flush with the start edge, the
+// item's text beside it; items split between lines like paragraphs.
+import { formatCounter } from '../../digits.js';
+import type { Inline, List } from '../../markup/tree.js';
+import type { ParagraphLayout } from '../../text/paragraph.js';
+import { styleFor, type TextStyle } from '../../theme.js';
+import { struct } from '../page.js';
+import { layoutInlines } from '../text.js';
+import type { BlockKind } from './kind.js';
+
+export interface PreparedList { items: { label: ParagraphLayout; body: ParagraphLayout }[]; ordered: boolean; style: TextStyle; indent: number; bodySpaceAfter: number }
+
+export const listKind: BlockKind<List, PreparedList> = {
+  prepare(list, { context, width, digits }) {
+    const { theme } = context;
+    const style = styleFor(theme, list.className, 'list-item');
+    const labelStyle = { ...style, color: theme.palette.accent };
+    const labelText = (i: number): Inline[] => [{ text: list.ordered ? `${formatCounter(i + 1, digits)}.` : theme.list.bullet, bold: false }];
+    // Labels at their natural width ("10." is wider than "9."); the indent grows to the widest.
+    const natural = list.items.map((_, i) => layoutInlines(context, labelText(i), labelStyle, width, 'start').lines[0]?.width ?? 0);
+    const indent = Math.max(theme.list.indent, Math.max(0, ...natural) + theme.list.gap);
+    const items = list.items.map((inlines, i) => ({
+      label: layoutInlines(context, labelText(i), labelStyle, natural[i], 'start'),
+      body: layoutInlines(context, inlines, style, width - indent),
+    }));
+    return { items, ordered: list.ordered, style, indent, bodySpaceAfter: theme.styles.body.spaceAfter };
+  },
+
+  // The first lines of the list, across items when the first item is a single line.
+  minStart(p, theme) {
+    let h = 0, n = 0;
+    for (const item of p.items) {
+      for (const line of item.body.lines) { if (n++ === theme.keepWithNextLines) return h; h += line.height; }
+      h += p.style.spaceAfter;
+    }
+    return h;
+  },
+
+  place(list, cursor, root) {
+    const node = struct('L', root);
+    cursor.space(list.style.spaceBefore);
+    for (const item of list.items) {
+      const li = struct('LI', node);
+      const lbl = struct('Lbl', li);
+      const body = struct('LBody', li);
+      let lines = item.body.lines;
+      let first = true;
+      while (lines.length) {
+        const k = cursor.linesThatFit(lines);
+        if (k === 0) { cursor.newPage(); continue; }
+        if (first) {
+          // The label shares the first line's baseline, flush with the start (right) edge.
+          const labelLine = item.label.lines[0];
+          const shift = lines[0].baseline - lines[0].top - (labelLine.baseline - labelLine.top);
+          cursor.page.items.push({ kind: 'text', lines: [labelLine], x: cursor.left + cursor.width - item.label.width, y: cursor.y + shift - labelLine.top, struct: lbl });
+          first = false;
+        }
+        cursor.text(lines.slice(0, k), cursor.left, body);
+        lines = lines.slice(k);
+        if (lines.length) cursor.newPage();
+      }
+      cursor.y += list.style.spaceAfter;
+    }
+    // The space after the list is a paragraph's, not an item's.
+    cursor.y += list.bodySpaceAfter - list.style.spaceAfter;
+  },
+};

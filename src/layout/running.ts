@@ -1,0 +1,46 @@
+// Running header and footer: page furniture on every page but the cover, with the page number
+// and count filled in, checked to fit between the page edge and the text.
+import type { EngineContext } from '../context.js';
+import { formatCounter, type Digits } from '../digits.js';
+import { InputError } from '../errors.js';
+import type { DocumentTree, Inline } from '../markup/tree.js';
+import type { Page } from './page.js';
+import { layoutInlines, plainText, type Fields } from './text.js';
+
+export function addRunningHeads(context: EngineContext, pages: Page[], tree: DocumentTree, digits: Digits): void {
+  const { theme } = context;
+  const width = pages[0].width - 2 * theme.margin.side;
+  const left = theme.margin.side;
+  const total = formatCounter(pages.length, digits);
+  const headerInlines: Inline[] = tree.header ?? (tree.meta.shortTitle ? [{ text: tree.meta.shortTitle, bold: false }] : []);
+  pages.forEach((page, i) => {
+    if (page.cover) return;
+    const fields: Fields = { page: formatCounter(i + 1, digits), pages: total };
+    if (headerInlines.length) {
+      const head = layoutInlines(context, headerInlines, theme.styles.header, width, undefined, fields);
+      const first = head.lines[0];
+      const y = theme.header.baselineFromTop - (first.baseline - first.top);
+      const ruleY = y + head.height + theme.header.ruleGap;
+      if (ruleY > theme.margin.top - theme.header.ruleGap) {
+        throw new InputError(`the running header "${excerpt(headerInlines)}" takes ${head.lines.length} lines and does not fit above the text; shorten it (the short title, the classification)`);
+      }
+      page.items.push({ kind: 'text', lines: head.lines, x: left, y: y - first.top, artifact: true });
+      page.items.push({ kind: 'line', x1: left, y1: ruleY, x2: left + width, y2: ruleY, color: theme.palette.rule, width: 0.5 });
+    }
+    if (tree.footer?.length) {
+      const foot = layoutInlines(context, tree.footer, theme.styles.footer, width, undefined, fields);
+      const first = foot.lines[0];
+      const y = page.height - theme.footer.baselineFromBottom - (first.baseline - first.top);
+      if (y + foot.height > page.height - theme.bleedSafe) {
+        throw new InputError(`the running footer "${excerpt(tree.footer)}" takes ${foot.lines.length} lines and does not fit below the text; shorten it`);
+      }
+      page.items.push({ kind: 'text', lines: foot.lines, x: left, y: y - first.top, artifact: true });
+    }
+  });
+}
+
+/** The start of some inline text, for messages. */
+function excerpt(inlines: readonly Inline[]): string {
+  const text = plainText(inlines);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

@@ -1,0 +1,57 @@
+// What a brief's e-mail message says, taken from the brief's data in one place, so that the
+// message follows the data model wherever it goes.
+import type { Brief } from '../data/brief.js';
+
+/** Addresses a brief's data may carry for its message (each one "name <address>" or an address). */
+export interface MailAddressesData {
+  from?: string;
+  replyTo?: string;
+  to?: string[];
+  cc?: string[];
+}
+
+/** An address as given, with the JSON path it came from (for messages). */
+export interface GivenAddress { value: string; at: string }
+
+export interface MailContent {
+  title: string;
+  subtitle?: string;
+  summary?: string;
+  keyPoints: string[];
+  classification?: string;
+  reference?: string;
+  issuer?: string;
+  /** The issue date, YYYY-MM-DD: the message's Date when SOURCE_DATE_EPOCH is not set. */
+  issued?: string;
+  /** Arabic name of the attached PDF, without ".pdf". */
+  attachmentName: string;
+  /** Addresses from the data, when it has any. */
+  from?: GivenAddress;
+  replyTo?: GivenAddress;
+  to: GivenAddress[];
+  cc: GivenAddress[];
+}
+
+/** The data's own addresses: an optional "mail" object beside the brief's fields. */
+type WithAddresses = Brief & { mail?: MailAddressesData };
+
+export function mailContent(brief: Brief): MailContent {
+  const mail = (brief as WithAddresses).mail ?? {};
+  const one = (value: string | undefined, key: string): GivenAddress | undefined => (value === undefined ? undefined : { value, at: `/mail/${key}` });
+  const many = (values: string[] | undefined, key: string): GivenAddress[] => (values ?? []).map((value, i) => ({ value, at: `/mail/${key}/${i}` }));
+  return {
+    title: brief.title,
+    subtitle: brief.subtitle,
+    summary: brief.summary,
+    keyPoints: brief.keyPoints,
+    classification: brief.classification,
+    reference: brief.reference,
+    issuer: brief.issuer,
+    issued: brief.issued,
+    attachmentName: brief.shortTitle,
+    from: one(mail.from, 'from'),
+    replyTo: one(mail.replyTo, 'replyTo'),
+    to: many(mail.to, 'to'),
+    cc: many(mail.cc, 'cc'),
+  };
+}

@@ -1,0 +1,48 @@
+// The block kinds of the document tree as the markup knows them: which elements make each kind,
+// where they may stand and which inline texts a block holds. The type makes the table cover
+// every kind of `Block`, so a new kind cannot be parsed, or skipped by a walk, by oversight.
+import type { Block, Inline } from './tree.js';
+
+export type BlockOf<K extends Block['kind']> = Extract<Block, { kind: K }>;
+
+/** Where a block element may stand: the body or the cover. */
+export type BlockParent = 'document' | 'cover';
+
+export interface MarkupKind<B extends Block> {
+  /** Elements that make a block of this kind. */
+  readonly elements: readonly string[];
+  readonly parents: readonly BlockParent[];
+  /** Elements with no content (written `<hr/>`). */
+  readonly empty: boolean;
+  /** Every run of inline text the block holds, in reading order. */
+  texts(block: B): readonly (readonly Inline[])[];
+}
+
+/** A table with an entry for every kind of block, each a function of that kind's block. */
+export type MarkupKindTable = { [K in Block['kind']]: MarkupKind<BlockOf<K>> };
+
+const anywhere: readonly BlockParent[] = ['document', 'cover'];
+
+export const markupKinds = {
+  heading: { elements: ['h1', 'h2', 'h3'], parents: anywhere, empty: false, texts: b => [b.inlines] },
+  paragraph: { elements: ['p'], parents: anywhere, empty: false, texts: b => [b.inlines] },
+  list: { elements: ['ul', 'ol'], parents: anywhere, empty: false, texts: b => b.items },
+  table: {
+    elements: ['table'], parents: anywhere, empty: false,
+    texts: b => [...(b.caption ? [b.caption] : []), ...[...b.head, ...b.body].flatMap(row => row.cells.map(cell => cell.inlines))],
+  },
+  // A page break in the cover would make it two pages, which it must never be.
+  'page-break': { elements: ['page-break'], parents: ['document'], empty: true, texts: () => [] },
+  rule: { elements: ['hr'], parents: anywhere, empty: true, texts: () => [] },
+} satisfies MarkupKindTable;
+
+/** The inline texts of any block, through its kind's entry. */
+export function blockTexts(block: Block): readonly (readonly Inline[])[] {
+  // The table pairs each kind with a function of that kind's block, which TypeScript cannot follow through an index.
+  return (markupKinds[block.kind] as MarkupKind<Block>).texts(block);
+}
+
+/** Every block element, with where it may stand and whether it is empty. */
+export const blockElements: ReadonlyMap<string, { parents: readonly BlockParent[]; empty: boolean }> = new Map(
+  Object.values(markupKinds).flatMap((k: MarkupKind<never>) => k.elements.map(name => [name, { parents: k.parents, empty: k.empty }] as const)),
+);
