@@ -8,8 +8,9 @@ import { parseMarkup } from './markup/parse.js';
 import { writePdf } from './render/pdf.js';
 import { defaultTemplate, renderTemplate, shownPath, type Digits } from './template/render.js';
 import { toDigits } from './template/helpers.js';
-import { loadFonts } from './text/fonts.js';
-import { codePointLabel, findUncoveredInAnyWeight } from './text/itemize.js';
+import { codePointLabel } from './text/coverage.js';
+import { createTextEngine, type TextEngine } from './text/engine.js';
+import { createPdfFontCache, type PdfFontCache } from './render/pdf-writer.js';
 import type { Paper } from './theme.js';
 import type { Block, DocumentTree, Inline } from './markup/tree.js';
 
@@ -35,6 +36,13 @@ export interface RenderOptions {
   source?: string;
 }
 
+/**
+ * The process's text engine and embedding cache, made on the first render: fonts are read and
+ * parsed once, and shaping results are kept (within the engine's bound) from brief to brief.
+ */
+let engines: { text: TextEngine; pdf: PdfFontCache } | undefined;
+const defaultEngines = () => (engines ??= { text: createTextEngine(), pdf: createPdfFontCache() });
+
 /** Drawn in place of a character no font has, with `missingGlyphs: 'replace'`. */
 export const PLACEHOLDER = '?';
 
@@ -49,26 +57,26 @@ export async function renderValidBrief(brief: Brief, options: RenderOptions = {}
   const source = options.source ?? 'data';
   const digits = options.digits ?? 'latn';
   const paper = options.paper ?? 'a4';
-  const checked = replaceUncovered(brief, source, options);
+  const { text: engine, pdf: pdfFonts } = defaultEngines();
+  const checked = replaceUncovered(engine, brief, source, options);
   const template = options.template ?? defaultTemplate();
   const markup = renderTemplate(checked, { template, digits, extras: { paper } });
   const tree = parseMarkup(markup, {
     source: template,
     transformText: digits === 'arab' ? (text, lang) => (lang && !lang.startsWith('ar') ? text : toDigits(text, 'arab')) : undefined,
   });
-  checkTemplateText(tree, template);
-  const laid = layoutDocument(tree, { paper, formatNumber: n => toDigits(String(n), digits) });
-  return writePdf(laid, tree.meta, { archival: options.archival ?? true, creationDate: creationDate(tree.meta.date, source) });
+  checkTemplateText(engine, tree, template);
+  const laid = layoutDocument(tree, { paper, formatNumber: n => toDigits(String(n), digits), engine });
+  return writePdf(laid, tree.meta, { archival: options.archival ?? true, creationDate: creationDate(tree.meta.date, source), fonts: pdfFonts });
 }
 
-function replaceUncovered(brief: Brief, source: string, options: RenderOptions): Brief {
-  const fonts = loadFonts();
+function replaceUncovered(engine: TextEngine, brief: Brief, source: string, options: RenderOptions): Brief {
   const problems: string[] = [];
   let copy: Brief | undefined;
   const problem = (path: string, codePoint: number, offset: number): void => {
     problems.push(`${source}: ${path}: character ${codePointLabel(codePoint)} at position ${offset + 1} cannot be drawn by any font`);
   };
-  const uncovered = (text: string) => findUncoveredInAnyWeight(text, fonts);
+  const uncovered = (text: string) => engine.coverage.findUncoveredInAnyWeight(text);
   for (const { path, value } of textValues(brief)) {
     const found = uncovered(value);
     if (!found) continue;
@@ -94,12 +102,11 @@ function replaceUncovered(brief: Brief, source: string, options: RenderOptions):
  * Characters no font can draw that are left in the document come from the templates' own text
  * (the data's were stopped or replaced above): an input error naming the template line.
  */
-function checkTemplateText(tree: DocumentTree, template: string): void {
-  const fonts = loadFonts();
+function checkTemplateText(engine: TextEngine, tree: DocumentTree, template: string): void {
   const check = (inlines: readonly Inline[] | undefined, src: string): void => {
     for (const inline of inlines ?? []) {
       // Styles make text bold too (headings, table heads), so both weights must have it.
-      const found = findUncoveredInAnyWeight(inline.text, fonts);
+      const found = engine.coverage.findUncoveredInAnyWeight(inline.text);
       if (found) throw new InputError(`${src}: the template's text has the character ${codePointLabel(found.codePoint)}, which no font can draw`);
     }
   };

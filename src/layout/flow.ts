@@ -7,11 +7,14 @@ import { styleFor, theme, type Paper, type StyleName, type TextStyle } from '../
 import { struct, type Page, type StructNode, type StructType } from './page.js';
 import { layoutInlines, plainText, type Fields } from './text.js';
 import { InputError } from '../errors.js';
+import type { TextEngine } from '../text/engine.js';
 
 export interface LayoutOptions {
   paper: Paper;
   /** Formats a page number in the document's digits. */
   formatNumber: (n: number) => string;
+  /** Fonts and shaping for every paragraph. */
+  engine: TextEngine;
 }
 
 export interface LaidOutDocument { pages: Page[]; root: StructNode }
@@ -90,29 +93,29 @@ function prepare(block: Block, width: number, cover: boolean, options: LayoutOpt
     case 'heading': {
       const style = theme.styles[`h${block.level}` as StyleName];
       const s = block.className ? styleFor(block.className, `h${block.level}` as StyleName) : style;
-      return { kind: 'text', text: { layout: layoutInlines(block.inlines, s, width), style: s, struct: `H${block.level}` as StructType, title: plainText(block.inlines), bookmarkLevel: cover ? undefined : block.level } };
+      return { kind: 'text', text: { layout: layoutInlines(options.engine, block.inlines, s, width), style: s, struct: `H${block.level}` as StructType, title: plainText(block.inlines), bookmarkLevel: cover ? undefined : block.level } };
     }
     case 'paragraph': {
       const style = styleFor(block.className, 'body');
-      return { kind: 'text', text: { layout: layoutInlines(block.inlines, style, width), style, struct: 'P' } };
+      return { kind: 'text', text: { layout: layoutInlines(options.engine, block.inlines, style, width), style, struct: 'P' } };
     }
-    case 'list': return { kind: 'list', list: prepareList(block, width, options.formatNumber) };
-    case 'table': return { kind: 'table', table: prepareTable(block, width, cover) };
+    case 'list': return { kind: 'list', list: prepareList(block, width, options.formatNumber, options.engine) };
+    case 'table': return { kind: 'table', table: prepareTable(block, width, cover, options.engine) };
     case 'page-break': return { kind: 'break' };
     case 'rule': return { kind: 'rule' };
   }
 }
 
-function prepareList(list: List, width: number, formatNumber: (n: number) => string): PreparedList {
+function prepareList(list: List, width: number, formatNumber: (n: number) => string, engine: TextEngine): PreparedList {
   const style = styleFor(list.className, 'list-item');
   const labelStyle = { ...style, color: theme.palette.accent };
   const labelText = (i: number) => [{ text: list.ordered ? `${formatNumber(i + 1)}.` : theme.list.bullet, bold: false }];
   // Labels at their natural width ("10." is wider than "9."); the indent grows to the widest.
-  const natural = list.items.map((_, i) => layoutInlines(labelText(i), labelStyle, width, 'start').lines[0]?.width ?? 0);
+  const natural = list.items.map((_, i) => layoutInlines(engine, labelText(i), labelStyle, width, 'start').lines[0]?.width ?? 0);
   const indent = Math.max(theme.list.indent, Math.max(0, ...natural) + theme.list.gap);
   const items = list.items.map((inlines, i) => ({
-    label: layoutInlines(labelText(i), labelStyle, natural[i], 'start'),
-    body: layoutInlines(inlines, style, width - indent),
+    label: layoutInlines(engine, labelText(i), labelStyle, natural[i], 'start'),
+    body: layoutInlines(engine, inlines, style, width - indent),
   }));
   return { items, ordered: list.ordered, style, indent };
 }
@@ -123,7 +126,7 @@ function columnWidths(table: Table, width: number): number[] {
   return fractions.map(f => f * width);
 }
 
-function prepareTable(table: Table, width: number, cover: boolean): PreparedTable {
+function prepareTable(table: Table, width: number, cover: boolean, engine: TextEngine): PreparedTable {
   const widths = columnWidths(table, width);
   const { padX, padY } = theme.table;
   const prepareRow = (row: Row, head: boolean): PreparedRow => {
@@ -136,13 +139,13 @@ function prepareTable(table: Table, width: number, cover: boolean): PreparedTabl
       right -= w;
       const styleName: StyleName = cover ? (cell.header ? 'cover-meta-label' : 'cover-meta') : head ? 'cell-head' : group ? 'cell-group' : cell.header ? 'cell-label' : 'cell';
       const style = cell.className ? styleFor(cell.className, styleName) : theme.styles[styleName];
-      const layout = layoutInlines(cell.inlines, style, Math.max(1, w - 2 * padX));
+      const layout = layoutInlines(engine, cell.inlines, style, Math.max(1, w - 2 * padX));
       return { layout, x: right, w, header: cell.header, scope: cell.scope, colSpan: cell.colspan } satisfies PreparedCell;
     });
     const height = Math.max(0, ...cells.map(c => c.layout.height)) + 2 * padY;
     return { cells, height, head, band: head && !cover ? theme.palette.band : group && !cover ? theme.palette.bandLight : undefined };
   };
-  const caption = table.caption ? { layout: layoutInlines(table.caption, theme.styles.caption, width), style: theme.styles.caption, struct: 'Caption' as const } : undefined;
+  const caption = table.caption ? { layout: layoutInlines(engine, table.caption, theme.styles.caption, width), style: theme.styles.caption, struct: 'Caption' as const } : undefined;
   return { caption, head: table.head.map(r => prepareRow(r, true)), body: table.body.map(r => prepareRow(r, false)), cover };
 }
 
@@ -331,7 +334,7 @@ function addRunningHeads(pages: Page[], tree: DocumentTree, options: LayoutOptio
     if (page.cover) return;
     const fields: Fields = { page: options.formatNumber(i + 1), pages: total };
     if (headerInlines.length) {
-      const head = layoutInlines(headerInlines, theme.styles.header, width, undefined, fields);
+      const head = layoutInlines(options.engine, headerInlines, theme.styles.header, width, undefined, fields);
       const first = head.lines[0];
       const y = theme.header.baselineFromTop - (first.baseline - first.top);
       const ruleY = y + head.height + theme.header.ruleGap;
@@ -342,7 +345,7 @@ function addRunningHeads(pages: Page[], tree: DocumentTree, options: LayoutOptio
       page.items.push({ kind: 'line', x1: left, y1: ruleY, x2: left + width, y2: ruleY, color: theme.palette.rule, width: 0.5 });
     }
     if (tree.footer?.length) {
-      const foot = layoutInlines(tree.footer, theme.styles.footer, width, undefined, fields);
+      const foot = layoutInlines(options.engine, tree.footer, theme.styles.footer, width, undefined, fields);
       const first = foot.lines[0];
       const y = page.height - theme.footer.baselineFromBottom - (first.baseline - first.top);
       if (y + foot.height > page.height - theme.bleedSafe) {

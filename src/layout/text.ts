@@ -1,12 +1,13 @@
 // Inline runs of the document tree → one paragraph of the text engine, styled from the theme.
 import type { Inline } from '../markup/tree.js';
+import type { TextEngine } from '../text/engine.js';
 import { layoutParagraph, type Align, type ParagraphLayout } from '../text/paragraph.js';
-import type { StyledSpan } from '../text/itemize.js';
+import type { StyledSpan } from '../text/records.js';
 import { styleFor, theme, type TextStyle } from '../theme.js';
 
 export interface Fields { page: string; pages: string }
 
-export function layoutInlines(inlines: readonly Inline[], style: TextStyle, width: number, align: Align = style.align, fields?: Fields): ParagraphLayout {
+export function layoutInlines(engine: TextEngine, inlines: readonly Inline[], style: TextStyle, width: number, align: Align = style.align, fields?: Fields): ParagraphLayout {
   let text = '';
   const spans: StyledSpan[] = [];
   for (const inline of inlines) {
@@ -20,7 +21,7 @@ export function layoutInlines(inlines: readonly Inline[], style: TextStyle, widt
     });
     text += piece;
   }
-  return layoutParagraph({
+  return layoutParagraph(engine, {
     text,
     spans,
     style: { size: style.size, color: style.color, weight: style.weight },
