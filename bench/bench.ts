@@ -359,7 +359,7 @@ await section('cold', async () => {
 });
 
 await section('engine vs pdfkit', async () => {
-  const seed = [path.join(ROOT, '../shared/seed/summit-article.ar.txt'), path.join(ROOT, 'tests/data/fixtures/summit-article.ar.txt')].find(f => fs.existsSync(f));
+  const seed = [path.join(ROOT, '../shared/seed/summit-article.ar.txt'), path.join(ROOT, 'tests/fixtures/seed/summit-article.ar.txt')].find(f => fs.existsSync(f));
   if (!seed) throw new Error('the seed article (../shared/seed/summit-article.ar.txt) is missing');
   const paragraphs = fs.readFileSync(seed, 'utf8').split(/\r?\n/).map(l => l.trim()).filter(Boolean);
   // Each repetition shapes with its own BCP 47 tag (ar-AA, ar-AB, …): HarfBuzz maps them all to the

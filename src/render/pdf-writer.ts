@@ -12,7 +12,7 @@ import { glyphRunOps, type GlyphFont } from './glyph-run.js';
 /** One private member the adapter relies on: where it is, and what it must be. */
 export interface PrivateMember {
   /** The object it lives on (see tests/render/pdfkit-privates.test.ts for how each is made). */
-  on: 'document' | 'embeddedFont' | 'subset' | 'fontkitFont' | 'fontkitGlyph' | 'structElement' | 'outline';
+  on: 'document' | 'embeddedFont' | 'subset' | 'subsetWhileEncoding' | 'fontkitFont' | 'fontkitGlyph' | 'structElement' | 'outline';
   name: string;
   type: 'function' | 'object' | 'number' | 'string';
   /** For a function: its declared parameter count (Function#length). */
@@ -24,7 +24,7 @@ export const PRIVATES: readonly PrivateMember[] = [
   { on: 'document', name: '_addInfo', type: 'function', arity: 0 },
   { on: 'document', name: 'appendXML', type: 'function', arity: 1 },
   { on: 'document', name: '_font', type: 'object' },
-  { on: 'document', name: 'struct', type: 'function', arity: 3 },
+  { on: 'document', name: 'struct', type: 'function', arity: 1 },
   { on: 'embeddedFont', name: 'id', type: 'string' },
   { on: 'embeddedFont', name: 'font', type: 'object' },
   { on: 'embeddedFont', name: 'scale', type: 'number' },
@@ -33,19 +33,19 @@ export const PRIVATES: readonly PrivateMember[] = [
   { on: 'embeddedFont', name: 'unicode', type: 'object' },
   { on: 'embeddedFont', name: 'ref', type: 'function', arity: 0 },
   { on: 'subset', name: 'glyphs', type: 'object' },
-  { on: 'subset', name: 'glyf', type: 'object' },
-  { on: 'subset', name: 'loca', type: 'object' },
-  { on: 'subset', name: 'hmtx', type: 'object' },
-  { on: 'subset', name: 'offset', type: 'number' },
+  { on: 'subsetWhileEncoding', name: 'glyf', type: 'object' },
+  { on: 'subsetWhileEncoding', name: 'loca', type: 'object' },
+  { on: 'subsetWhileEncoding', name: 'hmtx', type: 'object' },
+  { on: 'subsetWhileEncoding', name: 'offset', type: 'number' },
   { on: 'subset', name: 'includeGlyph', type: 'function', arity: 1 },
   { on: 'subset', name: '_addGlyph', type: 'function', arity: 1 },
-  { on: 'fontkitFont', name: 'layout', type: 'function', arity: 3 },
+  { on: 'fontkitFont', name: 'layout', type: 'function', arity: 5 },
   { on: 'fontkitFont', name: 'getGlyph', type: 'function', arity: 1 },
   { on: 'fontkitFont', name: 'loca', type: 'object' },
   { on: 'fontkitFont', name: '_getTableStream', type: 'function', arity: 1 },
   { on: 'fontkitGlyph', name: 'advanceWidth', type: 'number' },
   { on: 'fontkitGlyph', name: '_decode', type: 'function', arity: 0 },
-  { on: 'fontkitGlyph', name: '_getMetrics', type: 'function', arity: 1 },
+  { on: 'fontkitGlyph', name: '_getMetrics', type: 'function', arity: 0 },
   { on: 'structElement', name: 'dictionary', type: 'object' },
   { on: 'outline', name: 'addItem', type: 'function', arity: 1 },
 ];

@@ -7,13 +7,16 @@ import { parseMarkup } from '../../src/markup/parse.js';
 import { defaultTemplate, renderTemplate } from '../../src/template/render.js';
 import { theme } from '../../src/theme.js';
 import { cleanup, expectFailure, expectSuccess, minimal, pdfText, squeeze, summit } from './cli.js';
+import { createTextEngine } from '../../src/text/engine.js';
+
+const engine = createTextEngine();
 
 afterAll(cleanup);
 
 function layout(data: unknown): LaidOutDocument {
   const brief = parseBrief(JSON.stringify(data), 'test.json');
   const markup = renderTemplate(brief, { template: defaultTemplate(), digits: 'latn', extras: { paper: 'a4' } });
-  return layoutDocument(parseMarkup(markup, { source: 'brief.hbs' }), { paper: 'a4', formatNumber: String });
+  return layoutDocument(parseMarkup(markup, { source: 'brief.hbs' }), { paper: 'a4', formatNumber: String, engine });
 }
 
 /**

@@ -13,6 +13,9 @@ import { isolate } from '../../src/template/isolate.js';
 import { defaultTemplate, renderTemplate } from '../../src/template/render.js';
 import { theme } from '../../src/theme.js';
 import { cleanup, expectSuccess, pdfText, squeeze, summit } from './cli.js';
+import { createTextEngine } from '../../src/text/engine.js';
+
+const engine = createTextEngine();
 
 afterAll(cleanup);
 
@@ -59,7 +62,7 @@ describe('markup-like data is printed literally', () => {
   });
 
   it('the laid-out text holds each value character for character', () => {
-    const laid = layoutDocument(tree(hostile), { paper: 'a4', formatNumber: String });
+    const laid = layoutDocument(tree(hostile), { paper: 'a4', formatNumber: String, engine });
     const items = laid.pages.flatMap(p => p.items.flatMap(i => (i.kind === 'text' ? [squeeze(logical(i.lines))] : [])));
     for (const value of Object.values(MARKUP)) expect(items.some(t => t.includes(squeeze(value))), value).toBe(true);
     const cover = laid.pages[0].items.find(i => i.kind === 'text' && i.struct?.type === 'H1');
@@ -106,7 +109,7 @@ function visual(lines: readonly { glyphs: readonly { text: string }[] }[]): stri
 
 /** The laid-out cells (TD/TH) of the document, in drawing order, as visual text. */
 function cells(data: unknown): string[] {
-  const laid = layoutDocument(tree(data), { paper: 'a4', formatNumber: String });
+  const laid = layoutDocument(tree(data), { paper: 'a4', formatNumber: String, engine });
   const out: string[] = [];
   for (const page of laid.pages) {
     for (const item of page.items) {
@@ -152,9 +155,9 @@ describe('bidi controls in a value reorder nothing outside it', () => {
 
   it('without isolation, the same RLO would reverse the names after it (the check above can fail)', () => {
     const style = theme.styles.cell;
-    const raw = layoutInlines([{ text: `سيرغي \u202Eلافروف Sergey، Yuri Ushakov`, bold: false }], style, 300);
+    const raw = layoutInlines(engine, [{ text: `سيرغي \u202Eلافروف Sergey، Yuri Ushakov`, bold: false }], style, 300);
     expect(visual(raw.lines)).not.toContain('Yuri Ushakov');
-    const isolated = layoutInlines([{ text: `${isolate('سيرغي \u202Eلافروف Sergey')}، Yuri Ushakov`, bold: false }], style, 300);
+    const isolated = layoutInlines(engine, [{ text: `${isolate('سيرغي \u202Eلافروف Sergey')}، Yuri Ushakov`, bold: false }], style, 300);
     expect(visual(isolated.lines)).toContain('Yuri Ushakov');
   });
 

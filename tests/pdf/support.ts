@@ -18,6 +18,9 @@ import type { Block, DocumentTree, Inline } from '../../src/markup/tree.js';
 import { toDigits } from '../../src/template/helpers.js';
 import { defaultTemplate, renderTemplate, type Digits } from '../../src/template/render.js';
 import type { Paper } from '../../src/theme.js';
+import { createTextEngine } from '../../src/text/engine.js';
+
+const engine = createTextEngine();
 
 export const root = packageRoot();
 export const MM = 72 / 25.4;
@@ -43,7 +46,7 @@ export function documentTree(brief: Brief, options: { digits?: Digits; paper?: P
 
 export function layout(brief: Brief, options: { digits?: Digits; paper?: Paper } = {}): LaidOutDocument {
   const digits = options.digits ?? 'latn';
-  return layoutDocument(documentTree(brief, options), { paper: options.paper ?? 'a4', formatNumber: n => toDigits(String(n), digits) });
+  return layoutDocument(documentTree(brief, options), { paper: options.paper ?? 'a4', formatNumber: n => toDigits(String(n), digits), engine });
 }
 
 /** Bidi controls draw nothing and readers drop them (joiners are kept: a reader must not add them). */
