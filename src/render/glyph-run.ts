@@ -22,7 +22,7 @@ export interface GlyphFont {
 }
 
 /** A number for the content stream, rounded to `places` decimals (positions need no more than 0.01 pt). */
-export const fmt = (n: number, places = 3): string => {
+const fmt = (n: number, places = 3): string => {
   const k = 10 ** places;
   const r = Math.round(n * k) / k;
   return Object.is(r, -0) ? '0' : String(r);

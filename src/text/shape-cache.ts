@@ -4,14 +4,15 @@
 // an addition takes the count past the bound, the least recently used entries go first (a Map
 // keeps insertion order; a hit moves its entry to the end), so a brief rendered again, or text
 // its own paragraphs share, stays cached while a long batch of different briefs cannot grow it.
-import type { ShapedGlyph } from './shaper.js';
 
 /**
- * Default bound, in glyph records: about six summit-sized briefs (one holds some 40,000), or
- * 24 MB or so of glyph objects. Enough that a brief rendered again is all hits; small enough
- * that a batch of hundreds of different briefs stays flat in memory.
+ * Default bound, in glyph records: about six summit-sized briefs (one holds some 10,500 once
+ * rendered), a few megabytes of glyph objects. A brief rendered again is all hits; a batch of
+ * hundreds of different briefs keeps the cache flat (without a bound it held over a million
+ * records, and a 200-brief batch peaked at 424 MB RSS; with this one, about 250 MB, the rest
+ * being V8's heap growth, which a bounded old space in the process takes down further).
  */
-export const DEFAULT_SHAPE_CACHE_GLYPHS = 250_000;
+export const DEFAULT_SHAPE_CACHE_GLYPHS = 60_000;
 
 /** Placed copies kept per entry: the same text at more offsets than this is rare (repeated cells). */
 const PLACED_PER_ENTRY = 8;
@@ -24,15 +25,18 @@ export interface ShapeCacheStats {
   limit: number;
 }
 
-interface Entry {
+/** What the cache needs of a glyph: the offset of its cluster, moved when the glyphs are placed. */
+interface Glyph { cluster: number }
+
+interface Entry<G extends Glyph> {
   /** Glyphs with clusters relative to the shaped string. */
-  local: ShapedGlyph[];
+  local: G[];
   /** Copies with clusters moved to offsets already asked for. */
-  placed: Map<number, readonly ShapedGlyph[]>;
+  placed: Map<number, readonly G[]>;
 }
 
-export class ShapeCache {
-  private readonly entries = new Map<string, Entry>();
+export class ShapeCache<G extends Glyph> {
+  private readonly entries = new Map<string, Entry<G>>();
   private glyphs = 0;
 
   constructor(readonly limit: number = DEFAULT_SHAPE_CACHE_GLYPHS) {
@@ -43,7 +47,7 @@ export class ShapeCache {
    * The glyphs for `key` with clusters moved by `from`, shaping with `make` on a miss. The same
    * key at the same offset gets the same array back while it stays cached.
    */
-  get(key: string, from: number, make: () => ShapedGlyph[]): readonly ShapedGlyph[] {
+  get(key: string, from: number, make: () => G[]): readonly G[] {
     let entry = this.entries.get(key);
     if (entry) {
       this.entries.delete(key);

@@ -54,7 +54,7 @@ export const CONTEXT = 5;
 
 /** HarfBuzz shaping with its cache: one per text engine. */
 export class Shaper {
-  private readonly cache: ShapeCache;
+  private readonly cache: ShapeCache<ShapedGlyph>;
   // One buffer, reset per call: shaping is synchronous, and a fresh wasm buffer per run is waste.
   private buffer: hb.Buffer | undefined;
 
