@@ -21,16 +21,15 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
 import * as hb from 'harfbuzzjs';
-import PDFDocument from 'pdfkit';
 import { pageCount } from '../src/batch.js';
 import type { Brief } from '../src/data/brief.js';
 import { loadBrief, parseBrief } from '../src/data/load.js';
 import { packageRoot } from '../src/fonts/files.js';
 import { renderValidBrief } from '../src/index.js';
-import { GlyphPainter } from '../src/render/glyphs.js';
+import { createPdfFontCache, PdfWriter } from '../src/render/pdf-writer.js';
 import { helpers } from '../src/template/helpers.js';
-import { loadFonts } from '../src/text/fonts.js';
-import type { JustifyMode } from '../src/text/justify.js';
+import { createTextEngine } from '../src/text/engine.js';
+import type { JustifyMode } from '../src/text/records.js';
 import { layoutParagraph, type Align, type LineLayout } from '../src/text/paragraph.js';
 
 const argv = new Set(process.argv.slice(2));
@@ -185,17 +184,20 @@ function scaled(brief: Brief, times: number, distinct = false): Brief {
 
 interface ArticleRun { drawMs: number; endMs: number; pages: number; calls: number; kashidas: number; bytes: number }
 
-function newDoc(): PDFKit.PDFDocument {
-  return new PDFDocument({ size: 'A4', margin: 2 * CM, autoFirstPage: true, compress: true, info: { Title: 'bench', CreationDate: new Date(0) } });
+/** The engine the article runs lay out with, and the fonts their documents embed (both made once, as a process would). */
+const articleEngine = createTextEngine();
+const articleFonts = createPdfFontCache();
+const A4 = { width: 595.28, height: 841.89 };
+
+function newDoc(): PdfWriter {
+  const pdf = new PdfWriter({ fonts: articleFonts, info: { Title: 'bench', CreationDate: new Date(0) }, margin: 2 * CM });
+  pdf.addPage(A4.width, A4.height);
+  return pdf;
 }
 
-async function finishDoc(doc: PDFKit.PDFDocument): Promise<{ ms: number; bytes: number }> {
+async function finishDoc(doc: PdfWriter): Promise<{ ms: number; bytes: number }> {
   const t = performance.now();
-  let bytes = 0;
-  doc.on('data', (c: Buffer) => { bytes += c.length; });
-  const done = new Promise<void>(resolve => doc.on('end', () => resolve()));
-  doc.end();
-  await done;
+  const bytes = (await doc.end()).length;
   return { ms: performance.now() - t, bytes };
 }
 
@@ -204,15 +206,14 @@ async function engineArticle(paragraphs: readonly string[], align: Align, justif
   const before = harfbuzzCalls;
   const t = performance.now();
   const doc = newDoc();
-  const painter = new GlyphPainter(doc as never);
   const margin = 2 * CM, width = 12 * CM;
-  const left = doc.page.width - margin - width;
+  const left = A4.width - margin - width;
   let y = margin, pages = 1, kashidas = 0;
   for (const text of paragraphs) {
-    const layout = layoutParagraph({ text, style: { weight: 'regular', size: 12, color: '#000000' }, width, align, justify, language });
+    const layout = layoutParagraph(articleEngine, { text, style: { weight: 'regular', size: 12, color: '#000000' }, width, align, justify, language });
     for (const line of layout.lines) {
-      if (y + line.height > doc.page.height - margin) { doc.addPage(); y = margin; pages++; }
-      painter.drawLines([{ ...line, baseline: line.baseline - line.top, top: 0 } as LineLayout], left, y);
+      if (y + line.height > A4.height - margin) { doc.addPage(A4.width, A4.height); y = margin; pages++; }
+      doc.drawLines([{ ...line, baseline: line.baseline - line.top, top: 0 } as LineLayout], left, y);
       y += line.height;
       for (const g of line.glyphs) if (g.kashida) kashidas++;
     }
@@ -227,21 +228,15 @@ async function engineArticle(paragraphs: readonly string[], align: Align, justif
 async function pdfkitArticle(paragraphs: readonly string[], align: 'right' | 'justify'): Promise<ArticleRun> {
   const t = performance.now();
   const doc = newDoc();
-  let pages = 1;
-  doc.on('pageAdded', () => { pages++; });
-  doc.registerFont('amiri', path.join(ROOT, 'fonts/amiri-arabic-400.ttf'));
-  doc.font('amiri').fontSize(12).fillColor('#000000');
   const width = 12 * CM;
-  doc.x = doc.page.width - 2 * CM - width;
-  doc.y = 2 * CM;
-  for (const text of paragraphs) doc.text(text, { width, align });
+  const pages = 1 + doc.pdfkitText(paragraphs, { fontFile: path.join(ROOT, 'fonts/amiri-arabic-400.ttf'), size: 12, x: A4.width - 2 * CM - width, y: 2 * CM, width, align });
   const drawMs = performance.now() - t;
   const end = await finishDoc(doc);
   return { drawMs, endMs: end.ms, pages, calls: 0, kashidas: 0, bytes: end.bytes };
 }
 
 function sameLayout(paragraphs: readonly string[], a: string, b: string): boolean {
-  const sig = (language: string) => paragraphs.map(text => layoutParagraph({ text, style: { weight: 'regular', size: 12, color: '#000000' }, width: 12 * CM, language })
+  const sig = (language: string) => paragraphs.map(text => layoutParagraph(articleEngine, { text, style: { weight: 'regular', size: 12, color: '#000000' }, width: 12 * CM, language })
     .lines.map(l => l.glyphs.map(g => `${g.gid}@${g.x.toFixed(3)}`).join(' ')).join('\n')).join('\n\n');
   return sig(a) === sig(b);
 }
@@ -287,7 +282,7 @@ let coldMedian = NaN;
 
 await section('cache', async () => {
   heading('cache: what the first render in a process pays and later renders do not',
-    'Fonts are read and parsed once per process (loadFonts), templates compiled once, shaping results cached.');
+    'Fonts are read and parsed once per process (by its text engine), templates compiled once, shaping results cached.');
   const reads = { fonts: 0, templates: 0 };
   const original = fs.readFileSync;
   (fs as { readFileSync: unknown }).readFileSync = (...a: Parameters<typeof fs.readFileSync>) => {
@@ -307,11 +302,10 @@ await section('cache', async () => {
     (fs as { readFileSync: unknown }).readFileSync = original;
   }
   table(rows);
-  const same = loadFonts() === loadFonts();
   const copy = path.join(TMP, 'fonts');
   fs.cpSync(path.join(ROOT, 'fonts'), copy, { recursive: true });
-  const { ms: parse } = await timed(() => loadFonts(copy));
-  console.log(`  loadFonts() returns the same font set on every call: ${same ? 'yes' : 'no'}; reading and parsing the six font files once costs ${ms(parse)}`);
+  const { ms: parse } = await timed(() => createTextEngine({ fontsDir: copy }));
+  console.log(`  a text engine (createTextEngine) reads and parses the six font files once; that costs ${ms(parse)}`);
 });
 
 await section('warm', async () => {

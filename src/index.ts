@@ -48,7 +48,7 @@ export async function renderValidBrief(brief: Brief, options: RenderOptions = {}
   const source = options.source ?? 'data';
   const digits = options.digits ?? 'latn';
   const context = createContext({ theme: options.theme, paper: options.paper });
-  const coverage = new CoverageCheck(context.engine.fonts, source);
+  const coverage = new CoverageCheck(context.engine.coverage, source);
   const drawable = coverage.data(brief);
   const template = options.template ?? defaultTemplate();
   const paper = typeof context.theme.paper === 'string' ? context.theme.paper : 'custom';
@@ -57,7 +57,7 @@ export async function renderValidBrief(brief: Brief, options: RenderOptions = {}
   coverage.template(tree, shownPath(template));
   coverage.report(options);
   const laid = layoutDocument(context, tree, { digits });
-  return writePdf(laid, tree.meta, { archival: options.archival ?? true, creationDate: creationDate(tree.meta.date, source) });
+  return writePdf(laid, tree.meta, { archival: options.archival ?? true, creationDate: creationDate(tree.meta.date, source), fonts: context.pdfFonts });
 }
 
 /** The last moment a PDF date (four-digit year) can hold: 9999-12-31T23:59:59Z. */

@@ -8,11 +8,14 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { renderSpecimen } from '../../src/specimen.js';
 import { layoutParagraph, type LineLayout, type ParagraphLayout } from '../../src/text/paragraph.js';
+import { createTextEngine } from '../../src/text/engine.js';
 import type { JustifyMode } from '../../src/text/justify.js';
 import { readArticle, repoRoot } from '../helpers/corpus.js';
 import { fontFile, openHbFont } from '../helpers/harfbuzz.js';
 import { inkExtent } from '../helpers/lines.js';
 import { expectMatchesBaseline, renderPagePng } from '../helpers/png.js';
+
+const engine = createTextEngine();
 
 const CM = 72 / 2.54;
 const WIDTH = 8 * CM;
@@ -22,7 +25,7 @@ const paragraphs = readArticle().filter(p => p.length > 200);
 const arabicFont = openHbFont(fontFile('amiri-arabic-400.ttf'));
 
 const justify = (text: string, mode: JustifyMode = 'kashida-spaces', width = WIDTH): ParagraphLayout =>
-  layoutParagraph({ text, style, width, align: 'justify', justify: mode });
+  layoutParagraph(engine, { text, style, width, align: 'justify', justify: mode });
 
 /** Offsets before which HarfBuzz says a tatweel may go, shaping the whole text as one RTL run. */
 function safeForTatweel(text: string): Set<number> {

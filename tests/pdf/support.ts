@@ -20,6 +20,9 @@ import type { Block, DocumentTree, Inline } from '../../src/markup/tree.js';
 import { toDigits } from '../../src/template/helpers.js';
 import { defaultTemplate, renderTemplate, type Digits } from '../../src/template/render.js';
 import type { Paper } from '../../src/theme.js';
+import { createTextEngine } from '../../src/text/engine.js';
+
+const engine = createTextEngine();
 
 export const root = packageRoot();
 export const MM = 72 / 25.4;

@@ -1,13 +1,16 @@
 // Line breaking and alignment of the seed article at a 12 cm measure.
 import { describe, expect, it } from 'vitest';
 import { layoutParagraph, type Align, type ParagraphLayout } from '../../src/text/paragraph.js';
+import { createTextEngine } from '../../src/text/engine.js';
 import { readArticle } from '../helpers/corpus.js';
 import { inkExtent, lineText } from '../helpers/lines.js';
+
+const engine = createTextEngine();
 
 const WIDTH = 12 * 72 / 2.54;
 const style = { weight: 'regular' as const, size: 14, color: '#000000' };
 const paragraphs = readArticle();
-const layout = (text: string, align: Align = 'start', width = WIDTH) => layoutParagraph({ text, style, width, align });
+const layout = (text: string, align: Align = 'start', width = WIDTH) => layoutParagraph(engine, { text, style, width, align });
 
 const words = (s: string) => s.split(/\s+/u).filter(Boolean);
 
@@ -92,7 +95,7 @@ describe('breaking and alignment', () => {
   it('a token wider than the measure is broken between clusters, not overflowed', () => {
     const token = 'https://example.org/briefs/alaska-2025/summit/sanctions/annex';
     const width = 60;
-    const l = layoutParagraph({ text: token, style, width, direction: 'rtl' });
+    const l = layoutParagraph(engine, { text: token, style, width, direction: 'rtl' });
     expect(l.lines.length).toBeGreaterThan(2);
     for (const line of l.lines) {
       const { left, right } = inkExtent(line);
@@ -104,7 +107,7 @@ describe('breaking and alignment', () => {
   it('a long Arabic word wider than the measure is broken, not overflowed', () => {
     const word = 'والمسؤولينالكبارالصغاروالدبلوماسيين';
     const width = 50;
-    const l = layoutParagraph({ text: `قمة ${word} ألاسكا`, style, width });
+    const l = layoutParagraph(engine, { text: `قمة ${word} ألاسكا`, style, width });
     expect(l.lines.length).toBeGreaterThan(2);
     for (const line of l.lines) {
       const { left, right } = inkExtent(line);
