@@ -21,7 +21,7 @@ import PDFDocument from 'pdfkit';
 import { pageCount } from '../src/batch.js';
 import type { Brief } from '../src/data/brief.js';
 import { loadBrief, parseBrief } from '../src/data/load.js';
-import { packageRoot } from '../src/fonts/files.js';
+import { packageRoot } from '../src/package-root.js';
 import { renderValidBrief } from '../src/index.js';
 import { GlyphPainter } from '../src/render/glyphs.js';
 import { helpers } from '../src/template/helpers.js';

@@ -2,11 +2,13 @@
 import { parseBrief } from './data/load.js';
 import { textValues } from './data/load.js';
 import type { Brief } from './data/brief.js';
-import { InputError, problemList } from './errors.js';
+import { InputError, problemList, shownPath } from './errors.js';
+import { readDateTime } from './data/dates.js';
+import type { Limits } from './limits.js';
 import { layoutDocument } from './layout/flow.js';
 import { parseMarkup } from './markup/parse.js';
 import { writePdf } from './render/pdf.js';
-import { defaultTemplate, renderTemplate, shownPath, type Digits } from './template/render.js';
+import { defaultTemplate, renderTemplate, type Digits } from './template/render.js';
 import { toDigits } from './template/helpers.js';
 import { loadFonts } from './text/fonts.js';
 import { codePointLabel, findUncoveredInAnyWeight } from './text/itemize.js';
@@ -33,6 +35,8 @@ export interface RenderOptions {
   onWarning?: (message: string) => void;
   /** Name of the data source in messages (a file path). */
   source?: string;
+  /** Sizes of the files read and of the markup (default DEFAULT_LIMITS in src/limits.ts). */
+  limits?: Limits;
 }
 
 /** Drawn in place of a character no font has, with `missingGlyphs: 'replace'`. */
@@ -51,7 +55,7 @@ export async function renderValidBrief(brief: Brief, options: RenderOptions = {}
   const paper = options.paper ?? 'a4';
   const checked = replaceUncovered(brief, source, options);
   const template = options.template ?? defaultTemplate();
-  const markup = renderTemplate(checked, { template, digits, extras: { paper } });
+  const markup = renderTemplate(checked, { template, digits, extras: { paper }, limits: options.limits });
   const tree = parseMarkup(markup, {
     source: template,
     transformText: digits === 'arab' ? (text, lang) => (lang && !lang.startsWith('ar') ? text : toDigits(text, 'arab')) : undefined,
@@ -139,9 +143,8 @@ function creationDate(date: string | undefined, source: string): Date {
     return new Date(Number(epoch) * 1000);
   }
   if (date) {
-    const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date);
-    if (Number.isNaN(d.getTime())) throw new InputError(`${source}: the document date "${date}" is not a valid date`);
-    if (d.getUTCFullYear() < 0 || d.getUTCFullYear() > 9999) throw new InputError(`${source}: the document date "${date}" is outside the years 0 to 9999 that a PDF date can hold`);
+    const d = readDateTime(date);
+    if (typeof d === 'string') throw new InputError(`${source}: the document date "${date}" ${d}`);
     return d;
   }
   return new Date(0);

@@ -4,7 +4,7 @@
 // has them, so Amiri's kerning against spaces and its mark placement are kept.
 import type { LoadedFace, FontSet, Weight } from './fonts.js';
 import { isBidiControl, mirrorOf } from './bidi.js';
-import { InputError } from '../errors.js';
+import { InputError, codePointLabel } from '../errors.js';
 
 export interface RunStyle {
   weight: Weight;
@@ -26,7 +26,7 @@ export interface Run {
 }
 
 /** A code point as Unicode writes it: U+0627. */
-export const codePointLabel = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+export { codePointLabel };
 
 /** Text asked for a character no font has: bad input, reported with its code point and offset. */
 export class UncoveredCharacterError extends InputError {

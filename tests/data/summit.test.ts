@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBrief, textValues } from '../../src/data/load.js';
 import type { Brief } from '../../src/data/brief.js';
-import { packageRoot } from '../../src/fonts/files.js';
+import { packageRoot } from '../../src/package-root.js';
 import { formatDate } from '../../src/template/helpers.js';
 
 const root = packageRoot();

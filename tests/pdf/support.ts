@@ -10,7 +10,7 @@ import * as mupdf from 'mupdf';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Brief } from '../../src/data/brief.js';
 import { loadBrief } from '../../src/data/load.js';
-import { packageRoot } from '../../src/fonts/files.js';
+import { packageRoot } from '../../src/package-root.js';
 import { renderValidBrief, type RenderOptions } from '../../src/index.js';
 import { layoutDocument, type LaidOutDocument } from '../../src/layout/flow.js';
 import { parseMarkup } from '../../src/markup/parse.js';
