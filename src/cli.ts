@@ -41,8 +41,8 @@ a document; at most ${MAX_PROBLEMS} problems or warnings are listed, message lin
 at ${MESSAGE_LINE_WIDTH} characters. Only regular files are read; the output must be
 a PDF file or not exist yet (a symbolic link is followed).
 
-Exit codes: 0 success, 1 output or system failure, 2 bad input or bad template;
-129, 130, 143 when stopped by SIGHUP, SIGINT, SIGTERM.`;
+Exit codes: 0 success, 1 output or system failure, 2 bad input or bad template.
+129, 130, 143: stopped by SIGHUP, SIGINT, SIGTERM (no unfinished file is left).`;
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
