@@ -6,7 +6,7 @@ import type { RenderOptions } from './index.js';
 import { CliError, runCli } from './cli-support.js';
 import { runBatch } from './batch-report.js';
 import { DEFAULT_LIMITS, MAX_BLOCKS, MAX_MARKS, MAX_PAGES, MAX_VALUE_CHARS, parseSize, showSize, type Limits } from './limits.js';
-import { MAX_PROBLEMS, MESSAGE_LINE_WIDTH } from './errors.js';
+import { MAX_PROBLEMS, MESSAGE_LINE_WIDTH, shownPath } from './errors.js';
 import { FIRST_YEAR, LAST_YEAR } from './data/dates.js';
 import { packageRoot } from './package-root.js';
 
@@ -77,7 +77,7 @@ async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parsed;
   if (values.help) { console.log(HELP()); return; }
   const files = [...(values.data ?? []), ...positionals];
-  if (!files.length) files.push(path.relative(process.cwd(), path.join(packageRoot(), 'data', 'summit.json')) || 'data/summit.json');
+  if (!files.length) files.push(shownPath(path.join(packageRoot(), 'data', 'summit.json')));
   if (values.out && files.length > 1) throw new CliError('--out names one file; with several data files use --out-dir', 2);
   const options: RenderOptions = {
     template: values.template,
