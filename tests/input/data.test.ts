@@ -103,7 +103,7 @@ describe('schema violations (exit 2, every one listed with its JSON path and lin
     const lines = stderr.replace(/^mowjaz: /, '').trimEnd().split('\n');
     for (const l of lines) expect(l).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: /\\S+: \\S`));
     expect(stderr).toContain('/summary: is required');
-    expect(stderr).toContain('/issued: must be a calendar date written YYYY-MM-DD, e.g. 2025-08-15, not "2025-02-30"');
+    expect(stderr).toContain('/issued: must be a calendar date written YYYY-MM-DD in the years 1900 to 2200, e.g. 2025-08-15, not "2025-02-30"');
     expect(stderr).toContain('/summit/goals/0: must not be empty');
     expect(stderr).toContain('/summit/goals/1: must be a string, not a number');
     expect(stderr).toContain('/keyPoints: must be an array, not a string');
