@@ -39,7 +39,7 @@ function briefValidator(): ValidateFunction<Brief> {
     // The schema ships with mowjaz: this is a broken installation, not bad input.
     throw new Error(`cannot load the brief schema ${file}: ${(e as Error).message}`);
   }
-  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, discriminator: true, allowUnionTypes: true });
   ajv.addFormat('date', { type: 'string', validate: isIsoDate });
   validator = ajv.compile<Brief>(schema as object);
   return validator;

@@ -1,0 +1,127 @@
+// Template helpers for the general brief model: the words a template does not write itself
+// (headings and labels from the brief's "labels", else from the locale file of its language)
+// and the values of facts and table cells, written in the document's digits.
+//
+// labelHelpers is a function declaration so that helpers.ts can call it while the two modules
+// import each other (a declaration is ready before either module's body runs).
+import fs from 'node:fs';
+import path from 'node:path';
+import { InputError } from '../errors.js';
+import { packageRoot } from '../fonts/files.js';
+import { digitsFor, expectArgs, formatDate, formatHijri, formatNumber, named, type HelperOptions } from './helpers.js';
+
+/** The folder of the locale files: one `<language>.json` each, mapping label names to words. */
+export const localeDir = (): string => path.join(packageRoot(), 'templates', 'locale');
+
+const locales = new Map<string, Record<string, string>>();
+
+/** The locale of a BCP 47 tag: its own file, else its primary language's ("ar-EG" → ar.json). */
+export function localeFor(language: string): Record<string, string> {
+  const hit = locales.get(language);
+  if (hit) return hit;
+  const candidates = [...new Set([language, language.split('-')[0]])].map(l => path.join(localeDir(), `${l}.json`));
+  const file = candidates.find(f => fs.existsSync(f));
+  if (!file) {
+    throw new InputError(`no locale for the language "${language}": add ${candidates[candidates.length - 1]} (label names and their words, as in ar.json)`);
+  }
+  let words: unknown;
+  try {
+    words = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new InputError(`cannot read the locale ${file}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (!words || typeof words !== 'object' || Array.isArray(words) || Object.values(words).some(w => typeof w !== 'string' || w === '')) {
+    throw new InputError(`the locale ${file} must be an object of label names and non-empty texts`);
+  }
+  locales.set(language, words as Record<string, string>);
+  return words as Record<string, string>;
+}
+
+interface BriefRoot { language?: unknown; labels?: Record<string, unknown> }
+
+const rootOf = (options: HelperOptions): BriefRoot => (options.data?.root ?? {}) as BriefRoot;
+
+/** A label: the brief's own ("labels"), else the locale's; a name neither knows is a template error. */
+export function labelFor(name: string, root: BriefRoot): string {
+  const own = root.labels?.[name];
+  if (typeof own === 'string' && own !== '') return own;
+  const language = typeof root.language === 'string' ? root.language : 'ar';
+  const words = localeFor(language);
+  if (!Object.hasOwn(words, name)) throw new InputError(`unknown label "${name}" (labels: ${Object.keys(words).join(', ')})`);
+  return words[name];
+}
+
+function isDateValue(value: unknown): value is { date: string; hijri?: boolean } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { date?: unknown }).date === 'string';
+}
+
+/**
+ * Template helpers:
+ * - `{{term "summary"}}` → the brief's label of that name, else the locale's ("الملخص");
+ *   `{{term "summary" title}}` → `title` when the block has one. (Not called "label": facts
+ *   have a `label` property, and a helper's name would hide it.)
+ * - `{{is type "facts"}}` → "facts" when the block is of that type, else "" (for `{{#if (is …)}}`).
+ * - `{{fact value unit}}` → a fact's value: a text as it is, a number in the document's digits
+ *   with separators, a list joined by the "separator" label, a date as a date (and its Hijri date);
+ *   then the unit, if any.
+ * - `{{cell this}}` → a table cell's content (a text, a number, or a spanning cell's value);
+ *   `{{span this}}` → the number of columns it spans.
+ * - `{{widths columns}}` → the `columns` attribute of a table: each column's relative width,
+ *   the average of the given ones where a column has none.
+ */
+export function labelHelpers(): Record<string, (...args: unknown[]) => string> {
+  const text = (name: string, value: unknown, options: HelperOptions): string => {
+    if (typeof value === 'number') return formatNumber(value, digitsFor(name, undefined, options));
+    if (typeof value === 'string') return value;
+    if (Array.isArray(value)) return value.map(String).join(labelFor('separator', rootOf(options)));
+    if (isDateValue(value)) {
+      const digits = digitsFor(name, undefined, options);
+      const day = formatDate(value.date, digits);
+      return value.hijri ? `${day} (${formatHijri(value.date, digits)})` : day;
+    }
+    throw new InputError(`expected a text, a number, a list or a date, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+  };
+  return {
+    term: named('term', (params, options) => {
+      expectArgs('term', params, 1, 2, 'a label name and optionally the block\'s own title');
+      const [name, own] = params;
+      if (typeof own === 'string' && own !== '') return own;
+      if (typeof name !== 'string') throw new InputError(`expected a label name, got ${JSON.stringify(name)}`);
+      return labelFor(name, rootOf(options));
+    }),
+    is: named('is', params => {
+      expectArgs('is', params, 2, 2, 'a block type and the type to test for');
+      return params[0] === params[1] ? String(params[1]) : '';
+    }),
+    fact: named('fact', (params, options) => {
+      expectArgs('fact', params, 1, 2, 'a value and optionally its unit');
+      const [value, unit] = params;
+      const shown = text('fact', value, options);
+      return typeof unit === 'string' && unit !== '' ? `${shown} ${unit}` : shown;
+    }),
+    cell: named('cell', (params, options) => {
+      expectArgs('cell', params, 1, 1, 'a table cell');
+      const [cell] = params;
+      const value = typeof cell === 'object' && cell !== null && !Array.isArray(cell) ? (cell as { value?: unknown }).value : cell;
+      if (typeof value !== 'string' && typeof value !== 'number') throw new InputError(`expected a text or a number, got ${JSON.stringify(value)}`);
+      return text('cell', value, options);
+    }),
+    span: named('span', params => {
+      expectArgs('span', params, 1, 1, 'a table cell');
+      const [cell] = params;
+      const colspan = typeof cell === 'object' && cell !== null ? (cell as { colspan?: unknown }).colspan : undefined;
+      return String(typeof colspan === 'number' ? colspan : 1);
+    }),
+    widths: named('widths', params => {
+      expectArgs('widths', params, 1, 1, 'the columns of a table');
+      const [columns] = params;
+      if (!Array.isArray(columns)) throw new InputError(`expected the list of columns, got ${JSON.stringify(columns)}`);
+      const given = columns.map(c => (c as { width?: unknown }).width).filter((w): w is number => typeof w === 'number' && w > 0);
+      const average = given.length ? given.reduce((a, b) => a + b, 0) / given.length : 1;
+      return columns.map(c => {
+        const w = (c as { width?: unknown }).width;
+        return String(typeof w === 'number' && w > 0 ? w : average);
+      }).join(' ');
+    }),
+  };
+}
