@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { loadBrief } from './data/load.js';
+import { templateFolder } from './template/folder.js';
+import { defaultTemplate } from './template/render.js';
 import { renderValidBrief, type RenderOptions } from './index.js';
 import { writeAtomically } from './output.js';
 import { CliError, exitCodeOf } from './cli-support.js';
@@ -105,7 +107,7 @@ export async function renderBatch(tasks: readonly BatchTask[], options: RenderOp
 
 /** Loads, validates and renders one data file. */
 async function renderFile(file: string, options: RenderOptions, onWarning?: (message: string) => void): Promise<Uint8Array> {
-  const brief = loadBrief(file);
+  const brief = loadBrief(file, { schema: templateFolder(options.template ?? defaultTemplate()).schema });
   return renderValidBrief(brief, { ...options, source: file, onWarning });
 }
 

@@ -7,6 +7,7 @@ import { layoutDocument } from './layout/flow.js';
 import { parseMarkup } from './markup/parse.js';
 import { writePdf } from './render/pdf.js';
 import { defaultTemplate, renderTemplate, shownPath, type Digits } from './template/render.js';
+import { templateFolder } from './template/folder.js';
 import { toDigits } from './template/helpers.js';
 import { loadFonts } from './text/fonts.js';
 import { codePointLabel, findUncoveredInAnyWeight } from './text/itemize.js';
@@ -19,7 +20,7 @@ export type { Paper } from './theme.js';
 export { InputError } from './errors.js';
 
 export interface RenderOptions {
-  /** Main Handlebars template; defaults to the package's templates/brief.hbs. */
+  /** Template folder (its brief.hbs, partials/ and schema.json) or its main .hbs; defaults to the package's templates/. */
   template?: string;
   paper?: Paper;
   digits?: Digits;
@@ -40,17 +41,17 @@ export const PLACEHOLDER = '?';
 
 export async function renderBrief(data: Brief | unknown, options: RenderOptions = {}): Promise<Uint8Array> {
   const source = options.source ?? 'data';
-  const brief = parseBrief(JSON.stringify(data, null, 2), source);
+  const brief = parseBrief(JSON.stringify(data, null, 2), source, { schema: templateFolder(options.template ?? defaultTemplate()).schema });
   return renderValidBrief(brief, options);
 }
 
-/** Renders data already validated against the schema (see loadBrief). */
+/** Renders data already validated against the schema and the template folder's schema.json (see loadBrief). */
 export async function renderValidBrief(brief: Brief, options: RenderOptions = {}): Promise<Uint8Array> {
   const source = options.source ?? 'data';
   const digits = options.digits ?? 'latn';
   const paper = options.paper ?? 'a4';
   const checked = replaceUncovered(brief, source, options);
-  const template = options.template ?? defaultTemplate();
+  const template = templateFolder(options.template ?? defaultTemplate()).main;
   const markup = renderTemplate(checked, { template, digits, extras: { paper } });
   const tree = parseMarkup(markup, {
     source: template,

@@ -25,6 +25,8 @@ export interface Brief {
   direction?: 'rtl';
   authors?: Author[];
   keywords?: string[];
+  /** false: no cover page; the masthead opens the first page. */
+  cover?: boolean;
   /** Headings and labels replacing the locale's defaults. */
   labels?: Labels;
   /** A template folder's own fields, checked by its schema.json. */

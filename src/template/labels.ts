@@ -1,55 +1,13 @@
 // Template helpers for the general brief model: the words a template does not write itself
 // (headings and labels from the brief's "labels", else from the locale file of its language)
 // and the values of facts and table cells, written in the document's digits.
+// The words themselves are looked up in locale.ts.
 //
 // labelHelpers is a function declaration so that helpers.ts can call it while the two modules
 // import each other (a declaration is ready before either module's body runs).
-import fs from 'node:fs';
-import path from 'node:path';
 import { InputError } from '../errors.js';
-import { packageRoot } from '../fonts/files.js';
+import { labelFor, type BriefRoot } from './locale.js';
 import { digitsFor, expectArgs, formatDate, formatHijri, formatNumber, named, type HelperOptions } from './helpers.js';
-
-/** The folder of the locale files: one `<language>.json` each, mapping label names to words. */
-export const localeDir = (): string => path.join(packageRoot(), 'templates', 'locale');
-
-const locales = new Map<string, Record<string, string>>();
-
-/** The locale of a BCP 47 tag: its own file, else its primary language's ("ar-EG" → ar.json). */
-export function localeFor(language: string): Record<string, string> {
-  const hit = locales.get(language);
-  if (hit) return hit;
-  const candidates = [...new Set([language, language.split('-')[0]])].map(l => path.join(localeDir(), `${l}.json`));
-  const file = candidates.find(f => fs.existsSync(f));
-  if (!file) {
-    throw new InputError(`no locale for the language "${language}": add ${candidates[candidates.length - 1]} (label names and their words, as in ar.json)`);
-  }
-  let words: unknown;
-  try {
-    words = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new InputError(`cannot read the locale ${file}: ${(e as Error).message.split('\n')[0]}`);
-  }
-  if (!words || typeof words !== 'object' || Array.isArray(words) || Object.values(words).some(w => typeof w !== 'string' || w === '')) {
-    throw new InputError(`the locale ${file} must be an object of label names and non-empty texts`);
-  }
-  locales.set(language, words as Record<string, string>);
-  return words as Record<string, string>;
-}
-
-interface BriefRoot { language?: unknown; labels?: Record<string, unknown> }
-
-const rootOf = (options: HelperOptions): BriefRoot => (options.data?.root ?? {}) as BriefRoot;
-
-/** A label: the brief's own ("labels"), else the locale's; a name neither knows is a template error. */
-export function labelFor(name: string, root: BriefRoot): string {
-  const own = root.labels?.[name];
-  if (typeof own === 'string' && own !== '') return own;
-  const language = typeof root.language === 'string' ? root.language : 'ar';
-  const words = localeFor(language);
-  if (!Object.hasOwn(words, name)) throw new InputError(`unknown label "${name}" (labels: ${Object.keys(words).join(', ')})`);
-  return words[name];
-}
 
 function isDateValue(value: unknown): value is { date: string; hijri?: boolean } {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { date?: unknown }).date === 'string';
@@ -60,7 +18,8 @@ function isDateValue(value: unknown): value is { date: string; hijri?: boolean }
  * - `{{term "summary"}}` → the brief's label of that name, else the locale's ("الملخص");
  *   `{{term "summary" title}}` → `title` when the block has one. (Not called "label": facts
  *   have a `label` property, and a helper's name would hide it.)
- * - `{{is type "facts"}}` → "facts" when the block is of that type, else "" (for `{{#if (is …)}}`).
+ * - `{{is type "facts"}}` → "true" when the two are the same, else "" (for `{{#if (is …)}}`).
+ * - `{{any a b …}}` → "true" when one of its arguments is set (a list: not empty), else "".
  * - `{{fact value unit}}` → a fact's value: a text as it is, a number in the document's digits
  *   with separators, a list joined by the "separator" label, a date as a date (and its Hijri date);
  *   then the unit, if any.
@@ -69,6 +28,8 @@ function isDateValue(value: unknown): value is { date: string; hijri?: boolean }
  * - `{{widths columns}}` → the `columns` attribute of a table: each column's relative width,
  *   the average of the given ones where a column has none.
  */
+const rootOf = (options: HelperOptions): BriefRoot => (options.data?.root ?? {}) as BriefRoot;
+
 export function labelHelpers(): Record<string, (...args: unknown[]) => string> {
   const text = (name: string, value: unknown, options: HelperOptions): string => {
     if (typeof value === 'number') return formatNumber(value, digitsFor(name, undefined, options));
@@ -91,8 +52,9 @@ export function labelHelpers(): Record<string, (...args: unknown[]) => string> {
     }),
     is: named('is', params => {
       expectArgs('is', params, 2, 2, 'a block type and the type to test for');
-      return params[0] === params[1] ? String(params[1]) : '';
+      return params[0] === params[1] ? 'true' : '';
     }),
+    any: named('any', params => (params.some(p => (Array.isArray(p) ? p.length > 0 : Boolean(p))) ? 'true' : '')),
     fact: named('fact', (params, options) => {
       expectArgs('fact', params, 1, 2, 'a value and optionally its unit');
       const [value, unit] = params;
