@@ -48,7 +48,9 @@ function schemaSet(): Ajv {
     // The schema ships with mowjaz: this is a broken installation, not bad input.
     throw new Error(`cannot load the brief schema ${file}: ${(e as Error).message}`);
   }
-  ajv = new Ajv({ allErrors: true, strict: true, verbose: true, discriminator: true, allowUnionTypes: true });
+  // Strict about unknown keywords (a typo in a template folder's schema.json is an error), not about
+  // a fragment's "required" naming properties the shipped schema defines, or leaving out "type".
+  ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, verbose: true, discriminator: true, allowUnionTypes: true });
   ajv.addFormat('date', { type: 'string', validate: isIsoDate });
   ajv.addSchema(schema as object, BASE_ID);
   return ajv;
