@@ -90,7 +90,8 @@ describe.skipIf(!havePdftotext)('poppler pdftotext (default mode)', () => {
    */
   const POPPLER_MISREADS = [
     ['2025(21', '21(2025'],
-    ['(TASS)،', '(،)TASS'],
+    ['2025(20', '20(2025'],
+    ['(TASS)', '()TASS'],
     ['(NBC)', '()NBC'],
   ] as const;
   const repair = (page: string, seen?: Set<string>) => POPPLER_MISREADS.reduce((t, [written, read]) => {
@@ -111,7 +112,7 @@ describe.skipIf(!havePdftotext)('poppler pdftotext (default mode)', () => {
   it('gives back every heading, paragraph, caption and list item whole, in logical and document order', () => {
     const blocks = expected.filter(u => ['H1', 'H2', 'H3', 'P', 'Caption', 'LBody'].includes(u.type)).map(u => squeeze(u.text));
     expect(blocks.length).toBeGreaterThan(20);
-    expect(firstOutOfOrder(squeezed.join(''), blocks)).toBeNull();
+    expect(firstOutOfOrder(squeezed.map(page => repair(page)).join(''), blocks)).toBeNull(); // list items hold the sources' brackets
   });
 
   it('gives back every table cell in logical order, each line of a cell whole and the lines in order', () => {
