@@ -22,7 +22,7 @@ import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
 import * as hb from 'harfbuzzjs';
 import { pageCount } from '../src/batch.js';
-import type { Brief } from '../src/data/brief.js';
+import { blocksOf, type Brief } from '../src/data/brief.js';
 import { loadBrief, parseBrief } from '../src/data/load.js';
 import { packageRoot } from '../src/package-root.js';
 import { renderValidBrief } from '../src/index.js';
@@ -164,20 +164,35 @@ function fresh(text: string): string {
 /** The brief with its running text (summary, body paragraphs, key points, note) reshuffled. */
 function variant(brief: Brief): Brief {
   const b = structuredClone(brief);
-  b.summary = fresh(b.summary);
-  b.source = fresh(b.source);
-  b.keyPoints = b.keyPoints.map(fresh);
-  b.sections = b.sections.map(s => ({ ...s, paragraphs: s.paragraphs.map(fresh) }));
+  for (const block of b.blocks) {
+    if (block.type === 'summary') block.paragraphs = block.paragraphs.map(fresh);
+    if (block.type === 'sources' && block.note) block.note = fresh(block.note);
+    if (block.type === 'key-points') block.items = block.items.map(fresh);
+    if (block.type === 'section') block.sections = block.sections?.map(s => ({ ...s, paragraphs: s.paragraphs?.map(fresh) }));
+  }
   return b;
 }
 
-/** The brief with its body sections and delegation members repeated `times` times (each copy's words reshuffled if `distinct`). */
+/** The brief with its body sections and roster members repeated `times` times (each copy's words reshuffled if `distinct`). */
 function scaled(brief: Brief, times: number, distinct = false): Brief {
   const b = structuredClone(brief);
-  b.sections = Array.from({ length: times }, () =>
-    brief.sections.map(s => ({ ...s, paragraphs: s.paragraphs.map(p => (distinct ? fresh(p) : p)) }))).flat();
-  b.delegations = brief.delegations.map(d => ({ ...d, members: Array.from({ length: times }, () => d.members).flat() }));
+  for (const block of b.blocks) {
+    if (block.type === 'section') {
+      const sections = block.sections ?? [];
+      block.sections = Array.from({ length: times }, () =>
+        sections.map(s => ({ ...s, paragraphs: s.paragraphs?.map(p => (distinct ? fresh(p) : p)) }))).flat();
+    }
+    if (block.type === 'roster') block.groups = block.groups.map(g => ({ ...g, members: Array.from({ length: times }, () => g.members).flat() }));
+  }
   return b;
+}
+
+/** Body sections and roster members of a brief, for the scaling table. */
+function counts(brief: Brief): { sections: number; members: number } {
+  return {
+    sections: blocksOf(brief, 'section').reduce((n, s) => n + (s.sections?.length ?? 0), 0),
+    members: blocksOf(brief, 'roster').reduce((n, r) => n + r.groups.reduce((k, g) => k + g.members.length, 0), 0),
+  };
 }
 
 // ---- the engine and pdfkit on the seed article ----------------------------------------------
@@ -479,7 +494,7 @@ await section('scaling', async () => {
     const s = stats(t);
     if (!c.distinct) times.set(c.times, s.median);
     const pages = pageCount(bytes);
-    rows.push([c.label, String(data.sections.length), String(data.delegations.reduce((k, d) => k + d.members.length, 0)), ms(s.median), c.n > 1 ? spread(s) : 'n=1', String(pages), ms(s.median / pages), String(calls)]);
+    rows.push([c.label, String(counts(data).sections), String(counts(data).members), ms(s.median), c.n > 1 ? spread(s) : 'n=1', String(pages), ms(s.median / pages), String(calls)]);
   }
   heading('scaling: renderValidBrief() with the sections and every delegation\'s members repeated',
     'Repeated copies are the same text, so after the first copy their shaping comes from the cache; in the last row each copy\'s words are shuffled.');
@@ -554,11 +569,16 @@ await section('chromium', async () => {
 function briefTypst(b: Brief): string {
   const esc = (t: string) => t.replace(/[\\#*_`$@<>\[\]~=/+-]/g, c => `\\${c}`);
   const lines = ['#set page(paper: "a4", margin: (x: 22mm, y: 28mm))', '#set text(font: "Amiri", lang: "ar", dir: rtl, size: 12pt)', '#set par(justify: true)',
-    `= ${esc(b.title)}`, b.subtitle ? esc(b.subtitle) : '', '', esc(b.summary), ''];
-  for (const k of b.keyPoints) lines.push(`- ${esc(k)}`);
-  for (const sec of b.sections) { lines.push('', `== ${esc(sec.heading)}`); for (const para of sec.paragraphs) lines.push('', esc(para)); }
-  for (const d of b.delegations) { lines.push('', `=== ${esc(d.side)}`); for (const m of d.members) lines.push(`- ${esc(m.name)} — ${esc(m.role)}`); }
-  if (b.source) lines.push('', esc(b.source));
+    `= ${esc(b.title)}`, b.subtitle ? esc(b.subtitle) : '', ''];
+  for (const s of blocksOf(b, 'summary')) for (const para of s.paragraphs) lines.push(esc(para), '');
+  for (const k of blocksOf(b, 'key-points').flatMap(k => k.items)) lines.push(`- ${esc(k)}`);
+  for (const sec of blocksOf(b, 'section')) {
+    lines.push('', `== ${esc(sec.title)}`);
+    for (const para of sec.paragraphs ?? []) lines.push('', esc(para));
+    for (const sub of sec.sections ?? []) { lines.push('', `=== ${esc(sub.title)}`); for (const para of sub.paragraphs ?? []) lines.push('', esc(para)); }
+  }
+  for (const g of blocksOf(b, 'roster').flatMap(r => r.groups)) { lines.push('', `=== ${esc(g.name)}`); for (const m of g.members) lines.push(`- ${esc(m.name)}${m.role ? ` — ${esc(m.role)}` : ''}`); }
+  for (const s of blocksOf(b, 'sources')) if (s.note) lines.push('', esc(s.note));
   return `${lines.join('\n')}\n`;
 }
 

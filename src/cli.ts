@@ -21,8 +21,10 @@ Renders each data file through the Handlebars templates to a PDF named after it
 
 Options:
   --data <file.json>       data file (same as giving it as an argument)
-  --template <file.hbs>    main template (default: templates/brief.hbs); partials
-                           come from its partials/ folder, then templates/partials/
+  --template <folder>      template folder: its brief.hbs, its partials/ (then
+                           templates/partials/) and its schema.json, which the
+                           data must satisfy too (default: templates/); or the
+                           folder's main .hbs file
   --out <file.pdf>         output file (one data file only; default dist/<name>.pdf)
   --out-dir <folder>       output folder (default dist)
   --paper a4|letter        paper size (default a4)

@@ -12,6 +12,7 @@ import { parseMarkup } from './markup/parse.js';
 import { writePdf } from './render/pdf.js';
 import { defaultTemplate, renderTemplate } from './template/render.js';
 import type { Paper, ThemeOverride } from './theme.js';
+import { templateFolder } from './template/folder.js';
 
 export type { Brief } from './data/brief.js';
 export type { Digits } from './digits.js';
@@ -20,7 +21,7 @@ export { InputError } from './errors.js';
 export { PLACEHOLDER } from './coverage.js';
 
 export interface RenderOptions {
-  /** Main Handlebars template; defaults to the package's templates/brief.hbs. */
+  /** Template folder (its brief.hbs, partials/ and schema.json) or its main .hbs; defaults to the package's templates/. */
   template?: string;
   /** Merged over the default theme; a brief's theme affects no other brief. */
   theme?: ThemeOverride;
@@ -43,18 +44,18 @@ export interface RenderOptions {
 
 export async function renderBrief(data: Brief | unknown, options: RenderOptions = {}): Promise<Uint8Array> {
   const source = options.source ?? 'data';
-  const brief = parseBrief(JSON.stringify(data, null, 2), source);
+  const brief = parseBrief(JSON.stringify(data, null, 2), source, { schema: templateFolder(options.template ?? defaultTemplate()).schema });
   return renderValidBrief(brief, options);
 }
 
-/** Renders data already validated against the schema (see loadBrief). */
+/** Renders data already validated against the schema and the template folder's schema.json (see loadBrief). */
 export async function renderValidBrief(brief: Brief, options: RenderOptions = {}): Promise<Uint8Array> {
   const source = options.source ?? 'data';
   const digits = options.digits ?? 'latn';
   const context = createContext({ theme: options.theme, paper: options.paper });
   const coverage = new CoverageCheck(context.engine.coverage, source);
   const drawable = coverage.data(brief);
-  const template = options.template ?? defaultTemplate();
+  const template = templateFolder(options.template ?? defaultTemplate()).main;
   const paper = typeof context.theme.paper === 'string' ? context.theme.paper : 'custom';
   const markup = renderTemplate(drawable, { template, digits, extras: { paper }, limits: options.limits });
   const tree = parseMarkup(markup, { source: template, transformText: digitsInText(digits) });

@@ -5,61 +5,203 @@
 /** A calendar date written YYYY-MM-DD, e.g. "2025-08-15". */
 export type IsoDate = string;
 
-/** The data behind one policy brief: the root context of the templates. */
+/** The data behind one brief: the root context of the templates. */
 export interface Brief {
   /** Path or URL of the JSON Schema, for editors; ignored by the renderer. */
   $schema?: string;
-  /** Full title (the source article's headline). */
   title: string;
-  /** Short title for running headers. */
-  shortTitle: string;
   subtitle?: string;
-  /** Brief metadata: the issuing unit. */
-  issuer: string;
-  /** Brief metadata: reference number of the document. */
-  reference?: string;
-  /** Brief metadata: handling/classification marking. */
+  /** Running header; the title when absent. */
+  shortTitle?: string;
+  /** Series or kind of document, shown above the title on the cover. */
+  series?: string;
+  issuer?: Issuer;
   classification?: string;
-  /** Brief metadata: date of issue, also the PDF creation date. */
-  issued: IsoDate;
+  reference?: string;
+  /** Date of issue, also the PDF creation date. */
+  issued?: IsoDate;
+  /** BCP 47 tag choosing the locale file; "ar" when absent. */
+  language?: string;
+  direction?: 'rtl';
+  authors?: Author[];
   keywords?: string[];
-  summit: Summit;
-  /** Outlets the source article quotes. */
-  sources?: Source[];
-  /** The opening paragraph. */
-  summary: string;
-  sections: Section[];
-  delegations: Delegation[];
-  keyPoints: string[];
-  /** Provenance note. */
-  source: string;
+  /** false: no cover page; the masthead opens the first page. */
+  cover?: boolean;
+  /** Headings and labels replacing the locale's defaults. */
+  labels?: Labels;
+  /** A template folder's own fields, checked by its schema.json. */
+  custom?: Record<string, unknown>;
+  /** Addresses for sending the brief by e-mail; the command line's win. */
+  mail?: MailAddresses;
+  /** The content, rendered in this order. */
+  blocks: Block[];
 }
 
-export interface Summit {
+export interface MailAddresses {
+  from?: string;
+  replyTo?: string;
+  to?: string[];
+  cc?: string[];
+}
+
+export interface Issuer {
+  name: string;
+  department?: string;
+  /** Path of a logo image; kept as metadata, not drawn. */
+  logo?: string;
+  address?: string;
+  contact?: string;
+}
+
+export interface Author {
+  name: string;
+  role?: string;
+}
+
+/** Every heading and label a template takes from the locale, by name. */
+export type LabelName =
+  | 'summary' | 'facts' | 'roster' | 'key-points' | 'recommendations' | 'programme' | 'timeline' | 'sources'
+  | 'issuer' | 'issued' | 'reference' | 'classification' | 'authors' | 'address' | 'contact'
+  | 'name' | 'role' | 'source-note' | 'page' | 'of' | 'separator';
+
+export type Labels = Partial<Record<LabelName, string>>;
+
+export type Block =
+  | SummaryBlock | FactsBlock | TableBlock | RosterBlock | KeyPointsBlock | RecommendationsBlock
+  | QuotationBlock | ProgrammeBlock | TimelineBlock | SectionBlock | SourcesBlock;
+
+export type BlockType = Block['type'];
+
+/** What every block may carry: a heading replacing the locale's default for its type. */
+interface Titled {
+  title?: string;
+}
+
+export interface SummaryBlock extends Titled {
+  type: 'summary';
+  paragraphs: string[];
+}
+
+export interface FactsBlock extends Titled {
+  type: 'facts';
+  caption?: string;
+  items: Fact[];
+}
+
+export interface Fact {
+  label: string;
+  value: FactValue;
+  unit?: string;
+}
+
+/** A text, a number, a list of texts, or a date. */
+export type FactValue = string | number | string[] | DateValue;
+
+export interface DateValue {
   date: IsoDate;
-  place: string;
-  goals: string[];
-  /** Parts of the programme in the order the source mentions them. */
-  programme?: string[];
+  hijri?: boolean;
+}
+
+export interface TableBlock extends Titled {
+  type: 'table';
+  caption?: string;
+  columns: Column[];
+  header?: Cell[][];
+  rows: Cell[][];
+  rowHeaders?: boolean;
+  notes?: string[];
+}
+
+export interface Column {
+  label?: string;
+  /** Relative width. */
+  width?: number;
+}
+
+export type Cell = string | number | SpanningCell;
+
+export interface SpanningCell {
+  value: string | number;
+  colspan?: number;
+}
+
+export interface RosterBlock extends Titled {
+  type: 'roster';
+  groups: Group[];
+}
+
+export interface Group {
+  name: string;
+  members: Person[];
+}
+
+export interface Person {
+  name: string;
+  latin?: string;
+  role?: string;
+}
+
+export interface KeyPointsBlock extends Titled {
+  type: 'key-points';
+  items: string[];
+}
+
+export interface RecommendationsBlock extends Titled {
+  type: 'recommendations';
+  items: string[];
+}
+
+export interface QuotationBlock extends Titled {
+  type: 'quotation';
+  text: string;
+  speaker?: string;
+  role?: string;
+  source?: string;
+}
+
+export interface ProgrammeBlock extends Titled {
+  type: 'programme';
+  items: DatedItem[];
+}
+
+export interface TimelineBlock extends Titled {
+  type: 'timeline';
+  items: DatedItem[];
+}
+
+export interface DatedItem {
+  date?: IsoDate;
+  time?: string;
+  text: string;
+}
+
+export interface SectionBlock {
+  type: 'section';
+  /** The section's heading (required, unlike other blocks' titles). */
+  title: string;
+  paragraphs?: string[];
+  sections?: Subsection[];
+}
+
+export interface Subsection {
+  title: string;
+  paragraphs?: string[];
+  sections?: Subsection[];
+}
+
+export interface SourcesBlock extends Titled {
+  type: 'sources';
+  items?: Source[];
+  note?: string;
 }
 
 export interface Source {
   name: string;
   latin?: string;
+  detail?: string;
 }
 
-export interface Section {
-  heading: string;
-  paragraphs: string[];
-}
-
-export interface Delegation {
-  side: string;
-  members: Member[];
-}
-
-export interface Member {
-  name: string;
-  latin?: string;
-  role: string;
+/** The blocks of one type, in data order. */
+export function blocksOf<T extends BlockType>(brief: Brief, type: T): Extract<Block, { type: T }>[] {
+  return brief.blocks.filter((b): b is Extract<Block, { type: T }> => b.type === type);
 }

@@ -20,11 +20,20 @@ export function schemaPath(): string {
   return path.join(packageRoot(), 'data', 'brief.schema.json');
 }
 
-let validator: ValidateFunction<Brief> | undefined;
+/** Where a data file is checked: the shipped schema, and a template folder's schema.json if given. */
+export interface SchemaChoice {
+  /** A template folder's schema.json: the brief must satisfy it as well as the shipped schema. */
+  schema?: string;
+}
 
-/** The schema's validator, compiled once per process. */
-function briefValidator(): ValidateFunction<Brief> {
-  if (validator) return validator;
+/** The id under which the shipped schema is known, so a fragment can $ref its definitions. */
+const BASE_ID = 'brief.schema.json';
+let ajv: Ajv | undefined;
+const validators = new Map<string, { mtimeMs: number; validate: ValidateFunction<Brief> }>();
+
+/** The shipped schema, read and added once per process. */
+function schemaSet(): Ajv {
+  if (ajv) return ajv;
   const file = schemaPath();
   let schema: unknown;
   try {
@@ -33,19 +42,54 @@ function briefValidator(): ValidateFunction<Brief> {
     // The schema ships with mowjaz: this is a broken installation, not bad input.
     throw new Error(`cannot load the brief schema ${file}: ${(e as Error).message}`);
   }
-  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+  // Strict about unknown keywords (a typo in a template folder's schema.json is an error), not about
+  // a fragment's "required" naming properties the shipped schema defines, or leaving out "type".
+  ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, verbose: true, discriminator: true, allowUnionTypes: true });
   ajv.addFormat('date', { type: 'string', validate: isIsoDate });
-  validator = ajv.compile<Brief>(schema as object);
-  return validator;
+  ajv.addSchema(schema as object, BASE_ID);
+  return ajv;
+}
+
+/** The validator of the shipped schema, or of it and a fragment; compiled once (again when the fragment changes). */
+function briefValidator(fragment?: string): ValidateFunction<Brief> {
+  const key = fragment ? path.resolve(fragment) : '';
+  const mtimeMs = fragment ? mtimeOf(key) : 0;
+  const hit = validators.get(key);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.validate;
+  const set = schemaSet();
+  let validate: ValidateFunction<Brief>;
+  if (!fragment) {
+    validate = set.getSchema<Brief>(BASE_ID)!;
+  } else {
+    let extra: unknown;
+    try {
+      extra = JSON.parse(fs.readFileSync(key, 'utf8'));
+    } catch (e) {
+      throw new InputError(`cannot use the template schema ${fragment}: ${(e as Error).message.split('\n')[0]}`);
+    }
+    if (!extra || typeof extra !== 'object' || Array.isArray(extra)) throw new InputError(`${fragment}: a template schema must be a JSON Schema object`);
+    const { $schema: _ignored, ...rules } = extra as Record<string, unknown>;
+    try {
+      validate = set.compile<Brief>({ allOf: [{ $ref: BASE_ID }, rules] });
+    } catch (e) {
+      throw new InputError(`${fragment}: not a valid JSON Schema (draft-07): ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+  validators.set(key, { mtimeMs, validate });
+  return validate;
+}
+
+function mtimeOf(file: string): number {
+  try { return fs.statSync(file).mtimeMs; } catch { return -1; }
 }
 
 /** Reads, parses and validates a data file of at most `maxBytes` bytes. */
-export function loadBrief(file: string, maxBytes = DEFAULT_LIMITS.inputBytes): Brief {
-  return parseBrief(readInputText(file, { what: 'data file', maxBytes }), file);
+export function loadBrief(file: string, choice: SchemaChoice = {}, maxBytes = DEFAULT_LIMITS.inputBytes): Brief {
+  return parseBrief(readInputText(file, { what: 'data file', maxBytes }), file, choice);
 }
 
 /** Parses and validates the text of a data file; `file` is the name used in messages. */
-export function parseBrief(text: string, file: string): Brief {
+export function parseBrief(text: string, file: string, choice: SchemaChoice = {}): Brief {
   if (typeof text !== 'string') throw new InputError(`${file}: no data (expected the text of a JSON file)`);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // byte order mark
   let data: unknown;
@@ -71,7 +115,7 @@ export function parseBrief(text: string, file: string): Brief {
   for (const d of scan.duplicates) {
     lineOf(d.offset, `${showPointer(d.pointer)}: property "${d.key}" appears twice (only the last one would count)`);
   }
-  const validate = briefValidator();
+  const validate = briefValidator(choice.schema);
   if (!validate(data)) {
     for (const error of validate.errors ?? []) {
       const v = describeError(error as ErrorObject);

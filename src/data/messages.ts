@@ -121,6 +121,21 @@ export function describeError(error: ErrorObject): Violation {
     }
     case 'const':
       return plain(`must be ${quote(params.allowedValue)}, not ${quote(value)}`);
+    case 'discriminator': {
+      // A block's "type" chooses the one schema it is checked against (ajv's discriminator).
+      const tag = String(params.tag);
+      const at = `${here}/${pointerToken(tag)}`;
+      const tagValue = (value as Record<string, unknown> | null)?.[tag];
+      if (params.error === 'mapping') {
+        const branches = (error.parentSchema as { oneOf?: { properties?: Record<string, { const?: unknown }> }[] } | undefined)?.oneOf ?? [];
+        const allowed = branches.map(b => b.properties?.[tag]?.const).filter((c): c is string => typeof c === 'string');
+        return { pointer: at, words: `unknown ${tag} ${quote(tagValue)}${suggestion(String(tagValue), allowed)}`, at, atKey: false };
+      }
+      // No tag, or not a string: the same words as the "required" or "type" error on it, so the two make one line.
+      return tagValue === undefined
+        ? { pointer: at, words: 'is required', at: here, atKey: false }
+        : { pointer: at, words: `must be a string, not ${describeValue(tagValue)}`, at, atKey: false };
+    }
     case 'pattern':
       return plain(`must match the pattern ${String(params.pattern)}, not ${quote(value)}`);
     default:

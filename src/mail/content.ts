@@ -1,14 +1,6 @@
 // What a brief's e-mail message says, taken from the brief's data in one place, so that the
 // message follows the data model wherever it goes.
-import type { Brief } from '../data/brief.js';
-
-/** Addresses a brief's data may carry for its message (each one "name <address>" or an address). */
-export interface MailAddressesData {
-  from?: string;
-  replyTo?: string;
-  to?: string[];
-  cc?: string[];
-}
+import { blocksOf, type Brief } from '../data/brief.js';
 
 /** An address as given, with the JSON path it came from (for messages). */
 export interface GivenAddress { value: string; at: string }
@@ -32,23 +24,20 @@ export interface MailContent {
   cc: GivenAddress[];
 }
 
-/** The data's own addresses: an optional "mail" object beside the brief's fields. */
-type WithAddresses = Brief & { mail?: MailAddressesData };
-
 export function mailContent(brief: Brief): MailContent {
-  const mail = (brief as WithAddresses).mail ?? {};
+  const mail = brief.mail ?? {};
   const one = (value: string | undefined, key: string): GivenAddress | undefined => (value === undefined ? undefined : { value, at: `/mail/${key}` });
   const many = (values: string[] | undefined, key: string): GivenAddress[] => (values ?? []).map((value, i) => ({ value, at: `/mail/${key}/${i}` }));
   return {
     title: brief.title,
     subtitle: brief.subtitle,
-    summary: brief.summary,
-    keyPoints: brief.keyPoints,
+    summary: blocksOf(brief, 'summary').flatMap(b => b.paragraphs).join('\n\n') || undefined,
+    keyPoints: blocksOf(brief, 'key-points').flatMap(b => b.items),
     classification: brief.classification,
     reference: brief.reference,
-    issuer: brief.issuer,
+    issuer: brief.issuer?.name,
     issued: brief.issued,
-    attachmentName: brief.shortTitle,
+    attachmentName: brief.shortTitle ?? brief.title,
     from: one(mail.from, 'from'),
     replyTo: one(mail.replyTo, 'replyTo'),
     to: many(mail.to, 'to'),

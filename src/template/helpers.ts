@@ -4,6 +4,7 @@
 
 import { InputError } from '../errors.js';
 import { formatNumber, toDigits, type Digits } from '../digits.js';
+import { labelHelpers } from './labels.js';
 
 export { formatNumber, toDigits, type Digits } from '../digits.js';
 
@@ -44,7 +45,7 @@ export function formatHijri(iso: string, digits: Digits): string {
 // ---- Handlebars helpers ---------------------------------------------------------------------
 
 /** The part of Handlebars' options object the helpers read. */
-interface HelperOptions {
+export interface HelperOptions {
   data?: { root?: { __digits?: unknown } };
 }
 
@@ -59,13 +60,13 @@ function call(name: string, args: unknown[]): { params: unknown[]; options: Help
 }
 
 /** The digits to use: an explicit 'latn'/'arab' argument, else the document's `__digits`, else 'latn'. */
-function digitsFor(name: string, explicit: unknown, options: HelperOptions): Digits {
+export function digitsFor(name: string, explicit: unknown, options: HelperOptions): Digits {
   const choice = explicit ?? options.data?.root?.__digits ?? 'latn';
   if (choice === 'latn' || choice === 'arab') return choice;
   throw new InputError(`${name}: digits must be "latn" or "arab", not ${JSON.stringify(choice)}`);
 }
 
-function expectArgs(name: string, params: unknown[], min: number, max: number, usage: string): void {
+export function expectArgs(name: string, params: unknown[], min: number, max: number, usage: string): void {
   if (params.length < min || params.length > max) throw new InputError(`${name}: expected ${usage}, got ${params.length} argument${params.length === 1 ? '' : 's'}`);
 }
 
@@ -83,7 +84,7 @@ function numberArg(name: string, value: unknown): number {
 }
 
 /** Wraps a helper so its errors name it. */
-function named(name: string, fn: (params: unknown[], options: HelperOptions) => string): (...args: unknown[]) => string {
+export function named(name: string, fn: (params: unknown[], options: HelperOptions) => string): (...args: unknown[]) => string {
   return (...args: unknown[]) => {
     const { params, options } = call(name, args);
     try {
@@ -137,4 +138,5 @@ export const helpers: Record<string, (...args: unknown[]) => string> = {
     if (typeof separator !== 'string') throw new InputError(`join: the separator must be a string, got ${JSON.stringify(separator)}`);
     return list.map(item => (item === undefined || item === null ? '' : String(item))).join(separator);
   }),
+  ...labelHelpers(),
 };

@@ -9,8 +9,9 @@ import { runCli, summitData, type Run } from '../helpers/fixtures.js';
 
 const summit = summitData() as Record<string, unknown> & {
   title: string;
-  delegations: { members: { role: unknown }[] }[];
+  blocks: { type: string; groups?: { members: { role: unknown }[] }[] }[];
 };
+const ROSTER = summit.blocks.findIndex(b => b.type === 'roster');
 
 /** Runs the CLI in `cwd`; stdout and stderr are pipes, so no progress line is drawn. */
 const cli = async (cwd: string, args: string[]): Promise<Run> => runCli(args, { cwd });
@@ -29,12 +30,12 @@ function workspace(name: string): string {
   fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
   GOOD.forEach((g, i) => {
     const brief: Record<string, unknown> = { ...summit, title: `${summit.title} (${i + 1})` };
-    if (i === 1) brief.sections = [...(summit.sections as unknown[]), ...(summit.sections as unknown[])];
+    if (i === 1) brief.blocks = [...summit.blocks, ...summit.blocks.filter(b => b.type === 'section')];
     fs.writeFileSync(path.join(dir, 'data', `${g}.json`), JSON.stringify(brief, null, 2));
   });
   fs.writeFileSync(path.join(dir, 'data/broken.json'), '{\n  "title": "قمة",\n  oops\n}\n');
   const invalid = structuredClone(summit);
-  invalid.delegations[0].members[3].role = 5;
+  invalid.blocks[ROSTER].groups![0].members[3].role = 5;
   fs.writeFileSync(path.join(dir, 'data/invalid.json'), JSON.stringify(invalid, null, 2));
   return dir;
 }
@@ -64,7 +65,7 @@ describe('batch rendering', () => {
   it('exits with 2 (bad input) and names each bad file with its problem', () => {
     expect(two.code).toBe(2);
     expect(two.stderr).toMatch(/^mowjaz: data\/broken\.json:3:3: invalid JSON/m);
-    expect(two.stderr).toMatch(/^mowjaz: data\/invalid\.json:\d+: \/delegations\/0\/members\/3\/role: must be a string/m);
+    expect(two.stderr).toMatch(new RegExp(`^mowjaz: data/invalid\\.json:\\d+: \\/blocks\/${ROSTER}\/groups\/0\/members\/3\/role: must be a string`, 'm'));
     expect(two.stderr).toMatch(/^mowjaz: 2 of 6 briefs failed$/m);
     expect(two.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });

@@ -24,15 +24,15 @@ describe('font coverage', () => {
   });
 
   it('reports data and template problems together, once', () => {
-    const brief = { ...summit(), summary: 'ملخص 😀' };
+    const brief = { ...summit(), subtitle: 'ملخص 😀' };
     const check = new CoverageCheck(fonts, 'brief.json');
     const drawable = check.data(brief);
-    expect(drawable.summary).toBe(`ملخص ${PLACEHOLDER}`);
-    expect(brief.summary).toBe('ملخص 😀');
-    check.template(tree(`<p data-src="main.hbs:3">${drawable.summary}</p><ul data-src="main.hbs:4"><li>中</li></ul><ul data-src="main.hbs:4"><li>中</li></ul>`), 'main.hbs');
+    expect(drawable.subtitle).toBe(`ملخص ${PLACEHOLDER}`);
+    expect(brief.subtitle).toBe('ملخص 😀');
+    check.template(tree(`<p data-src="main.hbs:3">${drawable.subtitle}</p><ul data-src="main.hbs:4"><li>中</li></ul><ul data-src="main.hbs:4"><li>中</li></ul>`), 'main.hbs');
     const lines = failure(() => check.report({})).split('\n');
     expect(lines).toEqual([
-      'brief.json: /summary: character U+1F600 at position 6 cannot be drawn by any font',
+      'brief.json: /subtitle: character U+1F600 at position 6 cannot be drawn by any font',
       // One line for a template line, however often the template repeats it.
       "main.hbs:4: the template's text has the character U+4E2D, which no font can draw",
       '(use --missing-glyphs replace to print a placeholder instead)',
@@ -42,13 +42,13 @@ describe('font coverage', () => {
   it("with 'replace', data problems are warnings and the template's still an error", () => {
     const warnings: string[] = [];
     const clean = new CoverageCheck(fonts, 'brief.json');
-    clean.data({ ...summit(), summary: 'أ😀ب' });
+    clean.data({ ...summit(), subtitle: 'أ😀ب' });
     clean.template(tree('<p>نص</p>'), 'main.hbs');
     clean.report({ missingGlyphs: 'replace', onWarning: w => warnings.push(w) });
-    expect(warnings).toEqual(['brief.json: /summary: character U+1F600 at position 2 cannot be drawn by any font; replaced by "?"']);
+    expect(warnings).toEqual(['brief.json: /subtitle: character U+1F600 at position 2 cannot be drawn by any font; replaced by "?"']);
 
     const bad = new CoverageCheck(fonts, 'brief.json');
-    bad.data({ ...summit(), summary: 'أ😀ب' });
+    bad.data({ ...summit(), subtitle: 'أ😀ب' });
     bad.template(tree('<footer>中</footer>'), 'main.hbs');
     expect(failure(() => bad.report({ missingGlyphs: 'replace', onWarning: w => warnings.push(w) })))
       .toBe("main.hbs: the template's text has the character U+4E2D, which no font can draw");

@@ -13,13 +13,16 @@ import { describeError } from '../../src/data/messages.js';
 const FIXTURES = 'tests/data/fixtures';
 const FILE = 'data/x.json';
 
+const lines = (name: string): string[] => fs.readFileSync(path.join(FIXTURES, name), 'utf8').trimEnd().split('\n');
 /** The minimal valid brief (fixtures/minimal.json), as lines: line n is MINIMAL[n - 1]. */
-const MINIMAL = fs.readFileSync(path.join(FIXTURES, 'minimal.json'), 'utf8').trimEnd().split('\n');
+const MINIMAL = lines('minimal.json');
+/** A JSON text the syntax tests break line by line (they fail before validation, so its shape does not matter). */
+const SYNTAX = lines('syntax-base.json');
 
-/** MINIMAL with some lines replaced (1-based line numbers); '' blanks a line without moving the others. */
-function edit(changes: Record<number, string>): string {
-  return MINIMAL.map((line, i) => changes[i + 1] ?? line).join('\n');
-}
+/** `base` with some lines replaced (1-based line numbers); '' blanks a line without moving the others. */
+const editLines = (base: string[], changes: Record<number, string>): string => base.map((line, i) => changes[i + 1] ?? line).join('\n');
+const edit = (changes: Record<number, string>): string => editLines(MINIMAL, changes);
+const editSyntax = (changes: Record<number, string>): string => editLines(SYNTAX, changes);
 
 /** Runs `fn`, which must throw an InputError with exit code 2, and returns its message. */
 function failure(fn: () => unknown): string {
@@ -45,8 +48,8 @@ afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
 describe('valid input', () => {
   it('accepts the minimal brief, without "$schema": only the required fields', () => {
     const brief = loadBrief(path.join(FIXTURES, 'minimal.json'));
-    expect(brief.summit.date).toBe('2025-08-15');
-    expect(brief.keyPoints).toHaveLength(2);
+    expect(brief.blocks.map(b => b.type)).toEqual(['facts', 'summary', 'section', 'roster', 'key-points']);
+    expect(brief.blocks[4]).toEqual({ type: 'key-points', items: ['نقطة أولى', 'نقطة ثانية'] });
     expect('$schema' in brief).toBe(false);
   });
 
@@ -72,40 +75,40 @@ describe('unreadable files', () => {
 
   it('refuses UTF-16 and invalid UTF-8, with the line of the first bad byte', () => {
     const utf16 = path.join(temp, 'utf16.json');
-    fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(MINIMAL.join('\n'), 'utf16le')]));
+    fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SYNTAX.join('\n'), 'utf16le')]));
     expect(failure(() => loadBrief(utf16))).toBe(`${utf16}: the file is encoded as UTF-16; save it as UTF-8`);
 
     const latin1 = path.join(temp, 'latin1.json');
     // line 3 is `  "shortTitle": "Caf\xE9",`: the lone byte 0xE9 is the 21st character of the line
-    fs.writeFileSync(latin1, Buffer.concat([Buffer.from(MINIMAL.slice(0, 2).join('\n') + '\n  "shortTitle": "Caf'), Buffer.from([0xe9]), Buffer.from('",\n' + MINIMAL.slice(3).join('\n'))]));
+    fs.writeFileSync(latin1, Buffer.concat([Buffer.from(SYNTAX.slice(0, 2).join('\n') + '\n  "shortTitle": "Caf'), Buffer.from([0xe9]), Buffer.from('",\n' + SYNTAX.slice(3).join('\n'))]));
     expect(failure(() => loadBrief(latin1))).toBe(`${latin1}:3:21: the file is not valid UTF-8 text; save it as UTF-8`);
   });
 });
 
 describe('invalid JSON: file, line and column', () => {
   it('a missing value: `    "date": ,` on line 7, the comma in column 13', () => {
-    expect(parseFailure(edit({ 7: '    "date": ,' }))).toBe('data/x.json:7:13: invalid JSON: unexpected token ",", expected a value');
+    expect(parseFailure(editSyntax({ 7: '    "date": ,' }))).toBe('data/x.json:7:13: invalid JSON: unexpected token ",", expected a value');
   });
 
   it('the same error found through loadBrief names the file path as given', () => {
     const file = path.join(temp, 'broken.json');
-    fs.writeFileSync(file, edit({ 7: '    "date": }' }));
+    fs.writeFileSync(file, editSyntax({ 7: '    "date": }' }));
     expect(failure(() => loadBrief(file))).toBe(`${file}:7:13: invalid JSON: unexpected token "}", expected a value`);
   });
 
   it('a file cut short (JSON.parse: "Unexpected end of JSON input"): after `    "goals": [` on line 9, column 15', () => {
-    const text = [...MINIMAL.slice(0, 8), '    "goals": ['].join('\n');
+    const text = [...SYNTAX.slice(0, 8), '    "goals": ['].join('\n');
     expect(() => JSON.parse(text)).toThrow(/Unexpected end of JSON input/);
     expect(parseFailure(text)).toBe('data/x.json:9:15: invalid JSON: unexpected end of file, expected a value');
   });
 
   it('a file cut short after the last property value: end of line 9, column 30', () => {
-    const text = MINIMAL.slice(0, 9).join('\n'); // `    "goals": ["خفض العقوبات"]` is 29 characters long
+    const text = SYNTAX.slice(0, 9).join('\n'); // `    "goals": ["خفض العقوبات"]` is 29 characters long
     expect(parseFailure(text)).toBe('data/x.json:9:30: invalid JSON: unexpected end of file, expected "," or "}"');
   });
 
   it('an unterminated string: where it starts, line 11, column 14', () => {
-    expect(parseFailure([...MINIMAL.slice(0, 10), '  "summary": "ملخص'].join('\n')))
+    expect(parseFailure([...SYNTAX.slice(0, 10), '  "summary": "ملخص'].join('\n')))
       .toBe('data/x.json:11:14: invalid JSON: unterminated string (missing closing ")');
   });
 
@@ -114,74 +117,73 @@ describe('invalid JSON: file, line and column', () => {
   });
 
   it('a trailing comma: after line 15, the "}" on line 16', () => {
-    expect(parseFailure(edit({ 15: '  "source": "المقال",' }))).toBe('data/x.json:16:1: invalid JSON: unexpected token "}" after "," (remove the trailing comma)');
+    expect(parseFailure(editSyntax({ 15: '  "source": "المقال",' }))).toBe('data/x.json:16:1: invalid JSON: unexpected token "}" after "," (remove the trailing comma)');
   });
 
   it('a missing comma at the end of line 11: the next property name on line 12, column 3', () => {
-    expect(parseFailure(edit({ 11: '  "summary": "ملخص"' }))).toBe('data/x.json:12:3: invalid JSON: unexpected string, expected "," or "}" (a comma is missing)');
+    expect(parseFailure(editSyntax({ 11: '  "summary": "ملخص"' }))).toBe('data/x.json:12:3: invalid JSON: unexpected string, expected "," or "}" (a comma is missing)');
   });
 
   it('a line break inside a string: line 11, column 19', () => {
-    const message = parseFailure(edit({ 11: '  "summary": "ملخص\nتتمة",' }));
+    const message = parseFailure(editSyntax({ 11: '  "summary": "ملخص\nتتمة",' }));
     expect(message).toBe('data/x.json:11:19: invalid JSON: line break inside a string (write \\n, or close the string with ")');
   });
 
   it('a bare word and a single-quoted string', () => {
-    expect(parseFailure(edit({ 5: '  "issued": tomorrow,' }))).toBe('data/x.json:5:13: invalid JSON: unexpected token "tomorrow", expected a value');
-    expect(parseFailure(edit({ 3: "  'shortTitle': \"قمة\"," }))).toBe('data/x.json:3:3: invalid JSON: unexpected token "\'", expected a property name in double quotes');
+    expect(parseFailure(editSyntax({ 5: '  "issued": tomorrow,' }))).toBe('data/x.json:5:13: invalid JSON: unexpected token "tomorrow", expected a value');
+    expect(parseFailure(editSyntax({ 3: "  'shortTitle': \"قمة\"," }))).toBe('data/x.json:3:3: invalid JSON: unexpected token "\'", expected a property name in double quotes');
   });
 
   it('line numbers count CRLF line ends once', () => {
-    expect(parseFailure(edit({ 7: '    "date": ,' }).replace(/\n/g, '\r\n'))).toMatch(/^data\/x\.json:7:13: /);
+    expect(parseFailure(editSyntax({ 7: '    "date": ,' }).replace(/\n/g, '\r\n'))).toMatch(/^data\/x\.json:7:13: /);
   });
 });
 
 describe('schema violations: file, line, JSON path, what was expected', () => {
-  it('a wrong type deep in an array: /delegations/0/members/3/role (fixture file, line 18)', () => {
+  it('a wrong type deep in an array: /blocks/0/groups/0/members/3/role (fixture file, line 18)', () => {
     const file = path.join(FIXTURES, 'role-not-string.json');
-    expect(failure(() => loadBrief(file))).toBe(`${file}:18: /delegations/0/members/3/role: must be a string, not an array`);
+    expect(failure(() => loadBrief(file))).toBe(`${file}:18: /blocks/0/groups/0/members/3/role: must be a string, not an array`);
   });
 
   it('a number where a string is needed', () => {
-    const text = fs.readFileSync('data/summit.json', 'utf8').replace('"role": "وزير المالية"', '"role": 42');
-    const message = parseFailure(text);
-    expect(message).toBe('data/x.json:58: /delegations/0/members/3/role: must be a string, not a number');
+    const text = fs.readFileSync('data/summit.json', 'utf8');
+    const line = text.slice(0, text.indexOf('"role": "وزير المالية"')).split('\n').length;
+    const at = (JSON.parse(text) as { blocks: { type: string }[] }).blocks.findIndex(b => b.type === 'roster');
+    expect(parseFailure(text.replace('"role": "وزير المالية"', '"role": 42'))).toBe(`data/x.json:${line}: /blocks/${at}/groups/0/members/3/role: must be a string, not a number`);
   });
 
   it('a missing required property: its path, at the line of the object that lacks it', () => {
-    expect(parseFailure(edit({ 7: '' }))).toBe('data/x.json:6: /summit/date: is required');
+    expect(parseFailure(edit({ 9: '      { "value": "ألاسكا" }' }))).toBe('data/x.json:9: /blocks/0/items/1/label: is required');
   });
 
   it('an unexpected property, with the allowed names', () => {
-    const message = parseFailure(edit({ 8: '    "venue": "ألاسكا",' }));
+    const message = parseFailure(edit({ 9: '      { "label": "المكان", "venue": "ألاسكا" }' }));
     expect(message).toBe([
-      'data/x.json:6: /summit/place: is required',
-      'data/x.json:8: /summit/venue: unexpected property "venue" (allowed here: date, place, goals, programme)',
+      'data/x.json:9: /blocks/0/items/1/value: is required',
+      'data/x.json:9: /blocks/0/items/1/venue: unexpected property "venue" (allowed here: label, value, unit)',
     ].join('\n'));
   });
 
   it('a misspelt property, with a suggestion', () => {
     const message = parseFailure(edit({ 3: '  "shortTitel": "قمة",' }));
-    expect(message).toBe([
-      'data/x.json:1: /shortTitle: is required',
-      'data/x.json:3: /shortTitel: unexpected property "shortTitel" (did you mean "shortTitle"?)',
-    ].join('\n'));
+    expect(message).toBe('data/x.json:3: /shortTitel: unexpected property "shortTitel" (did you mean "shortTitle"?)');
   });
 
   it('an empty string where text is needed', () => {
-    expect(parseFailure(edit({ 14: '  "keyPoints": ["نقطة أولى", ""],' }))).toBe('data/x.json:14: /keyPoints/1: must not be empty');
+    expect(parseFailure(edit({ 14: '    { "type": "key-points", "items": ["نقطة أولى", ""] }' }))).toBe('data/x.json:14: /blocks/4/items/1: must not be empty');
   });
 
   it('null where an object is needed', () => {
-    expect(parseFailure(edit({ 6: '  "summit": null,', 7: '', 8: '', 9: '', 10: '' }))).toBe('data/x.json:6: /summit: must be an object, not null');
+    expect(parseFailure(edit({ 4: '  "issuer": null,' }))).toBe('data/x.json:4: /issuer: must be an object, not null');
   });
 
   it('a date that is not YYYY-MM-DD, or not in the calendar: says what is allowed', () => {
     expect(parseFailure(edit({ 5: '  "issued": "14/08/2025",' })))
       .toBe('data/x.json:5: /issued: must be a calendar date written YYYY-MM-DD in the years 1900 to 2200, e.g. 2025-08-15, not "14/08/2025"');
-    expect(parseFailure(edit({ 7: '    "date": "2025-02-29",' })))
-      .toBe('data/x.json:7: /summit/date: must be a calendar date written YYYY-MM-DD in the years 1900 to 2200, e.g. 2025-08-15, not "2025-02-29"');
-    expect(parseBrief(edit({ 7: '    "date": "2024-02-29",' }), FILE).summit.date).toBe('2024-02-29');
+    expect(parseFailure(edit({ 8: '      { "label": "التاريخ", "value": { "date": "2025-02-29" } },' })))
+      .toBe('data/x.json:8: /blocks/0/items/0/value/date: must be a calendar date written YYYY-MM-DD in the years 1900 to 2200, e.g. 2025-08-15, not "2025-02-29"');
+    const leap = parseBrief(edit({ 8: '      { "label": "التاريخ", "value": { "date": "2024-02-29" } },' }), FILE).blocks[0];
+    expect(leap.type === 'facts' && leap.items[0].value).toEqual({ date: '2024-02-29' });
   });
 
   it('something other than an object at the top', () => {
@@ -189,37 +191,34 @@ describe('schema violations: file, line, JSON path, what was expected', () => {
   });
 
   it('a property given twice', () => {
-    expect(parseFailure(edit({ 12: '  "sections": [], "summary": "ملخص آخر",' })))
-      .toBe('data/x.json:12: /summary: property "summary" appears twice (only the last one would count)');
+    expect(parseFailure(edit({ 11: '    { "type": "summary", "paragraphs": ["ملخص"], "paragraphs": ["آخر"] },' })))
+      .toBe('data/x.json:11: /blocks/1/paragraphs: property "paragraphs" appears twice (only the last one would count)');
   });
 
   it('several violations at once: all of them, in the order of the file', () => {
     const text = edit({
       2: '  "title": 5,',
       5: '  "issued": "15 أغسطس",',
-      7: '',
-      9: '    "goals": ["خفض العقوبات", 7], "agenda": []',
-      13: '  "delegations": [{ "side": "الجانب الروسي", "members": [{ "name": "سيرغي لافروف" }] }],',
-      14: '  "keyPoints": "نقطة",',
+      9: '      { "label": "المكان", "value": ["ألاسكا", 7], "agenda": [] }',
+      13: '    { "type": "roster", "groups": [{ "name": "الجانب الروسي", "members": [{ "role": "وزير" }] }] },',
+      14: '    { "type": "key-points", "items": "نقطة" }',
     });
     const message = parseFailure(text);
     expectViolationLines(message);
     expect(message.split('\n')).toEqual([
       'data/x.json:2: /title: must be a string, not a number',
       'data/x.json:5: /issued: must be a calendar date written YYYY-MM-DD in the years 1900 to 2200, e.g. 2025-08-15, not "15 أغسطس"',
-      'data/x.json:6: /summit/date: is required',
-      'data/x.json:9: /summit/goals/1: must be a string, not a number',
-      'data/x.json:9: /summit/agenda: unexpected property "agenda" (allowed here: date, place, goals, programme)',
-      'data/x.json:13: /delegations/0/members/0/role: is required',
-      'data/x.json:14: /keyPoints: must be an array, not a string',
+      'data/x.json:9: /blocks/0/items/1/value/1: must be a string, not a number',
+      'data/x.json:9: /blocks/0/items/1/agenda: unexpected property "agenda" (allowed here: label, value, unit)',
+      'data/x.json:13: /blocks/3/groups/0/members/0/name: is required',
+      'data/x.json:14: /blocks/4/items: must be an array, not a string',
     ]);
   });
 
   it('an object missing everything lists every required property', () => {
     const message = parseFailure('{}');
     expectViolationLines(message);
-    expect(message.split('\n').map(l => l.replace(/^data\/x\.json:1: /, ''))).toEqual(
-      ['title', 'shortTitle', 'issuer', 'issued', 'summit', 'summary', 'sections', 'delegations', 'keyPoints', 'source'].map(p => `/${p}: is required`));
+    expect(message.split('\n').map(l => l.replace(/^data\/x\.json:1: /, ''))).toEqual(['title', 'blocks'].map(p => `/${p}: is required`));
   });
 });
 

@@ -8,7 +8,10 @@ import { cleanup, cli, expectFailure, expectNoStack, expectNothingWritten, expec
 
 afterAll(cleanup);
 
-/** The minimal brief as text, one property per line, with `change` applied to the parsed data. */
+/**
+ * The minimal brief as text, one property per line, with `change` applied to the parsed data. Its
+ * blocks: 0 facts (1: a place), 1 summary, 2 section, 3 roster, 4 key points.
+ */
 function text(change: (d: Record<string, any>) => void = () => {}): string {
   const d = minimal();
   change(d);
@@ -81,54 +84,54 @@ describe('unreadable data (exit 2, file named, nothing written)', () => {
 });
 
 describe('schema violations (exit 2, every one listed with its JSON path and line)', () => {
-  it('a roster role that is not a string: /delegations/0/members/3/role', () => {
+  it('a roster role that is not a string: /blocks/3/groups/0/members/3/role', () => {
     const data = text(d => {
-      d.delegations = [{ side: 'الجانب الروسي', members: [
+      d.blocks[3].groups = [{ name: 'الجانب الروسي', members: [
         { name: 'أ', role: 'ب' }, { name: 'ج', role: 'د' }, { name: 'ه', role: 'و' }, { name: 'ز', role: 42 },
       ] }];
     });
     const { stderr, file } = expectFailure(data, 2);
     const line = data.split('\n').findIndex(l => l.includes('"role": 42')) + 1;
-    expect(stderr).toBe(`mowjaz: ${file}:${line}: /delegations/0/members/3/role: must be a string, not a number\n`);
+    expect(stderr).toBe(`mowjaz: ${file}:${line}: /blocks/3/groups/0/members/3/role: must be a string, not a number\n`);
   });
 
   it('several violations at once, in document order, each on its own line', () => {
     const { stderr, file } = expectFailure(text(d => {
-      delete d.summary;
+      delete d.blocks[1].paragraphs;
       d.issued = '2025-02-30';
-      d.summit.goals = ['', 7];
-      d.keyPoints = 'نقطة';
+      d.blocks[0].items[1].value = ['', 7];
+      d.blocks[4].items = 'نقطة';
       d.titel = 'typo';
     }), 2);
     const lines = stderr.replace(/^mowjaz: /, '').trimEnd().split('\n');
     for (const l of lines) expect(l).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: /\\S+: \\S`));
-    expect(stderr).toContain('/summary: is required');
+    expect(stderr).toContain('/blocks/1/paragraphs: is required');
     expect(stderr).toContain('/issued: must be a calendar date written YYYY-MM-DD in the years 1900 to 2200, e.g. 2025-08-15, not "2025-02-30"');
-    expect(stderr).toContain('/summit/goals/0: must not be empty');
-    expect(stderr).toContain('/summit/goals/1: must be a string, not a number');
-    expect(stderr).toContain('/keyPoints: must be an array, not a string');
+    expect(stderr).toContain('/blocks/0/items/1/value/0: must not be empty');
+    expect(stderr).toContain('/blocks/0/items/1/value/1: must be a string, not a number');
+    expect(stderr).toContain('/blocks/4/items: must be an array, not a string');
     expect(stderr).toContain('/titel: unexpected property "titel" (did you mean "title"?)');
     expect(lines).toHaveLength(6);
   });
 
   it('null: never accepted, for a required field or an optional one (leave an optional field out)', () => {
-    const { stderr } = expectFailure(text(d => { d.title = null; d.subtitle = null; d.summit.programme = null; }), 2);
+    const { stderr } = expectFailure(text(d => { d.title = null; d.subtitle = null; d.blocks[2].paragraphs = null; }), 2);
     expect(stderr).toContain('/title: must be a string, not null');
     expect(stderr).toContain('/subtitle: must be a string, not null');
-    expect(stderr).toContain('/summit/programme: must be an array, not null');
+    expect(stderr).toContain('/blocks/2/paragraphs: must be an array, not null');
   });
 
   it('duplicate property names', () => {
-    const data = text().replace('"summary": "ملخص",', '"summary": "ملخص",\n  "summary": "آخر",');
+    const data = text().replace('"shortTitle": "قمة",', '"shortTitle": "قمة",\n  "shortTitle": "آخر",');
     const line = data.split('\n').findIndex(l => l.includes('"آخر"')) + 1;
     const { stderr, file } = expectFailure(data, 2);
-    expect(stderr).toBe(`mowjaz: ${file}:${line}: /summary: property "summary" appears twice (only the last one would count)\n`);
+    expect(stderr).toBe(`mowjaz: ${file}:${line}: /shortTitle: property "shortTitle" appears twice (only the last one would count)\n`);
   });
 
   it('a huge number, and __proto__ / constructor keys', () => {
     const huge = text(d => { d.title = 0; }).replace('"title": 0', '"title": 1e999');
     expect(expectFailure(huge, 2).stderr).toMatch(/brief\.json:2: \/title: must be a string, not a number/);
-    const proto = text().replace('"sections": []', '"sections": [], "__proto__": {"polluted": true}, "constructor": 1');
+    const proto = text().replace('"issued": "2025-08-14"', '"issued": "2025-08-14", "__proto__": {"polluted": true}, "constructor": 1');
     const { stderr } = expectFailure(proto, 2);
     expect(stderr).toContain('/__proto__: unexpected property "__proto__"');
     expect(stderr).toContain('/constructor: unexpected property "constructor"');
@@ -143,10 +146,10 @@ describe('schema violations (exit 2, every one listed with its JSON path and lin
   });
 
   it('50,000 violations: listed up to 100, the rest counted', () => {
-    const { stderr } = expectFailure(text(d => { d.keyPoints = Array.from({ length: 50_000 }, (_, i) => i); }), 2);
+    const { stderr } = expectFailure(text(d => { d.blocks[4].items = Array.from({ length: 50_000 }, (_, i) => i); }), 2);
     const lines = stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(101);
-    expect(lines[0]).toMatch(/brief\.json:\d+: \/keyPoints\/0: must be a string, not a number$/);
+    expect(lines[0]).toMatch(/brief\.json:\d+: \/blocks\/4\/items\/0: must be a string, not a number$/);
     expect(lines[100]).toMatch(/brief\.json: … and 49900 more problems$/);
   });
 });
@@ -154,35 +157,35 @@ describe('schema violations (exit 2, every one listed with its JSON path and lin
 describe('characters no font can draw', () => {
   it('emoji, CJK and C0 controls stop the run with the JSON path and code point', () => {
     const { stderr, file } = expectFailure(text(d => {
-      d.summary = 'ملخص 😀';
-      d.delegations = [{ side: 'جانب', members: [{ name: 'اسم', role: '外交部长' }] }];
-      d.keyPoints = ['نقطة\u0007'];
+      d.blocks[1].paragraphs = ['ملخص 😀'];
+      d.blocks[3].groups = [{ name: 'جانب', members: [{ name: 'اسم', role: '外交部长' }] }];
+      d.blocks[4].items = ['نقطة\u0007'];
     }), 2);
-    expect(stderr).toContain(`${file}: /summary: character U+1F600 at position 6 cannot be drawn by any font`);
-    expect(stderr).toContain(`${file}: /delegations/0/members/0/role: character U+5916 at position 1 cannot be drawn by any font`);
-    expect(stderr).toContain(`${file}: /keyPoints/0: character U+0007 at position 5 cannot be drawn by any font`);
+    expect(stderr).toContain(`${file}: /blocks/1/paragraphs/0: character U+1F600 at position 6 cannot be drawn by any font`);
+    expect(stderr).toContain(`${file}: /blocks/3/groups/0/members/0/role: character U+5916 at position 1 cannot be drawn by any font`);
+    expect(stderr).toContain(`${file}: /blocks/4/items/0: character U+0007 at position 5 cannot be drawn by any font`);
     expect(stderr).toContain('--missing-glyphs replace');
   });
 
   it('a character only the regular face has, in a value the template may set in bold (a heading)', () => {
-    const { stderr, file } = expectFailure(text(d => { d.sections = [{ heading: 'عنوان \u{1EE00}', paragraphs: [] }]; }), 2);
-    expect(stderr).toContain(`${file}: /sections/0/heading: character U+1EE00 at position 7 cannot be drawn by any font`);
+    const { stderr, file } = expectFailure(text(d => { d.blocks[2].title = 'عنوان \u{1EE00}'; }), 2);
+    expect(stderr).toContain(`${file}: /blocks/2/title: character U+1EE00 at position 7 cannot be drawn by any font`);
   });
 
   it('a lone surrogate, DEL and a line separator are refused too; tab and newline are not', () => {
-    const { stderr } = expectFailure(text(d => { d.summary = 'a\ud800b'; d.source = 'x\u007f'; d.keyPoints = ['a\u2028b']; }), 2);
-    expect(stderr).toContain('/summary: character U+D800');
-    expect(stderr).toContain('/source: character U+007F');
-    expect(stderr).toContain('/keyPoints/0: character U+2028');
-    expectSuccess(text(d => { d.summary = 'سطر\tأول\nسطر ثان'; }));
+    const { stderr } = expectFailure(text(d => { d.blocks[1].paragraphs = ['a\ud800b']; d.blocks[2].paragraphs = ['x\u007f']; d.blocks[4].items = ['a\u2028b']; }), 2);
+    expect(stderr).toContain('/blocks/1/paragraphs/0: character U+D800');
+    expect(stderr).toContain('/blocks/2/paragraphs/0: character U+007F');
+    expect(stderr).toContain('/blocks/4/items/0: character U+2028');
+    expectSuccess(text(d => { d.blocks[1].paragraphs = ['سطر\tأول\nسطر ثان']; }));
   });
 
   it('--missing-glyphs replace prints "?" and lists each one as a warning', async () => {
-    const { stderr, pdf } = expectSuccess(text(d => { d.summary = 'أ😀ب中ج'; }), ['--missing-glyphs', 'replace']);
+    const { stderr, pdf } = expectSuccess(text(d => { d.blocks[1].paragraphs = ['أ😀ب中ج']; }), ['--missing-glyphs', 'replace']);
     const warnings = stderr.trimEnd().split('\n');
     expect(warnings).toHaveLength(2);
-    expect(warnings[0]).toMatch(/^mowjaz: warning: .*brief\.json: \/summary: character U\+1F600 at position 2 cannot be drawn by any font; replaced by "\?"$/);
-    expect(warnings[1]).toMatch(/\/summary: character U\+4E2D at position 4 .*replaced by "\?"$/);
+    expect(warnings[0]).toMatch(/^mowjaz: warning: .*brief\.json: \/blocks\/1\/paragraphs\/0: character U\+1F600 at position 2 cannot be drawn by any font; replaced by "\?"$/);
+    expect(warnings[1]).toMatch(/\/blocks\/1\/paragraphs\/0: character U\+4E2D at position 4 .*replaced by "\?"$/);
     const pages = (await pdfText(pdf)).map(squeeze).join('');
     expect(pages).toContain('أ?ب?ج');
   });

@@ -14,6 +14,11 @@ const engine = createTextEngine();
 
 afterAll(cleanup);
 
+/** The first block of a type in brief data (the summit has one of each it uses). */
+const block = (data: Record<string, any>, type: string): Record<string, any> => data.blocks.find((b: { type: string }) => b.type === type);
+/** The text the sources block prints as a paragraph: the locale's "ملاحظة المصدر" and the note. */
+const sourceNote = (data: Record<string, any>): string => `ملاحظة المصدر: ${block(data, 'sources').note}`;
+
 function layout(data: unknown): LaidOutDocument {
   const brief = parseBrief(JSON.stringify(data), 'test.json');
   const markup = renderTemplate(brief, { template: defaultTemplate(), digits: 'latn', extras: { paper: 'a4' } });
@@ -88,31 +93,32 @@ describe('extreme values render inside the margins, nothing dropped', () => {
   it('a 5,000-word paragraph', () => {
     const data = summit();
     const paragraph = Array.from({ length: 5000 }, (_, i) => ['الدبلوماسية', 'العقوبات', `${i}`, 'واشنطن', 'وموسكو'][i % 5]).join(' ');
-    data.sections = [{ heading: 'فقرة طويلة', paragraphs: [paragraph] }];
+    block(data, 'section').sections = [{ title: 'فقرة طويلة', paragraphs: [paragraph] }];
     const laid = layout(data);
     expect(laid.pages.length).toBeGreaterThan(8);
     expectInsideMargins(laid);
-    const expected = sorted([data.summary, paragraph, `ملاحظة المصدر: ${data.source}`].join(''));
+    const expected = sorted([...block(data, 'summary').paragraphs, paragraph, sourceNote(data)].join(''));
     expectSameChars(chars(laid, 'P'), expected);
     expectSuccess(data);
   });
 
   it('an unbroken 300-character token, Arabic and Latin, in a paragraph, a narrow cell, a list item and the title', () => {
     const data = summit();
-    data.summary = `بداية ${'ب'.repeat(300)} نهاية`;
-    data.keyPoints = [`https://example.org/${'a'.repeat(300)}`];
-    data.delegations[0].members[0].role = 'x'.repeat(300);
-    data.delegations[0].members[1].name = 'ـ'.repeat(300); // tatweel
+    block(data, 'summary').paragraphs = [`بداية ${'ب'.repeat(300)} نهاية`];
+    block(data, 'key-points').items = [`https://example.org/${'a'.repeat(300)}`];
+    block(data, 'roster').groups[0].members[0].role = 'x'.repeat(300);
+    block(data, 'roster').groups[0].members[1].name = 'ـ'.repeat(300); // tatweel
+    delete block(data, 'sources').items; // so the only lists are the key points and the programme
     data.title = 'ع'.repeat(300);
     const laid = layout(data);
     expectInsideMargins(laid);
-    expectSameChars(chars(laid, 'LBody'), sorted(data.keyPoints[0] + data.summit.programme.join(''))); // key points, programme
+    expectSameChars(chars(laid, 'LBody'), sorted(block(data, 'key-points').items[0] + block(data, 'programme').items.map((i: { text: string }) => i.text).join(''))); // key points, programme
     expectSuccess(data);
   });
 
   it('a title long enough to need three lines on the cover', async () => {
     const data = summit();
-    data.title = `${data.title}: ${data.summit.place}`;
+    data.title = `${data.title}: ${block(data, 'facts').items.find((f: { label: string }) => f.label === 'المكان').value}`;
     const laid = layout(data);
     expectInsideMargins(laid);
     const cover = laid.pages[0];
@@ -126,7 +132,7 @@ describe('extreme values render inside the margins, nothing dropped', () => {
 
   it('a 500-row roster (rendered once)', async () => {
     const data = summit();
-    data.delegations[0].members = Array.from({ length: 500 }, (_, i) => ({ name: `عضو الوفد رقم ${i + 1}`, latin: `Member ${i + 1}`, role: i % 7 ? 'عضو' : 'رئيس لجنة التنسيق الاقتصادي والمبعوث الخاص للتعاون الاستثماري' }));
+    block(data, 'roster').groups[0].members = Array.from({ length: 500 }, (_, i) => ({ name: `عضو الوفد رقم ${i + 1}`, latin: `Member ${i + 1}`, role: i % 7 ? 'عضو' : 'رئيس لجنة التنسيق الاقتصادي والمبعوث الخاص للتعاون الاستثماري' }));
     const laid = layout(data);
     expectInsideMargins(laid);
     const { pdf, stdout } = expectSuccess(data);
@@ -139,23 +145,26 @@ describe('extreme values render inside the margins, nothing dropped', () => {
 
   it('empty arrays everywhere', () => {
     const data = minimal();
-    Object.assign(data, { keywords: [], sources: [], sections: [], delegations: [], keyPoints: [] });
-    data.summit.goals = [];
-    data.summit.programme = [];
+    Object.assign(data, { keywords: [], authors: [] });
+    Object.assign(block(data, 'section'), { paragraphs: [], sections: [] });
+    block(data, 'roster').groups = [{ name: 'الجانب الروسي', members: [] }];
+    data.blocks.push({ type: 'sources', items: [] }, { type: 'table', columns: [{}], rows: [['خلية']], header: [], notes: [] });
     expectInsideMargins(layout(data));
     expectSuccess(data);
     const empties = summit();
-    empties.delegations = [{ side: 'الجانب الروسي', members: [] }];
-    empties.sections = [{ heading: 'عنوان بلا فقرات', paragraphs: [] }];
+    block(empties, 'roster').groups = [{ name: 'الجانب الروسي', members: [] }];
+    block(empties, 'section').sections = [{ title: 'عنوان بلا فقرات', paragraphs: [] }];
     expectInsideMargins(layout(empties));
     expectSuccess(empties);
   });
 
   it('every optional field left out', () => {
     const data = summit();
-    for (const key of ['subtitle', 'reference', 'classification', 'keywords', 'sources']) delete data[key];
-    delete data.summit.programme;
-    for (const m of data.delegations.flatMap((d: { members: unknown[] }) => d.members)) delete (m as { latin?: string }).latin;
+    for (const key of ['subtitle', 'shortTitle', 'series', 'issuer', 'reference', 'classification', 'issued', 'language', 'keywords']) delete data[key];
+    data.blocks = data.blocks.filter((b: { type: string }) => b.type !== 'programme');
+    for (const b of data.blocks) if (b.type !== 'section') delete b.title;
+    delete block(data, 'facts').caption;
+    for (const m of block(data, 'roster').groups.flatMap((g: { members: unknown[] }) => g.members)) delete (m as { latin?: string }).latin;
     expectInsideMargins(layout(data));
     expectSuccess(data);
   });
@@ -164,14 +173,16 @@ describe('extreme values render inside the margins, nothing dropped', () => {
   // seconds: lines of one long run cost time in proportion to the run's length.
   it('a 100 KB value', async () => {
     const data = minimal();
-    data.summary = 'نص عربي طويل جدا '.repeat(3500);
-    expect(Buffer.byteLength(data.summary)).toBeGreaterThan(100_000);
+    const long = 'نص عربي طويل جدا '.repeat(3500);
+    block(data, 'summary').paragraphs = [long];
+    data.blocks.push({ type: 'sources', note: 'المقال' });
+    expect(Buffer.byteLength(long)).toBeGreaterThan(100_000);
     const { pdf, stdout } = expectSuccess(data);
     expect(Number(/(\d+) pages/.exec(stdout)![1])).toBeGreaterThan(20);
     const pages = await pdfText(pdf);
     const text = squeeze(pages.join(''));
     for (const word of ['نص', 'عربي', 'طويل', 'جدا']) expect(text.split(word).length - 1, word).toBe(3500); // none lost
-    expect(squeeze(pages[pages.length - 1])).toContain(squeeze(`ملاحظة المصدر: ${data.source}`));
+    expect(squeeze(pages[pages.length - 1])).toContain(squeeze(sourceNote(data)));
   }, 120_000);
 });
 
@@ -180,7 +191,7 @@ describe('extreme values that cannot be laid out fail clearly', () => {
     const data = minimal();
     data.title = 'عنوان طويل جدا '.repeat(200);
     const { stderr } = expectFailure(data, 2);
-    expect(stderr).toMatch(/templates\/partials\/cover\.hbs:\d+: the cover does not fit on one page; shorten its text/);
+    expect(stderr).toMatch(/templates\/partials\/masthead\.hbs:\d+: the cover does not fit on one page; shorten its text/);
   });
 
   it('a running header too long to fit above the text', () => {

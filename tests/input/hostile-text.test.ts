@@ -53,10 +53,11 @@ function logical(lines: readonly { glyphs: readonly { text: string; cluster: num
 describe('markup-like data is printed literally', () => {
   const hostile = summit();
   hostile.title = MARKUP.title;
-  hostile.delegations[0].members[0].name = MARKUP.name;
-  hostile.delegations[0].members[0].role = MARKUP.role;
-  hostile.keyPoints[0] = MARKUP.keyPoint;
-  hostile.summary = MARKUP.summary;
+  const block = (type: string) => hostile.blocks.find((b: { type: string }) => b.type === type);
+  block('roster').groups[0].members[0].name = MARKUP.name;
+  block('roster').groups[0].members[0].role = MARKUP.role;
+  block('key-points').items[0] = MARKUP.keyPoint;
+  block('summary').paragraphs[0] = MARKUP.summary;
 
   it('the document tree has the same shape as with plain data', () => {
     expect(shape(tree(hostile))).toEqual(shape(tree(summit())));
@@ -76,7 +77,7 @@ describe('markup-like data is printed literally', () => {
     // pdf.js orders the neutral characters of a word that mixes directions by its own rules, so
     // the PDF is checked for every word of the values and for the count of each markup character;
     // the exact order is checked on the layout above.
-    const shown = [MARKUP.title, MARKUP.name, MARKUP.name, MARKUP.role, MARKUP.keyPoint, MARKUP.summary].join(''); // a name shows in two tables
+    const shown = [MARKUP.title, MARKUP.name, MARKUP.role, MARKUP.keyPoint, MARKUP.summary].join(''); // the name shows in the roster only
     for (const word of [...shown.match(/[A-Za-z0-9-]{2,}/g)!, '&amp;&lt;', '{{title}}', '</table></document>']) expect(text).toContain(word);
     for (const ch of '<>&{}/') expect([...text].filter(c => c === ch).length, ch).toBe([...shown].filter(c => c === ch).length);
     expect(text).not.toContain(squeeze('قمة ألاسكا تتجه نحو')); // the real title: data's {{title}} was not expanded
@@ -130,11 +131,16 @@ describe('bidi controls in a value reorder nothing outside it', () => {
   /** A roster whose first name carries `control`; the other names and roles are mixed Arabic and Latin. */
   function roster(control: string): Brief {
     const data = summit() as Brief;
-    data.delegations = [{ side: 'الجانب الروسي', members: [
+    const members = [
       { name: `سيرغي ${control}لافروف Sergey`, latin: 'Sergey Lavrov', role: 'وزير الخارجية (Foreign Minister)' },
       { name: 'Yuri Ushakov', role: 'مساعد الرئيس Aide' },
       { name: 'أنطون سيلوانوف', latin: 'Anton Siluanov', role: 'وزير المالية 2024' },
-    ] }];
+    ];
+    for (const b of data.blocks) {
+      if (b.type === 'roster') b.groups = [{ name: 'الجانب الروسي', members }];
+      // The names also as one fact, all in one cell: a control there must not reorder the names after it.
+      if (b.type === 'facts') b.items.push({ label: 'الجانب الروسي', value: members.map(m => m.name) });
+    }
     return data;
   }
 

@@ -43,7 +43,7 @@ describe('template files', () => {
     const run = cli([data, '--template', path.join(dir, 'main.hbs'), '--out', path.join(dir, 'x.pdf')]);
     expect(run.code).toBe(2);
     expectNoStack(run);
-    expect(run.stderr).toBe(`mowjaz: cannot read template ${path.join(dir, 'main.hbs')}: it is a folder, not a file\n`);
+    expect(run.stderr).toBe(`mowjaz: cannot read template ${path.join(dir, 'main.hbs')}: the folder has no brief.hbs\n`);
     expectNothingWritten(dir);
   });
 
@@ -75,7 +75,7 @@ describe('template files', () => {
 
   it('an unknown helper', () => {
     const { stderr, dir } = templateFailure({ 'main.hbs': `${open}<p>{{summary}}</p>\n<p>{{upper title}}</p>${close}` });
-    expect(stderr).toContain(`${path.join(dir, 'main.hbs')}:3: unknown helper "upper" (helpers: if, unless, each, with, lookup, log, date, hijri, digits, number, inc, join)`);
+    expect(stderr).toContain(`${path.join(dir, 'main.hbs')}:3: unknown helper "upper" (helpers: if, unless, each, with, lookup, log, date, hijri, digits, number, inc, join, term, is, any, fact, cell, span, widths)`);
   });
 
   it('{{{ }}} and {{& }} would let data add markup: refused', () => {

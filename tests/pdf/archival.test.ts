@@ -181,7 +181,7 @@ describe('metadata', () => {
     const { info } = (await pdf.getMetadata()) as unknown as { info: Record<string, string> };
     await pdf.destroy();
     expect(info.Title).toBe(brief.title);
-    expect(info.Author).toBe(brief.issuer);
+    expect(info.Author).toBe(brief.issuer!.name);
     expect(info.Subject).toBe(brief.subtitle);
     expect(info.Keywords).toBe(brief.keywords!.join('، '));
     expect(info.Creator).toBe('mowjaz');
@@ -193,7 +193,7 @@ describe('metadata', () => {
   it('mirrors the document information in XMP (PDF/A 6.6.3)', () => {
     const xmp = xmpOf(doc)!;
     expect(xmpValue(xmp, 'dc:title')).toBe(brief.title);
-    expect(xmpValue(xmp, 'dc:creator')).toBe(brief.issuer);
+    expect(xmpValue(xmp, 'dc:creator')).toBe(brief.issuer!.name);
     expect(xmpValue(xmp, 'dc:description')).toBe(brief.subtitle);
     expect(xmpValue(xmp, 'pdf:Keywords')).toBe(brief.keywords!.join('، '));
     expect(xmpValue(xmp, 'pdf:Producer')).toBe(doc.getTrailer().get('Info', 'Producer').asString());
@@ -203,13 +203,13 @@ describe('metadata', () => {
   });
 
   it('escapes data values in XMP', async () => {
-    const data = { ...summit(), title: 'قمة <ألاسكا> & "واشنطن"', issuer: 'وحدة الرصد & التحليل' };
+    const data = { ...summit(), title: 'قمة <ألاسكا> & "واشنطن"', issuer: { name: 'وحدة الرصد & التحليل' } };
     delete (data as Record<string, unknown>).$schema;
     const d = openPdf(await renderBrief(data));
     const xmp = xmpOf(d)!;
     expect(wellFormed(xmp)).toBeNull();
     expect(xmpValue(xmp, 'dc:title')).toBe(data.title);
-    expect(xmpValue(xmp, 'dc:creator')).toBe(data.issuer);
+    expect(xmpValue(xmp, 'dc:creator')).toBe(data.issuer.name);
     expect(d.getTrailer().get('Info', 'Title').asString()).toBe(data.title);
   });
 

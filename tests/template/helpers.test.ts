@@ -109,8 +109,8 @@ describe('Handlebars helpers', () => {
   const render = (template: string, context: object = data): string => hbs.compile(template, { strict: false })(context);
   const arab = { ...data, __digits: 'arab' };
 
-  it('are the six documented helpers', () => {
-    expect(Object.keys(helpers).sort()).toEqual(['date', 'digits', 'hijri', 'inc', 'join', 'number']);
+  it('are the six formatting helpers and those of the brief model', () => {
+    expect(Object.keys(helpers).sort()).toEqual(['any', 'cell', 'date', 'digits', 'fact', 'hijri', 'inc', 'is', 'join', 'number', 'span', 'term', 'widths']);
   });
 
   it('follow the document digits in __digits, Latin by default, with an explicit override', () => {
@@ -137,8 +137,8 @@ describe('Handlebars helpers', () => {
 
   it('return plain strings, which Handlebars escapes', () => {
     for (const [name, fn] of Object.entries(helpers)) {
-      const arg = name === 'join' ? ['a'] : name === 'date' || name === 'hijri' ? '2025-08-15' : '1';
-      expect(typeof fn(arg, { name, hash: {}, data: { root: {} } }), name).toBe('string');
+      const args: Record<string, unknown[]> = { join: [['a']], date: ['2025-08-15'], hijri: ['2025-08-15'], term: ['summary'], is: ['a', 'a'], widths: [[{ width: 1 }]] };
+      expect(typeof fn(...(args[name] ?? ['1']), { name, hash: {}, data: { root: {} } }), name).toBe('string');
     }
     expect(render('{{join items}}', { items: ['<b>', '&'] })).toBe('&lt;b&gt;، &amp;');
   });
