@@ -10,19 +10,25 @@ import { parseMarkup } from './markup/parse.js';
 import { writePdf } from './render/pdf.js';
 import { defaultTemplate, renderTemplate, shownPath } from './template/render.js';
 import type { Paper, ThemeOverride } from './theme.js';
+import { themeLayers } from './theme-file.js';
 
 export type { Brief } from './data/brief.js';
 export type { Digits } from './digits.js';
-export type { Paper, Theme, ThemeOverride } from './theme.js';
+export type { Orientation, Paper, Theme, ThemeOverride } from './theme.js';
 export { InputError } from './errors.js';
 export { PLACEHOLDER } from './coverage.js';
 
 export interface RenderOptions {
   /** Main Handlebars template; defaults to the package's templates/brief.hbs. */
   template?: string;
-  /** Merged over the default theme; a brief's theme affects no other brief. */
+  /**
+   * A theme file (the command line's --theme), merged over the defaults, the template folder's
+   * theme.json and the theme the data names; a brief's theme affects no other brief.
+   */
+  themeFile?: string;
+  /** Merged over all of those. */
   theme?: ThemeOverride;
-  /** Wins over the theme's paper. */
+  /** Wins over every theme's paper. */
   paper?: Paper;
   digits?: Digits;
   /** PDF/A-2b output (default true). */
@@ -47,12 +53,16 @@ export async function renderBrief(data: Brief | unknown, options: RenderOptions 
 export async function renderValidBrief(brief: Brief, options: RenderOptions = {}): Promise<Uint8Array> {
   const source = options.source ?? 'data';
   const digits = options.digits ?? 'latn';
-  const context = createContext({ theme: options.theme, paper: options.paper });
+  const template = options.template ?? defaultTemplate();
+  const layers = [...themeLayers({ template, data: brief, dataFile: options.source, themeFile: options.themeFile }), options.theme ?? {}];
+  const context = createContext({ theme: layers, paper: options.paper });
   const coverage = new CoverageCheck(context.engine.fonts, source);
   const drawable = coverage.data(brief);
-  const template = options.template ?? defaultTemplate();
-  const paper = typeof context.theme.paper === 'string' ? context.theme.paper : 'custom';
-  const markup = renderTemplate(drawable, { template, digits, extras: { paper } });
+  const { theme } = context;
+  const paper = typeof theme.paper === 'string' ? theme.paper : 'custom';
+  // What templates may ask of the theme: the paper, and what the running header and footer show.
+  const extras = { paper, orientation: theme.orientation, theme: { header: theme.header, footer: theme.footer } };
+  const markup = renderTemplate(drawable, { template, digits, extras });
   const tree = parseMarkup(markup, { source: template, transformText: digitsInText(digits) });
   coverage.template(tree, shownPath(template));
   coverage.report(options);

@@ -57,13 +57,18 @@ function readReason(e: unknown): string {
 
 /** Reads, parses and validates a data file. */
 export function loadBrief(file: string): Brief {
+  return parseBrief(readJsonText(file, 'data file'), file);
+}
+
+/** The text of a JSON file; `what` names the kind of file in messages ("data file"). */
+export function readJsonText(file: string, what: string): string {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
-    throw new InputError(`cannot read data file ${file}: ${readReason(e)}`);
+    throw new InputError(`cannot read ${what} ${file}: ${readReason(e)}`);
   }
-  return parseBrief(decodeUtf8(bytes, file), file);
+  return decodeUtf8(bytes, file);
 }
 
 /** The text of a data file, which must be UTF-8 (a byte order mark is allowed). */
@@ -89,6 +94,11 @@ function decodeUtf8(bytes: Buffer, file: string): string {
 
 /** Parses and validates the text of a data file; `file` is the name used in messages. */
 export function parseBrief(text: string, file: string): Brief {
+  return parseValidJson(text, file, briefValidator());
+}
+
+/** Parses JSON text and validates it with `validate` (compiled with verbose: true), each problem one line with its line and JSON path. */
+export function parseValidJson<T>(text: string, file: string, validate: ValidateFunction<T>): T {
   if (typeof text !== 'string') throw new InputError(`${file}: no data (expected the text of a JSON file)`);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // byte order mark
   let data: unknown;
@@ -114,7 +124,6 @@ export function parseBrief(text: string, file: string): Brief {
   for (const d of scan.duplicates) {
     lineOf(d.offset, `${showPointer(d.pointer)}: property "${d.key}" appears twice (only the last one would count)`);
   }
-  const validate = briefValidator();
   if (!validate(data)) {
     for (const error of validate.errors ?? []) {
       const v = describeError(error as ErrorObject);
@@ -127,7 +136,7 @@ export function parseBrief(text: string, file: string): Brief {
     const lines = [...new Set(problems.map(p => p.line))];
     throw new InputError(problemList(lines, file, 'problems'));
   }
-  return data as Brief;
+  return data as T;
 }
 
 function showPointer(pointer: string): string {
