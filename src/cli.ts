@@ -21,7 +21,8 @@ Options:
   --out-dir <folder>       output folder (default dist)
   --theme <file.json>      theme file (see README, "Themes"); wins over the
                            template folder's theme.json and the data's "theme"
-  --paper a4|letter|a5     paper size (default: the theme's, a4)
+  --paper a4|letter        paper size (default: the theme's, a4; a theme can
+                           also give a5, a custom size and the orientation)
   --digits latn|arab       Western (0-9) or Arabic-Indic (٠-٩) digits (default latn)
   --no-archival            plain PDF instead of PDF/A-2b
   --missing-glyphs error|replace
@@ -73,7 +74,7 @@ async function main(argv: string[]): Promise<void> {
   const options: RenderOptions = {
     template: values.template,
     themeFile: values.theme,
-    paper: values.paper === undefined ? undefined : oneOf<Paper>('paper', values.paper, ['a4', 'letter', 'a5'], 'a4'),
+    paper: values.paper === undefined ? undefined : oneOf<Paper>('paper', values.paper, ['a4', 'letter'], 'a4'),
     digits: oneOf<'latn' | 'arab'>('digits', values.digits, ['latn', 'arab'], 'latn'),
     archival: !values['no-archival'],
     missingGlyphs: oneOf<'error' | 'replace'>('missing-glyphs', values['missing-glyphs'], ['error', 'replace'], 'error'),

@@ -13,7 +13,7 @@ type Keys<T> = { [K in keyof T]-?: K extends RequiredKeys<T> ? 'required' : 'opt
 
 const shapes = {
   '': {
-    $schema: 'optional', title: 'required', shortTitle: 'required', subtitle: 'optional', issuer: 'required',
+    $schema: 'optional', theme: 'optional', title: 'required', shortTitle: 'required', subtitle: 'optional', issuer: 'required',
     reference: 'optional', classification: 'optional', issued: 'required', keywords: 'optional', summit: 'required',
     sources: 'optional', summary: 'required', sections: 'required', delegations: 'required', keyPoints: 'required',
     source: 'required',
