@@ -9,7 +9,7 @@ import { layoutDocument } from './layout/flow.js';
 import { parseMarkup } from './markup/parse.js';
 import { writePdf } from './render/pdf.js';
 import { defaultTemplate, renderTemplate, shownPath } from './template/render.js';
-import type { Paper, ThemeOverride } from './theme.js';
+import { templateValues, type Paper, type ThemeOverride } from './theme.js';
 import { themeLayers } from './theme-file.js';
 
 export type { Brief } from './data/brief.js';
@@ -58,11 +58,7 @@ export async function renderValidBrief(brief: Brief, options: RenderOptions = {}
   const context = createContext({ theme: layers, paper: options.paper });
   const coverage = new CoverageCheck(context.engine.fonts, source);
   const drawable = coverage.data(brief);
-  const { theme } = context;
-  const paper = typeof theme.paper === 'string' ? theme.paper : 'custom';
-  // What templates may ask of the theme: the paper, and what the running header and footer show.
-  const extras = { paper, orientation: theme.orientation, theme: { header: theme.header, footer: theme.footer } };
-  const markup = renderTemplate(drawable, { template, digits, extras });
+  const markup = renderTemplate(drawable, { template, digits, extras: templateValues(context.theme) });
   const tree = parseMarkup(markup, { source: template, transformText: digitsInText(digits) });
   coverage.template(tree, shownPath(template));
   coverage.report(options);

@@ -181,6 +181,15 @@ export function resolveColours(theme: Theme): Theme {
 /** The default theme with its colours resolved. */
 export const defaultTheme: Theme = resolveColours(themeDefaults);
 
+/** What templates may read of a theme: the paper and orientation, what the running header and footer show. */
+export function templateValues(theme: Theme): Record<string, unknown> {
+  return {
+    paper: typeof theme.paper === 'string' ? theme.paper : 'custom',
+    orientation: theme.orientation,
+    theme: { header: theme.header, footer: theme.footer },
+  };
+}
+
 /** The theme's style of that name (templates pick styles by class name), else the fallback's. */
 export function styleFor(theme: Theme, name: string | undefined, fallback: StyleName): TextStyle {
   return name && Object.hasOwn(theme.styles, name) ? theme.styles[name as StyleName] : theme.styles[fallback];

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as mupdf from 'mupdf';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PNG } from 'pngjs';
 import type { Brief } from '../../src/data/brief.js';
 import { loadBrief } from '../../src/data/load.js';
 import { packageRoot } from '../../src/fonts/files.js';
@@ -15,11 +16,12 @@ import { createContext } from '../../src/context.js';
 import { digitsInText } from '../../src/digits.js';
 import { renderValidBrief, type RenderOptions } from '../../src/index.js';
 import { layoutDocument, type LaidOutDocument } from '../../src/layout/flow.js';
+import { inkWidth, type Page } from '../../src/layout/page.js';
 import { parseMarkup } from '../../src/markup/parse.js';
 import type { Block, DocumentTree, Inline } from '../../src/markup/tree.js';
 import { toDigits } from '../../src/template/helpers.js';
 import { defaultTemplate, renderTemplate, type Digits } from '../../src/template/render.js';
-import type { Paper } from '../../src/theme.js';
+import { templateValues, type Paper } from '../../src/theme.js';
 
 export const root = packageRoot();
 export const MM = 72 / 25.4;
@@ -36,7 +38,7 @@ export const render = (brief: Brief, options: RenderOptions = {}): Promise<Uint8
 export function documentTree(brief: Brief, options: { digits?: Digits; paper?: Paper } = {}): DocumentTree {
   const digits = options.digits ?? 'latn';
   const template = defaultTemplate();
-  const markup = renderTemplate(brief, { template, digits, extras: { paper: options.paper ?? 'a4' } });
+  const markup = renderTemplate(brief, { template, digits, extras: templateValues(createContext({ paper: options.paper }).theme) });
   return parseMarkup(markup, { source: template, transformText: digitsInText(digits) });
 }
 
@@ -178,6 +180,57 @@ export function drawnOnPage(doc: mupdf.Document, index: number): { width: number
 /** A page rendered as the visual baselines are: 1.5×, RGB, no alpha. */
 export function pagePng(doc: mupdf.Document, index: number, scale = 1.5): Uint8Array {
   return doc.loadPage(index).toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false, true).asPNG();
+}
+
+/** What pages draw within `edge` of the paper's edge (glyph extents, filled and stroked paths), one line each. */
+export function drawnOutside(pages: readonly { width: number; height: number; drawn: Drawn[] }[], edge: number): string[] {
+  const outside: string[] = [];
+  pages.forEach((page, p) => {
+    for (const d of page.drawn) {
+      const [x0, y0, x1, y1] = d.bounds;
+      if (x0 < edge || y0 < edge || x1 > page.width - edge || y1 > page.height - edge) {
+        outside.push(`page ${p + 1}: ${d.kind} at [${d.bounds.map(v => (v / MM).toFixed(1)).join(', ')}] mm`);
+      }
+    }
+  });
+  return outside;
+}
+
+/** What the layout puts within `edge` of the paper's edge (rules, bands, text boxes), one line each. */
+export function laidOutside(pages: readonly Page[], edge: number): string[] {
+  const outside: string[] = [];
+  pages.forEach((page, p) => {
+    const check = (what: string, x0: number, y0: number, x1: number, y1: number) => {
+      if (Math.min(x0, x1) < edge || Math.min(y0, y1) < edge || Math.max(x0, x1) > page.width - edge || Math.max(y0, y1) > page.height - edge) {
+        outside.push(`page ${p + 1}: ${what}`);
+      }
+    };
+    for (const item of page.items) {
+      if (item.kind === 'rect') check(`rect ${item.fill}`, item.x, item.y, item.x + item.w, item.y + item.h);
+      if (item.kind === 'line') check('line', item.x1, item.y1 - item.width / 2, item.x2, item.y2 + item.width / 2);
+      if (item.kind === 'text') {
+        const ink = inkWidth(item.lines);
+        const last = item.lines.at(-1)!;
+        check('text', item.x + ink.left, item.y + item.lines[0].top, item.x + ink.right, item.y + last.top + last.height);
+      }
+    }
+  });
+  return outside;
+}
+
+/** Pixels inked within `edge` points of the border of a page rendered at 72 dpi. */
+export function inkedBorder(doc: mupdf.Document, index: number, edge: number): number {
+  const png = PNG.sync.read(Buffer.from(pagePng(doc, index, 1)));
+  const e = Math.floor(edge);
+  let inked = 0;
+  for (let y = 0; y < png.height; y++) {
+    for (let x = 0; x < png.width; x++) {
+      if (x >= e && x < png.width - e && y >= e && y < png.height - e) continue;
+      const i = 4 * (y * png.width + x);
+      if (png.data[i] < 250 || png.data[i + 1] < 250 || png.data[i + 2] < 250) inked++;
+    }
+  }
+  return inked;
 }
 
 /** Decoded content stream of a page. */
