@@ -14,8 +14,8 @@ export function exitCodeOf(e: unknown): 1 | 2 {
   return 1;
 }
 
-export function runCli(main: () => Promise<void>): void {
-  main().then(
+export function runCli(main: () => Promise<void>): Promise<void> {
+  return main().then(
     () => { process.exitCode = process.exitCode ?? 0; },
     (e: unknown) => {
       const message = e instanceof Error ? e.message : String(e);

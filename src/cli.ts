@@ -1,12 +1,15 @@
+#!/usr/bin/env node
 // `npm run brief -- [data.json ...] [options]`: renders briefs to dist/<name>.pdf.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Paper, RenderOptions } from './index.js';
 import { CliError, runCli } from './cli-support.js';
+import { checkNpmAteOptions, checkOptionNames, checkOutName, versionLine } from './cli-hints.js';
 import { runBatch } from './batch.js';
 import { packageRoot } from './fonts/files.js';
 import { MAIL_HELP, mailCommand } from './mail/cli.js';
+import { isMainModule } from './main-module.js';
 
 const HELP = `Usage: npm run brief -- [data.json ...] [options]
 
@@ -31,6 +34,7 @@ Options:
   --jobs <n>               briefs rendered at once, each in its own thread
                            (default: one per core; 1 for a single data file)
   -h, --help               this help
+  --version                the version of mowjaz
 ${MAIL_HELP}
 
 Exit codes: 0 success, 1 output or system failure, 2 bad input or bad template.`;
@@ -41,32 +45,35 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   return value as T;
 }
 
+const OPTIONS = {
+  data: { type: 'string', multiple: true },
+  template: { type: 'string' },
+  theme: { type: 'string' },
+  out: { type: 'string' },
+  'out-dir': { type: 'string' },
+  paper: { type: 'string' },
+  digits: { type: 'string' },
+  'no-archival': { type: 'boolean' },
+  'missing-glyphs': { type: 'string' },
+  jobs: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
 async function main(argv: string[]): Promise<void> {
   const mail = mailCommand(argv);
+  checkNpmAteOptions(process.env, mail.rest, OPTIONS);
+  checkOptionNames(mail.rest, OPTIONS);
   let parsed;
   try {
-    parsed = parseArgs({
-      args: mail.rest,
-      allowPositionals: true,
-      options: {
-        data: { type: 'string', multiple: true },
-        template: { type: 'string' },
-        theme: { type: 'string' },
-        out: { type: 'string' },
-        'out-dir': { type: 'string' },
-        paper: { type: 'string' },
-        digits: { type: 'string' },
-        'no-archival': { type: 'boolean' },
-        'missing-glyphs': { type: 'string' },
-        jobs: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ args: mail.rest, allowPositionals: true, options: OPTIONS });
   } catch (e) {
     throw new CliError(`${(e as Error).message}\nRun with --help for the options.`, 2);
   }
   const { values, positionals } = parsed;
   if (values.help) { console.log(HELP); return; }
+  if (values.version) { console.log(versionLine(packageRoot())); return; }
+  checkOutName(values.out);
   const files = [...(values.data ?? []), ...positionals];
   if (!files.length) files.push(path.relative(process.cwd(), path.join(packageRoot(), 'data', 'summit.json')) || 'data/summit.json');
   if (values.out && files.length > 1) throw new CliError('--out names one file; with several data files use --out-dir', 2);
@@ -94,4 +101,9 @@ function jobsOption(value: string): number {
   return Number(value);
 }
 
-runCli(() => main(process.argv.slice(2)));
+/** Runs the command line with these arguments (without node and the script); sets process.exitCode. */
+export function run(argv: string[]): Promise<void> {
+  return runCli(() => main(argv));
+}
+
+if (isMainModule(import.meta.url)) run(process.argv.slice(2));

@@ -6,8 +6,8 @@ import { textValues } from './data/load.js';
 import { InputError, problemList } from './errors.js';
 import { blockTexts } from './markup/kinds.js';
 import type { DocumentTree, Inline } from './markup/tree.js';
-import type { FontSet, Weight } from './text/fonts.js';
-import { codePointLabel, findUncovered, findUncoveredInAnyWeight } from './text/itemize.js';
+import { codePointLabel, type Coverage } from './text/coverage.js';
+import type { Weight } from './text/fonts.js';
 
 export interface Uncovered { codePoint: number; offset: number }
 
@@ -18,8 +18,8 @@ export const PLACEHOLDER = '?';
  * The first character the fonts cannot draw in `weight`; with no weight, in regular or bold,
  * since data and template text may be set in either (headings and table heads are bold).
  */
-export function firstUncovered(text: string, fonts: FontSet, weight?: Weight): Uncovered | null {
-  return weight ? findUncovered(text, fonts, weight) : findUncoveredInAnyWeight(text, fonts);
+export function firstUncovered(text: string, coverage: Coverage, weight?: Weight): Uncovered | null {
+  return weight ? coverage.findUncovered(text, weight) : coverage.findUncoveredInAnyWeight(text);
 }
 
 /** "where: character U+1F600 at position 6 cannot be drawn by any font" (positions count from 1). */
@@ -41,18 +41,18 @@ export class CoverageCheck {
   private readonly inData: string[] = [];
   private readonly inTemplate = new Set<string>();
 
-  constructor(private readonly fonts: FontSet, private readonly source: string) {}
+  constructor(private readonly coverage: Coverage, private readonly source: string) {}
 
   /** The brief with every character no font has replaced by PLACEHOLDER (itself when there is none). */
   data(brief: Brief): Brief {
     let copy: Brief | undefined;
     for (const { path, value } of textValues(brief)) {
-      const found = firstUncovered(value, this.fonts);
+      const found = firstUncovered(value, this.coverage);
       if (!found) continue;
       // Character by character from the first one missing: one pass, however many there are.
       let text = value.slice(0, found.offset);
       for (const ch of value.slice(found.offset)) {
-        const missing = firstUncovered(ch, this.fonts);
+        const missing = firstUncovered(ch, this.coverage);
         if (missing) this.inData.push(uncoveredMessage(`${this.source}: ${path}`, { codePoint: missing.codePoint, offset: text.length }));
         text += missing ? PLACEHOLDER : ch;
       }
@@ -69,7 +69,7 @@ export class CoverageCheck {
   template(tree: DocumentTree, file: string): void {
     const check = (inlines: readonly Inline[] | undefined, where: string): void => {
       for (const inline of inlines ?? []) {
-        const found = firstUncovered(inline.text, this.fonts);
+        const found = firstUncovered(inline.text, this.coverage);
         if (found) this.inTemplate.add(templateMessage(where, found));
       }
     };

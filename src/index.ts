@@ -56,14 +56,14 @@ export async function renderValidBrief(brief: Brief, options: RenderOptions = {}
   const template = options.template ?? defaultTemplate();
   const layers = [...themeLayers({ template, data: brief, dataFile: options.source, themeFile: options.themeFile }), options.theme ?? {}];
   const context = createContext({ theme: layers, paper: options.paper });
-  const coverage = new CoverageCheck(context.engine.fonts, source);
+  const coverage = new CoverageCheck(context.engine.coverage, source);
   const drawable = coverage.data(brief);
   const markup = renderTemplate(drawable, { template, digits, extras: templateValues(context.theme) });
   const tree = parseMarkup(markup, { source: template, transformText: digitsInText(digits) });
   coverage.template(tree, shownPath(template));
   coverage.report(options);
   const laid = layoutDocument(context, tree, { digits });
-  return writePdf(laid, tree.meta, { archival: options.archival ?? true, creationDate: creationDate(tree.meta.date, source) });
+  return writePdf(laid, tree.meta, { archival: options.archival ?? true, creationDate: creationDate(tree.meta.date, source), fonts: context.pdfFonts });
 }
 
 /** The last moment a PDF date (four-digit year) can hold: 9999-12-31T23:59:59Z. */

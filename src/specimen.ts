@@ -2,13 +2,12 @@
 // A proof sheet: each non-empty line of the input (lines starting with # are skipped) becomes its
 // own right-to-left paragraph in Amiri 14 pt on A4 with 2 cm margins; lines starting with ! are bold.
 import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
 import { layoutParagraph, type Align } from './text/paragraph.js';
-import { loadFonts } from './text/fonts.js';
-import { codePointLabel, findUncovered } from './text/itemize.js';
+import { codePointLabel } from './text/coverage.js';
+import { createTextEngine, type TextEngine } from './text/engine.js';
 import { isMainModule } from './main-module.js';
-import type { JustifyMode } from './text/justify.js';
-import { GlyphPainter } from './render/glyphs.js';
+import type { JustifyMode } from './text/records.js';
+import { createPdfFontCache, PdfWriter } from './render/pdf-writer.js';
 import { writeAtomically } from './output.js';
 import { CliError, runCli } from './cli-support.js';
 
@@ -16,18 +15,28 @@ const CM = 72 / 2.54;
 /** Width of the text area: A4 (21 cm) less two 2 cm margins. */
 const A4_TEXT_CM = 17;
 
-export interface SpecimenOptions { align?: Align; widthCm?: number; justify?: JustifyMode }
+/** A4 in points, as pdfkit sizes it. */
+const A4 = { width: 595.28, height: 841.89 };
+
+export interface SpecimenOptions {
+  align?: Align;
+  widthCm?: number;
+  justify?: JustifyMode;
+  /** The text engine to lay out with (default: a new one). */
+  engine?: TextEngine;
+}
 
 export async function renderSpecimen(lines: readonly string[], options: SpecimenOptions = {}): Promise<Uint8Array> {
   const margin = 2 * CM;
-  const doc = new PDFDocument({ size: 'A4', margin, font: '', autoFirstPage: true, compress: true, info: { Title: 'mowjaz specimen', Creator: 'mowjaz', CreationDate: new Date(0) } });
-  const painter = new GlyphPainter(doc as never);
-  const width = options.widthCm ? options.widthCm * CM : doc.page.width - 2 * margin;
-  const left = doc.page.width - margin - width;
+  const engine = options.engine ?? createTextEngine();
+  const pdf = new PdfWriter({ fonts: createPdfFontCache(), info: { Title: 'mowjaz specimen', Creator: 'mowjaz', CreationDate: new Date(0) } });
+  pdf.addPage(A4.width, A4.height);
+  const width = options.widthCm ? options.widthCm * CM : A4.width - 2 * margin;
+  const left = A4.width - margin - width;
   let y = margin;
   for (const raw of lines) {
     const bold = raw.startsWith('!');
-    const layout = layoutParagraph({
+    const layout = layoutParagraph(engine, {
       text: bold ? raw.slice(1) : raw,
       style: { weight: bold ? 'bold' : 'regular', size: 14, color: '#000000' },
       width,
@@ -35,17 +44,12 @@ export async function renderSpecimen(lines: readonly string[], options: Specimen
       justify: options.justify,
     });
     for (const line of layout.lines) {
-      if (y + line.height > doc.page.height - margin) { doc.addPage(); y = margin; }
-      painter.drawLines([{ ...line, baseline: line.baseline - line.top, top: 0 }], left, y);
+      if (y + line.height > A4.height - margin) { pdf.addPage(A4.width, A4.height); y = margin; }
+      pdf.drawLines([{ ...line, baseline: line.baseline - line.top, top: 0 }], left, y);
       y += line.height;
     }
   }
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>(resolve => doc.on('end', () => resolve()));
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return pdf.end();
 }
 
 /** The input's paragraphs with their line numbers: non-empty lines not starting with #. */
@@ -80,14 +84,14 @@ async function main(argv: string[]): Promise<void> {
   let source: string;
   try { source = fs.readFileSync(input, 'utf8'); } catch (e) { throw new CliError(`cannot read ${input}: ${(e as NodeJS.ErrnoException).code ?? e}`, 2); }
   // A character no font has is the input's fault: name its line rather than fail mid-layout.
-  const fonts = loadFonts();
+  const engine = createTextEngine();
   const entries = specimenEntries(source);
   for (const { text, line } of entries) {
     const bold = text.startsWith('!');
-    const found = findUncovered(bold ? text.slice(1) : text, fonts, bold ? 'bold' : 'regular');
+    const found = engine.coverage.findUncovered(bold ? text.slice(1) : text, bold ? 'bold' : 'regular');
     if (found) throw new CliError(`${input}:${line}: character ${codePointLabel(found.codePoint)} cannot be drawn by any font`, 2);
   }
-  const bytes = await renderSpecimen(entries.map(e => e.text), options);
+  const bytes = await renderSpecimen(entries.map(e => e.text), { ...options, engine });
   writeAtomically(output, bytes);
   console.log(`${output}: ${bytes.length} bytes`);
 }

@@ -3,7 +3,7 @@
 import type { EngineContext } from '../context.js';
 import type { Inline } from '../markup/tree.js';
 import { layoutParagraph, type Align, type ParagraphLayout } from '../text/paragraph.js';
-import type { StyledSpan } from '../text/itemize.js';
+import type { StyledSpan } from '../text/records.js';
 import { styleFor, type TextStyle } from '../theme.js';
 
 export interface Fields { page: string; pages: string }
@@ -22,7 +22,7 @@ export function layoutInlines(context: EngineContext, inlines: readonly Inline[]
     });
     text += piece;
   }
-  return layoutParagraph({
+  return layoutParagraph(context.engine, {
     text,
     spans,
     style: { size: style.size, color: style.color, weight: style.weight },
@@ -30,7 +30,6 @@ export function layoutInlines(context: EngineContext, inlines: readonly Inline[]
     align,
     lineHeight: style.lineHeight,
     justify: context.theme.justify,
-    fonts: context.engine.fonts,
   });
 }
 

@@ -10,9 +10,9 @@ import { loadBrief } from '../data/load.js';
 import { creationDate } from '../index.js';
 import { writeAtomically, type OutputKind } from '../output.js';
 import { parseMailbox, parseMailboxes, type Mailbox } from './addresses.js';
-import { composeMessage, type Parties } from './compose.js';
+import type { Parties } from './compose.js';
 import { mailContent, type GivenAddress } from './content.js';
-import { sendMessage, type Security, type SmtpSettings } from './send.js';
+import type { Security, SmtpSettings } from './send.js';
 
 export const MAIL_HELP = `
 Mail (one message per brief, the PDF attached):
@@ -157,7 +157,7 @@ export function mailCommand(argv: readonly string[], env: NodeJS.ProcessEnv = pr
     if (smtp && !recipients.length) throw new CliError(`${brief.file}: no recipient: give --to (or "mail": {"to": […]} in the data)`, 2);
     let pdf: Buffer;
     try { pdf = fs.readFileSync(brief.out); } catch (e) { throw new CliError(`cannot read ${brief.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1); }
-    const message = await composeMessage({ content, parties, pdf, pdfFile: brief.out, date: creationDate(content.issued, brief.file) });
+    const message = await (await mimeModules()).composeMessage({ content, parties, pdf, pdfFile: brief.out, date: creationDate(content.issued, brief.file) });
     const done: string[] = [];
     const eml = emlFor(brief);
     if (eml !== undefined) {
@@ -168,7 +168,7 @@ export function mailCommand(argv: readonly string[], env: NodeJS.ProcessEnv = pr
       if (pdf.length > maxSize) {
         throw new CliError(`${brief.out}: not sent: the attachment is ${megabytes(pdf.length)}, over the ${megabytes(maxSize)} limit (--max-attachment-size)`, 1);
       }
-      const delivery = await sendMessage(message.raw, { from: parties.from.address, to: recipients }, smtp);
+      const delivery = await (await mimeModules()).sendMessage(message.raw, { from: parties.from.address, to: recipients }, smtp);
       done.push(`${brief.out}: sent to ${delivery.accepted.join(', ')} through ${smtp.host}:${smtp.port}`);
     }
     return done.join('\n');
@@ -206,4 +206,13 @@ export function mailCommand(argv: readonly string[], env: NodeJS.ProcessEnv = pr
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * nodemailer is loaded only when a message is made: it pulls in Node's HTTP stack, which the
+ * brief command's start-up snapshot cannot hold, and a run without mail options never needs it.
+ */
+async function mimeModules(): Promise<typeof import('./compose.js') & typeof import('./send.js')> {
+  const [compose, send] = await Promise.all([import('./compose.js'), import('./send.js')]);
+  return { ...compose, ...send };
 }

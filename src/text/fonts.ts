@@ -1,5 +1,5 @@
-// Fonts are read and parsed once per process: HarfBuzz faces for shaping, and the same bytes
-// for pdfkit to embed, so what is measured is exactly what is drawn.
+// Fonts are read and parsed once per text engine: HarfBuzz faces for shaping, and the same bytes
+// for the PDF writer to embed, so what is measured is exactly what is drawn.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -25,11 +25,8 @@ export interface FontSet {
   chain(weight: Weight): readonly LoadedFace[];
 }
 
-const loaded = new Map<string, FontSet>();
-
+/** Reads and parses the font files in `dir` (writing them first from the installed WOFF files if missing). */
 export function loadFonts(dir: string = fontsDir()): FontSet {
-  const cached = loaded.get(dir);
-  if (cached) return cached;
   if (FONT_FILES.some(f => !fs.existsSync(path.join(dir, f.file)))) prepareFonts(dir);
   const faces = FONT_FILES.map(f => {
     const bytes = fs.readFileSync(path.join(dir, f.file));
@@ -51,7 +48,5 @@ export function loadFonts(dir: string = fontsDir()): FontSet {
     chains.set(face.weight, list);
   }
   for (const list of chains.values()) list.sort((a, b) => SUBSETS.indexOf(a.subset) - SUBSETS.indexOf(b.subset));
-  const set: FontSet = { chain: weight => chains.get(weight) ?? [] };
-  loaded.set(dir, set);
-  return set;
+  return { chain: weight => chains.get(weight) ?? [] };
 }

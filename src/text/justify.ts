@@ -1,12 +1,14 @@
-// Justification of a full line: kashida (tatweel) inside words first, where the mode allows and
-// the font can take it, then wider spaces, so both edges are flush.
-import type { LineLayout } from './paragraph.js';
-import type { Run } from './itemize.js';
-import { kashidaPoints } from './kashida.js';
-import { shape } from './shaper.js';
+// Stage 4, justify: a full line made flush with the measure. Kashida (tatweel) inside words
+// first, where the mode allows and the font can take it, then wider spaces. The plan is worked
+// out from plain figures (slack, tatweel advance, spaces, the joins HarfBuzz marks as safe), so it
+// can be checked on its own; the line is then placed again with the tatweels in.
+import { kashidaPoints, type KashidaPoint } from './kashida.js';
+import { linePieces, placeLine } from './place.js';
+import { tatweelAdvance, tatweelSafeOffsets } from './shape.js';
+import type { Shaper } from './shaper.js';
+import type { JustifyMode, LineLayout, LineRange, Preparation } from './records.js';
 
-/** spaces: widen spaces only; kashida: tatweels, spaces only for the remainder; kashida-spaces: tatweels up to a cap per join, then spaces. */
-export type JustifyMode = 'spaces' | 'kashida' | 'kashida-spaces';
+export type { JustifyMode } from './records.js';
 
 const STRETCHABLE = /^[ \u00A0]$/;
 /** The most a single join is stretched, in em; up to HOLE_CAP_EM when spaces would otherwise gape. */
@@ -17,26 +19,31 @@ const HOLE_EM = 0.5;
 /** Slack per space (in em) that spaces absorb alone, without kashida, in kashida-spaces mode. */
 const SPACES_SUFFICE_EM = 0.12;
 
-interface PlanPiece { run: Run; start: number; end: number }
+/** What the kashida plan needs to know of a line, in points. */
+export interface KashidaLine {
+  /** Room left: the measure less the line's natural width. */
+  slack: number;
+  /** Font size of the line's first Arabic run (its tatweels are that size). */
+  size: number;
+  /** Advance of one tatweel in that run. */
+  tatweel: number;
+  /** Spaces on the line that can be stretched. */
+  spaces: number;
+}
+
+/** Whether kashida is worth asking for: there is room, a tatweel has width, and spaces alone would not do. */
+export function wantsKashida(line: KashidaLine, mode: JustifyMode): boolean {
+  if (mode === 'spaces' || line.slack <= 0 || !(line.tatweel > 0)) return false;
+  return !(mode === 'kashida-spaces' && line.spaces && line.slack / line.spaces <= SPACES_SUFFICE_EM * line.size);
+}
 
 /** How many tatweels go before which offsets (best joins first, in insertion order). */
-export function planKashida(line: LineLayout, width: number, mode: JustifyMode, text: string, pieces: readonly PlanPiece[], safeOffsets: (piece: PlanPiece) => ReadonlySet<number>): Map<number, number> {
+export function planKashida(line: KashidaLine, points: readonly KashidaPoint[]): Map<number, number> {
   const plan = new Map<number, number>();
-  const slack = width - line.width;
-  const arabic = pieces.find(p => p.run.script === 'Arab' && p.run.level % 2 === 1);
-  if (!arabic || slack <= 0) return plan;
-  const { run } = arabic;
-  const size = run.style.size;
-  const tatweel = shape({ face: run.face.shaper, faceKey: run.face.key, text: '\u0640', start: 0, end: 1, rtl: true, script: 'Arab', language: 'ar' })[0];
-  const tw = tatweel.ax * size / run.face.upem;
-  if (!(tw > 0)) return plan;
-  const spaces = line.glyphs.filter(g => STRETCHABLE.test(g.text)).length;
-  if (mode === 'kashida-spaces' && spaces && slack / spaces <= SPACES_SUFFICE_EM * size) return plan;
-  // Only now ask HarfBuzz where tatweels may go: it takes one more shaping of the line.
-  const points = pieces.flatMap(p => kashidaPoints(text, p.start, p.end, safeOffsets(p)));
+  const { size, tatweel: tw, spaces } = line;
   const cap = Math.max(1, Math.floor(CAP_EM * size / tw));
   const holeCap = Math.max(cap, Math.floor(HOLE_CAP_EM * size / tw));
-  let budget = Math.floor(slack / tw);
+  let budget = Math.floor(line.slack / tw);
   const gaping = () => !spaces || (budget * tw) / spaces > HOLE_EM * size;
   for (let round = 0; budget > 0 && points.length && (round < cap || (round < holeCap && gaping())); round++) {
     for (const p of points) {
@@ -57,11 +64,13 @@ export function dropOne(plan: Map<number, number>): void {
   }
 }
 
+const stretchable = (line: LineLayout) => line.glyphs.filter(g => STRETCHABLE.test(g.text));
+
 /** Spreads the remaining slack over the line's spaces; false when there is nothing to stretch. */
 export function stretchSpaces(line: LineLayout, width: number): boolean {
   const slack = width - line.width;
   if (Math.abs(slack) <= 0.01) return true;
-  const spaces = line.glyphs.filter(g => STRETCHABLE.test(g.text));
+  const spaces = stretchable(line);
   if (slack < 0 || !spaces.length) return false;
   const extra = slack / spaces.length;
   let shift = 0;
@@ -71,4 +80,25 @@ export function stretchSpaces(line: LineLayout, width: number): boolean {
   }
   line.width = width;
   return true;
+}
+
+/** Kashida between letters (when the mode allows), then wider spaces, until the line is flush. */
+export function justifyLine(shaper: Shaper, prep: Preparation, line: LineLayout, range: LineRange, width: number, mode: JustifyMode): LineLayout {
+  let out = line;
+  const pieces = mode !== 'spaces' && width - line.width > 0.01 ? linePieces(prep, range) : [];
+  const arabic = pieces.find(p => p.run.script === 'Arab' && p.run.level % 2 === 1);
+  const figures = arabic && { slack: width - line.width, size: arabic.run.style.size, tatweel: tatweelAdvance(shaper, arabic.run), spaces: stretchable(line).length };
+  if (figures && wantsKashida(figures, mode)) {
+    // Only now ask HarfBuzz where tatweels may go: it takes one more shaping of the line.
+    const points = pieces.flatMap(p => kashidaPoints(prep.text, p.start, p.end, tatweelSafeOffsets(shaper, prep, p)));
+    const plan = planKashida(figures, points);
+    // Widths in context can differ from the plan by a kerning pair: take tatweels back until it fits.
+    for (let tries = 0; plan.size && tries < 8; tries++) {
+      const stretched = placeLine(shaper, prep, range, plan);
+      if (stretched.width <= width + 0.01) { out = stretched; break; }
+      dropOne(plan);
+    }
+  }
+  if (stretchSpaces(out, width)) out.justified = true;
+  return out;
 }

@@ -1,6 +1,7 @@
 // The only module that talks to HarfBuzz. Everything it returns is in font units, in the visual
 // (left-to-right) order HarfBuzz produces, with clusters as UTF-16 offsets into the caller's text.
 import * as hb from 'harfbuzzjs';
+import { ShapeCache, type ShapeCacheStats } from './shape-cache.js';
 
 export interface ShaperFace {
   readonly font: hb.Font;
@@ -50,58 +51,54 @@ export function openFace(bytes: Uint8Array): ShaperFace {
 // HarfBuzz looks at up to five characters around the item for joining and contextual lookups,
 // so the cache key carries that much context on each side.
 export const CONTEXT = 5;
-/** Glyphs with clusters relative to the shaped string, and copies placed at offsets already asked for. */
-const cache = new Map<string, { local: ShapedGlyph[]; placed: Map<number, readonly ShapedGlyph[]> }>();
-const CACHE_LIMIT = 20000;
 
-export function shape(req: ShapeRequest): readonly ShapedGlyph[] {
-  const from = Math.max(0, req.start - CONTEXT);
-  const to = Math.min(req.text.length, req.end + CONTEXT);
-  const local = req.text.slice(from, to);
-  const offset = req.start - from;
-  const length = req.end - req.start;
-  const plain = (req.plainTatweelAt ?? []).map(o => o - from);
-  const key = `${req.faceKey}|${req.rtl ? 'r' : 'l'}|${req.script}|${req.language}|${req.tatweelFlags ? 1 : 0}|${plain.join(',')}|${offset}|${length}|${local}`;
-  let entry = cache.get(key);
-  if (!entry) {
-    entry = { local: shapeUncached(req.face, local, offset, length, req, plain), placed: new Map() };
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, entry);
+/** HarfBuzz shaping with its cache: one per text engine. */
+export class Shaper {
+  private readonly cache: ShapeCache<ShapedGlyph>;
+  // One buffer, reset per call: shaping is synchronous, and a fresh wasm buffer per run is waste.
+  private buffer: hb.Buffer | undefined;
+
+  constructor(cacheGlyphs?: number) {
+    this.cache = new ShapeCache(cacheGlyphs);
   }
-  // Clusters are offsets into the caller's text: the same text shaped again at the same offset
-  // (a brief rendered again, a line sliced from its run) gets the same array back.
-  let placed = entry.placed.get(from);
-  if (!placed) {
-    const local_ = entry.local;
-    placed = local_.map(g => ({ ...g, cluster: g.cluster + from }));
-    if (entry.placed.size >= 8) entry.placed.clear();
-    entry.placed.set(from, placed);
+
+  shape(req: ShapeRequest): readonly ShapedGlyph[] {
+    const from = Math.max(0, req.start - CONTEXT);
+    const to = Math.min(req.text.length, req.end + CONTEXT);
+    const local = req.text.slice(from, to);
+    const offset = req.start - from;
+    const length = req.end - req.start;
+    const plain = (req.plainTatweelAt ?? []).map(o => o - from);
+    const key = `${req.faceKey}|${req.rtl ? 'r' : 'l'}|${req.script}|${req.language}|${req.tatweelFlags ? 1 : 0}|${plain.join(',')}|${offset}|${length}|${local}`;
+    // Clusters are offsets into the caller's text: the same text shaped again at the same offset
+    // (a brief rendered again, a line sliced from its run) gets the same array back.
+    return this.cache.get(key, from, () => this.shapeUncached(req.face, local, offset, length, req, plain));
   }
-  return placed;
-}
 
-function shapeUncached(face: ShaperFace, text: string, offset: number, length: number, req: ShapeRequest, plainTatweel: readonly number[]): ShapedGlyph[] {
-  const buf = (sharedBuffer ??= new hb.Buffer());
-  buf.reset();
-  buf.addText(text, offset, length);
-  buf.setDirection(req.rtl ? hb.Direction.RTL : hb.Direction.LTR);
-  buf.setScript(req.script);
-  buf.setLanguage(req.language);
-  // Each mark keeps its own cluster, so every glyph can carry its own source text for ToUnicode.
-  buf.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
-  buf.setFlags(req.tatweelFlags ? hb.BufferFlag.PRODUCE_SAFE_TO_INSERT_TATWEEL : hb.BufferFlag.DEFAULT);
-  hb.shape(face.font, buf, plainTatweel.map(i => new hb.Feature('rlig', 0, i, i + 1)));
-  const infos = buf.getGlyphInfos();
-  const pos = buf.getGlyphPositions();
-  return infos.map((info, i) => ({
-    gid: info.codepoint,
-    cluster: info.cluster,
-    ax: pos[i].xAdvance,
-    dx: pos[i].xOffset,
-    dy: pos[i].yOffset,
-    flags: info.flags,
-  }));
-}
+  cacheStats(): ShapeCacheStats {
+    return this.cache.stats();
+  }
 
-// One buffer, reset per call: shaping is synchronous, and a fresh wasm buffer per run is waste.
-let sharedBuffer: hb.Buffer | undefined;
+  private shapeUncached(face: ShaperFace, text: string, offset: number, length: number, req: ShapeRequest, plainTatweel: readonly number[]): ShapedGlyph[] {
+    const buf = (this.buffer ??= new hb.Buffer());
+    buf.reset();
+    buf.addText(text, offset, length);
+    buf.setDirection(req.rtl ? hb.Direction.RTL : hb.Direction.LTR);
+    buf.setScript(req.script);
+    buf.setLanguage(req.language);
+    // Each mark keeps its own cluster, so every glyph can carry its own source text for ToUnicode.
+    buf.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
+    buf.setFlags(req.tatweelFlags ? hb.BufferFlag.PRODUCE_SAFE_TO_INSERT_TATWEEL : hb.BufferFlag.DEFAULT);
+    hb.shape(face.font, buf, plainTatweel.map(i => new hb.Feature('rlig', 0, i, i + 1)));
+    const infos = buf.getGlyphInfos();
+    const pos = buf.getGlyphPositions();
+    return infos.map((info, i) => ({
+      gid: info.codepoint,
+      cluster: info.cluster,
+      ax: pos[i].xAdvance,
+      dx: pos[i].xOffset,
+      dy: pos[i].yOffset,
+      flags: info.flags,
+    }));
+  }
+}

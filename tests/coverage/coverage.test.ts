@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { CoverageCheck, PLACEHOLDER, firstUncovered } from '../../src/coverage.js';
 import { InputError } from '../../src/errors.js';
 import { parseMarkup } from '../../src/markup/parse.js';
-import { loadFonts } from '../../src/text/fonts.js';
+import { createTextEngine } from '../../src/text/engine.js';
 import { summit } from '../pdf/support.js';
 
-const fonts = loadFonts();
+const fonts = createTextEngine().coverage;
 const tree = (body: string) => parseMarkup(`<document title="t"><header>رأس</header>${body}</document>`, { source: 'main.hbs' });
 
 function failure(run: () => void): string {

@@ -142,10 +142,8 @@ describe('schema violations (exit 2, every one listed with its JSON path and lin
     expect(stderr.trimEnd().split('\n')).toHaveLength(2);
   });
 
-  it('50,000 violations: listed up to 100, the rest counted, quickly', () => {
-    const started = Date.now();
+  it('50,000 violations: listed up to 100, the rest counted', () => {
     const { stderr } = expectFailure(text(d => { d.keyPoints = Array.from({ length: 50_000 }, (_, i) => i); }), 2);
-    expect(Date.now() - started).toBeLessThan(15_000);
     const lines = stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(101);
     expect(lines[0]).toMatch(/brief\.json:\d+: \/keyPoints\/0: must be a string, not a number$/);

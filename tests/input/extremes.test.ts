@@ -8,6 +8,9 @@ import { defaultTemplate, renderTemplate } from '../../src/template/render.js';
 import { createContext } from '../../src/context.js';
 import { defaultTheme as theme, templateValues } from '../../src/theme.js';
 import { cleanup, expectFailure, expectSuccess, minimal, pdfText, squeeze, summit } from './cli.js';
+import { createTextEngine } from '../../src/text/engine.js';
+
+const engine = createTextEngine();
 
 afterAll(cleanup);
 

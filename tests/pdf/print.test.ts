@@ -4,7 +4,7 @@ import * as mupdf from 'mupdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brief } from '../../src/data/brief.js';
 import { defaultTheme as theme } from '../../src/theme.js';
-import { MM, contrast, drawnOnPage, drawnOutside, inkedBorder, laidOutside, layout, luminance, render, summit, type Drawn } from './support.js';
+import { MM, contrast, drawnOnPage, drawnOutside, inkedBorder, laidOutside, layout, luminance, summit, summitPdf, type Drawn } from './support.js';
 
 const EDGE = 10 * MM;
 
@@ -15,7 +15,7 @@ let pages: { width: number; height: number; drawn: Drawn[] }[];
 
 beforeAll(async () => {
   brief = summit();
-  bytes = await render(brief);
+  bytes = await summitPdf();
   doc = mupdf.Document.openDocument(bytes, 'application/pdf');
   pages = Array.from({ length: doc.countPages() }, (_, i) => drawnOnPage(doc, i));
 });

@@ -24,14 +24,17 @@
 // - Inside LRI…PDI the isolate's sos is L: `+7 495 123-45-67` there is EN → L throughout.
 import { describe, expect, it } from 'vitest';
 import { layoutParagraph } from '../../src/text/paragraph.js';
+import { createTextEngine } from '../../src/text/engine.js';
 import type { Direction } from '../../src/text/bidi.js';
 import { readCorpus } from '../helpers/corpus.js';
 import { describeLine, misorderedTokens } from '../helpers/visual.js';
 
+const engine = createTextEngine();
+
 const style = { weight: 'regular' as const, size: 14, color: '#000000' };
 
 function layoutOneLine(text: string, direction: Direction = 'rtl') {
-  const layout = layoutParagraph({ text, style, width: 5000, direction });
+  const layout = layoutParagraph(engine, { text, style, width: 5000, direction });
   expect(layout.lines).toHaveLength(1);
   return layout.lines[0];
 }

@@ -1,0 +1,196 @@
+// Laid-out lines → PDF content-stream operators: glyphs exactly where the engine placed them,
+// written so that readers extract the text back (pdfkit-free: the fonts and their codes come from
+// the PDF writer through GlyphFont).
+//
+// Text extraction is decided here. Each word is one TJ, glyphs left to right, and words
+// are written in logical order: pdf.js and poppler then both read lines back in logical order.
+// A glyph's ToUnicode entry is its source text, and its /W width is normally the font's advance.
+// Readers split words where a glyph starts far from where that width says the previous glyph
+// ends (poppler: more than 0.1 em after, or 0.2 em before). Amiri's GPOS moves some glyphs that
+// far, so such a glyph gets a variant code with a width that ends where the next glyph starts.
+import type { LoadedFace } from '../text/fonts.js';
+import type { LineLayout, PlacedGlyph } from '../text/records.js';
+
+/** A font as drawn into one document: its resource name, and codes for glyphs. */
+export interface GlyphFont {
+  /** Resource name on the page (F1, F2, …). */
+  readonly id: string;
+  /** The glyph's advance in the embedded font, in 1/1000 em. */
+  naturalWidth(gid: number): number;
+  /** The code for a glyph with the given ToUnicode text and /W width (1/1000 em). */
+  code(gid: number, text: string, width: number): number;
+}
+
+/** A number for the content stream, rounded to `places` decimals (positions need no more than 0.01 pt). */
+const fmt = (n: number, places = 3): string => {
+  const k = 10 ** places;
+  const r = Math.round(n * k) / k;
+  return Object.is(r, -0) ? '0' : String(r);
+};
+
+/** Gap limits (in em) inside which readers keep two glyphs in one word. */
+const MAX_GAP = 0.05;
+const MAX_OVERLAP = 0.15;
+
+/**
+ * The /W width of word[i], in 1/1000 em: the font's advance, unless that would leave a gap or an
+ * overlap before the next glyph large enough for poppler to split the word there.
+ */
+function pdfWidth(font: GlyphFont, word: readonly PlacedGlyph[], i: number, em: number, kashidaHidden: boolean): number {
+  const g = word[i];
+  // pdf.js moves its pen by nothing for a combining mark, whatever /W says (it does apply the
+  // TJ adjustment after it): a width of 0 keeps its pen where the glyphs really are.
+  if (isMark(g)) return 0;
+  const natural = font.naturalWidth(g.gid);
+  // Readers measure the gap to the next glyph that moves their pen: marks do not count, nor do
+  // kashidas that poppler does not see (in a span of their own with empty ActualText).
+  const follower = word.slice(i + 1).find(h => !isMark(h) && !(kashidaHidden && h.kashida));
+  if (!follower) return natural;
+  const distance = Math.max(0, Math.round((follower.x - g.x) * em));
+  // pdf.js skips a glyph that stands for no text (an invisible format character) entirely,
+  // the TJ adjustment after it included, so such a glyph must end exactly where the next begins.
+  if ((g.kashida && !kashidaHidden) || !g.text) return distance;
+  const gap = distance - natural;
+  return gap > MAX_GAP * 1000 || gap < -MAX_OVERLAP * 1000 ? distance : natural;
+}
+
+/**
+ * The operators that draw laid-out lines with the paragraph's top-left corner at (x, y), in
+ * top-down coordinates on a page `pageHeight` high. `fontFor` is asked once per word, in order.
+ */
+export function glyphRunOps(lines: readonly LineLayout[], x: number, y: number, pageHeight: number, fontFor: (face: LoadedFace) => GlyphFont): string {
+  const ops: string[] = [`q 1 0 0 -1 0 ${fmt(pageHeight)} cm BT`];
+  let curFont = '', curColor = '';
+  for (const line of lines) {
+    const baseline = pageHeight - (y + line.baseline);
+    for (const word of words(line.glyphs)) {
+      const first = word[0];
+      const font = fontFor(first.face);
+      const size = first.size;
+      const fontOp = `/${font.id} ${fmt(size)} Tf`;
+      if (fontOp !== curFont) { ops.push(fontOp); curFont = fontOp; }
+      const colorOp = `${rgb(first.color)} rg`;
+      if (colorOp !== curColor) { ops.push(colorOp); curColor = colorOp; }
+      const em = 1000 / size;
+      const actual = actualText(word);
+      const split = actual === null && word.some(g => g.kashida);
+      const widths = word.map((g, i) => pdfWidth(font, word, i, em, split));
+      const cids = word.map((g, i) => font.code(g.gid, toUnicodeText(g), widths[i]));
+      if (actual !== null) ops.push(`/Span <</ActualText ${utf16Hex(actual)}>> BDC`);
+      for (const segment of split ? kashidaSegments(word) : [word.map((_, i) => i)]) {
+        const hidden = split && word[segment[0]].kashida;
+        if (hidden) ops.push('/Span <</ActualText ()>> BDC');
+        const startX = Number(fmt(x + word[segment[0]].x, 2));
+        ops.push(`1 0 0 1 ${fmt(startX)} ${fmt(baseline, 2)} Tm`);
+        // Where the PDF's text position really is, so rounding never accumulates along a word.
+        let pen = startX - x;
+        let rise = 0;
+        let tj: string[] = [];
+        const flush = () => { if (tj.length) ops.push(`[${tj.join('')}] TJ`); tj = []; };
+        segment.forEach((i, k) => {
+          const g = word[i];
+          if (g.rise !== rise) { flush(); rise = g.rise; ops.push(`${fmt(rise)} Ts`); }
+          tj.push(`<${cids[i].toString(16).padStart(4, '0')}>`);
+          const next = segment[k + 1] === undefined ? undefined : word[segment[k + 1]];
+          if (next) {
+            const adjust = Number(fmt((pen - next.x) * em + widths[i], 1));
+            if (adjust !== 0) tj.push(fmt(adjust, 1));
+            pen += (widths[i] - adjust) / em;
+          }
+        });
+        flush();
+        if (rise) ops.push('0 Ts');
+        if (hidden) ops.push('EMC');
+      }
+      if (actual !== null) ops.push('EMC');
+    }
+  }
+  ops.push('ET Q');
+  return ops.join('\n');
+}
+
+/** The ToUnicode text of a glyph: its source text, or NO_TEXT when it stands for no character. */
+const toUnicodeText = (g: PlacedGlyph): string => (g.kashida || !g.text ? NO_TEXT : g.text);
+
+/** A combining mark: readers give it no width of its own. */
+const isMark = (g: PlacedGlyph): boolean => !g.kashida && /^\p{M}+$/u.test(g.text);
+
+const SPACE = /^\s+$/u;
+
+/**
+ * Splits a line's glyphs into words: maximal groups of one shaping run with no white space
+ * between them (spaces are not drawn: readers infer them from the gaps). Words come back in
+ * logical order, each with its glyphs left to right.
+ */
+function words(glyphs: readonly PlacedGlyph[]): PlacedGlyph[][] {
+  const out: PlacedGlyph[][] = [];
+  let cur: PlacedGlyph[] = [];
+  for (const g of glyphs) {
+    const blank = SPACE.test(g.text);
+    if (blank || (cur.length && cur[0].run !== g.run)) { if (cur.length) out.push(cur); cur = []; }
+    if (!blank) cur.push(g);
+  }
+  if (cur.length) out.push(cur);
+  // pdf.js reverses a text item only when it holds right-to-left letters: right-to-left punctuation
+  // alone (`”.` closing a sentence) would read backwards, so it is written one glyph at a time.
+  const split = out.flatMap(w => (w[0].rtl && w.length > 1 && !w.some(g => RTL_LETTER.test(g.text)) ? w.map(g => [g]) : [w]));
+  const first = (w: PlacedGlyph[]) => Math.min(...w.map(g => g.cluster));
+  return split.sort((a, b) => first(a) - first(b));
+}
+
+const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
+
+const MARKS = /\p{M}/u;
+
+/**
+ * A stretched word without harakat, cut around its kashidas: glyph indices of each piece, the
+ * pieces in logical order. Each kashida is drawn in a span with empty ActualText, so poppler
+ * reads nothing for it; pdf.js starts a new text item at every marked-content boundary and
+ * reverses each item on its own, which gives the word back whole when the pieces come in
+ * logical order.
+ */
+function kashidaSegments(word: readonly PlacedGlyph[]): number[][] {
+  const out: number[][] = [];
+  word.forEach((g, i) => {
+    const last = out[out.length - 1];
+    if (last && !g.kashida && !word[last[0]].kashida) last.push(i);
+    else out.push([i]);
+  });
+  return word[0].rtl ? out.reverse() : out;
+}
+
+/**
+ * ToUnicode text of a glyph that stands for no character (an inserted kashida, a cluster's extra
+ * glyph). pdfkit would write `<>`, which pdf.js reads as a stray letter; ZERO WIDTH JOINER is a
+ * format character that pdf.js drops, and poppler reads such words through ActualText.
+ */
+const NO_TEXT = '\u200D';
+
+/**
+ * ActualText for a right-to-left word with harakat, or null for every other word.
+ *
+ * poppler starts a new word at a mark raised off the baseline (or within 0.1 em of its letter),
+ * so vowelled words came back in pieces and out of order. With ActualText it reads the span as
+ * one piece of text; but poppler lays ActualText out left to right and then reverses right-to-left
+ * lines character by character, so the text given here is the word's characters in visual
+ * (reversed) order, which poppler turns back into logical order. pdf.js ignores ActualText and
+ * reads each glyph's ToUnicode text in drawing order, which it reassembles correctly by itself.
+ * Kashidas are not part of the text. (This visual-order ActualText suits poppler and misleads
+ * readers that take ActualText in logical order; it is limited to words with harakat.)
+ */
+function actualText(word: readonly PlacedGlyph[]): string | null {
+  if (!word[0].rtl || !word.some(g => MARKS.test(g.text))) return null;
+  const logical = word.filter(g => !g.kashida).sort((a, b) => a.cluster - b.cluster).map(g => g.text).join('');
+  return [...logical].reverse().join('');
+}
+
+function utf16Hex(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return `<${hex}>`;
+}
+
+function rgb(hex: string): string {
+  const v = parseInt(hex.replace('#', ''), 16);
+  return [(v >> 16) & 255, (v >> 8) & 255, v & 255].map(c => fmt(c / 255)).join(' ');
+}

@@ -1,0 +1,455 @@
+// The one module that talks to pdfkit and to fontkit. It owns a PDF document: pages, glyph runs
+// (drawn through pdfkit's embedded-font machinery, not its text layout), filled boxes and rules,
+// tagging (structure elements, marked content, artifacts), metadata and XMP, the outline, and
+// the bytes at the end. Everything private to pdfkit or fontkit that mowjaz relies on is named
+// in PRIVATES below and reached only here (pdfkit and fontkit are pinned; a test checks them).
+import * as fontkit from 'fontkit';
+import PDFDocument from 'pdfkit';
+import type { LoadedFace } from '../text/fonts.js';
+import type { LineLayout } from '../text/records.js';
+import { glyphRunOps, type GlyphFont } from './glyph-run.js';
+
+/** One private member the adapter relies on: where it is, and what it must be. */
+export interface PrivateMember {
+  /** The object it lives on (see tests/render/pdfkit-privates.test.ts for how each is made). */
+  on: 'document' | 'embeddedFont' | 'subset' | 'subsetWhileEncoding' | 'fontkitFont' | 'fontkitGlyph' | 'structElement' | 'outline';
+  name: string;
+  type: 'function' | 'object' | 'number' | 'string';
+  /** For a function: its declared parameter count (Function#length). */
+  arity?: number;
+}
+
+/** Every pdfkit 0.20 / fontkit 2.0 member used here that is not public API (or not in @types/pdfkit). */
+export const PRIVATES: readonly PrivateMember[] = [
+  { on: 'document', name: '_addInfo', type: 'function', arity: 0 },
+  { on: 'document', name: 'appendXML', type: 'function', arity: 1 },
+  { on: 'document', name: '_font', type: 'object' },
+  { on: 'document', name: 'struct', type: 'function', arity: 1 },
+  { on: 'embeddedFont', name: 'id', type: 'string' },
+  { on: 'embeddedFont', name: 'font', type: 'object' },
+  { on: 'embeddedFont', name: 'scale', type: 'number' },
+  { on: 'embeddedFont', name: 'subset', type: 'object' },
+  { on: 'embeddedFont', name: 'widths', type: 'object' },
+  { on: 'embeddedFont', name: 'unicode', type: 'object' },
+  { on: 'embeddedFont', name: 'ref', type: 'function', arity: 0 },
+  { on: 'subset', name: 'glyphs', type: 'object' },
+  { on: 'subsetWhileEncoding', name: 'glyf', type: 'object' },
+  { on: 'subsetWhileEncoding', name: 'loca', type: 'object' },
+  { on: 'subsetWhileEncoding', name: 'hmtx', type: 'object' },
+  { on: 'subsetWhileEncoding', name: 'offset', type: 'number' },
+  { on: 'subset', name: 'includeGlyph', type: 'function', arity: 1 },
+  { on: 'subset', name: '_addGlyph', type: 'function', arity: 1 },
+  { on: 'fontkitFont', name: 'layout', type: 'function', arity: 5 },
+  { on: 'fontkitFont', name: 'getGlyph', type: 'function', arity: 1 },
+  { on: 'fontkitFont', name: 'loca', type: 'object' },
+  { on: 'fontkitFont', name: '_getTableStream', type: 'function', arity: 1 },
+  { on: 'fontkitGlyph', name: 'advanceWidth', type: 'number' },
+  { on: 'fontkitGlyph', name: '_decode', type: 'function', arity: 0 },
+  { on: 'fontkitGlyph', name: '_getMetrics', type: 'function', arity: 0 },
+  { on: 'structElement', name: 'dictionary', type: 'object' },
+  { on: 'outline', name: 'addItem', type: 'function', arity: 1 },
+];
+
+// ---- the private shapes, as this module uses them ------------------------------------------
+
+/** fontkit's TTFSubset as pdfkit 0.20 uses it: glyphs[i] is the source glyph of subset glyph i. */
+interface TTFSubset {
+  glyphs: number[];
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  includeGlyph(gid: number): number;
+  _addGlyph(gid: number): number;
+}
+
+/** The parts of a fontkit TrueType font the subset writer reads. */
+interface FontkitFont {
+  layout(...args: unknown[]): unknown;
+  getGlyph(gid: number): {
+    advanceWidth: number;
+    _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null;
+    _getMetrics(): { leftBearing: number };
+  };
+  loca: { offsets: number[] };
+  _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array };
+}
+
+/** pdfkit's EmbeddedFont (the object a registered font becomes in a document). */
+interface EmbeddedFont {
+  id: string;
+  font: FontkitFont;
+  scale: number;
+  subset: TTFSubset;
+  widths: number[];
+  unicode: number[][];
+  ref(): unknown;
+}
+
+type KitDoc = PDFKit.PDFDocument;
+/** pdfkit's structure element: options it accepts beyond @types/pdfkit's (Scope), and its dictionary. */
+interface KitStructElement extends PDFKit.PDFStructureElement {
+  dictionary: { data: { A?: Record<string, unknown> } };
+}
+/** pdfkit's outline item; `top` and `left` place the destination (see PdfWriter#bookmark). */
+interface KitOutline { addItem(title: string, options?: { expanded?: boolean; top?: number; left?: number }): KitOutline }
+/** The document's members that @types/pdfkit leaves out or types too narrowly. */
+interface KitPrivate {
+  /** pdfkit takes a parsed font for anything with a `layout` method (a fontkit Font). */
+  registerFont(name: string, font: FontkitFont): void;
+  _font: EmbeddedFont;
+  _addInfo(): void;
+  appendXML(xml: string): void;
+  info: DocumentInfo;
+  struct(type: string, options?: Record<string, unknown>): KitStructElement;
+  outline: KitOutline;
+}
+
+/** The private view of a document, after checking that what PRIVATES says of it holds. */
+function privateView(doc: KitDoc): KitPrivate {
+  for (const p of PRIVATES) {
+    if (p.on !== 'document' || p.name === '_font') continue; // _font exists once a font is chosen
+    if (typeof (doc as unknown as Record<string, unknown>)[p.name] !== p.type) throw new Error(`pdfkit changed: PDFDocument#${p.name} is not a ${p.type} (mowjaz relies on pdfkit 0.20.2)`);
+  }
+  return doc as unknown as KitPrivate;
+}
+
+function asFontkitFont(font: unknown): FontkitFont {
+  const f = font as Partial<FontkitFont> | null;
+  if (!f || typeof f.layout !== 'function' || typeof f.getGlyph !== 'function' || typeof f._getTableStream !== 'function' || !Array.isArray(f.loca?.offsets)) {
+    throw new Error('fontkit changed: a TrueType font no longer has layout, getGlyph, _getTableStream and loca.offsets (mowjaz relies on fontkit 2.0.4)');
+  }
+  return f as FontkitFont;
+}
+
+// ---- fonts parsed once, shared by documents -------------------------------------------------
+
+/**
+ * What the subset writer needs of a source glyph: its glyf record, the positions of its
+ * components' glyph ids (composite glyphs), and its metrics.
+ */
+interface GlyphRecord { data: Uint8Array; components: { glyphID: number; pos: number }[]; advance: number; bearing: number }
+
+/**
+ * Fonts parsed by fontkit, and their glyphs decoded, once for every document written with this
+ * cache: pdfkit accepts a parsed font, and each document still makes its own subset of it, while
+ * fontkit would decode every glyph again for every document. Bounded by the fonts themselves
+ * (six faces, a few thousand glyphs each), so it has no eviction.
+ */
+export class PdfFontCache {
+  private readonly parsed = new Map<string, FontkitFont>();
+  private readonly records = new Map<FontkitFont, Map<number, GlyphRecord>>();
+
+  font(face: LoadedFace): FontkitFont {
+    let font = this.parsed.get(face.key);
+    if (!font) {
+      font = asFontkitFont(fontkit.create(face.bytes));
+      this.parsed.set(face.key, font);
+    }
+    return font;
+  }
+
+  glyph(font: FontkitFont, gid: number): GlyphRecord {
+    let records = this.records.get(font);
+    if (!records) this.records.set(font, (records = new Map()));
+    let record = records.get(gid);
+    if (!record) {
+      const glyph = font.getGlyph(gid);
+      const decoded = glyph._decode();
+      const stream = font._getTableStream('glyf');
+      stream.pos += font.loca.offsets[gid];
+      const data = stream.readBuffer(font.loca.offsets[gid + 1] - font.loca.offsets[gid]);
+      record = {
+        data: new Uint8Array(data),
+        components: decoded && decoded.numberOfContours < 0 ? decoded.components ?? [] : [],
+        advance: glyph.advanceWidth,
+        bearing: glyph._getMetrics().leftBearing,
+      };
+      records.set(gid, record);
+    }
+    return record;
+  }
+}
+
+export const createPdfFontCache = (): PdfFontCache => new PdfFontCache();
+
+/**
+ * Writes the subset's glyphs from cached records, as fontkit's TTFSubset would (composite glyphs
+ * pull their components into the subset). A glyph used with another /W width gets a code, and a
+ * copy in the subset, of its own; PDF/A (ISO 19005-2, 6.2.11.5) wants each code's /W width to
+ * equal its advance in the embedded font, so each copy's advance is its /W width.
+ */
+function writeGlyphsFromRecords(font: EmbeddedFont, cache: PdfFontCache): void {
+  const subset = font.subset;
+  subset._addGlyph = (gid: number): number => {
+    const record = cache.glyph(font.font, gid);
+    let data = record.data;
+    if (record.components.length) {
+      data = new Uint8Array(record.data);
+      const view = new DataView(data.buffer);
+      for (const c of record.components) view.setUint16(c.pos, subset.includeGlyph(c.glyphID));
+    }
+    subset.glyf.push(data);
+    subset.loca.offsets.push(subset.offset);
+    const index = subset.glyf.length - 1;
+    const width = font.widths[index];
+    subset.hmtx.metrics.push({ advance: width !== undefined ? Math.round(width / font.scale) : record.advance, bearing: record.bearing });
+    subset.offset += data.length;
+    return index;
+  };
+}
+
+/** A face as embedded in one document: pdfkit's font, and the codes given out so far. */
+class DocumentFont implements GlyphFont {
+  private readonly codes = new Map<string, number>();
+
+  constructor(private readonly font: EmbeddedFont) {}
+
+  get id(): string { return this.font.id; }
+
+  ref(): unknown { return this.font.ref(); }
+
+  naturalWidth(gid: number): number {
+    return Math.round(this.font.font.getGlyph(gid).advanceWidth * this.font.scale);
+  }
+
+  code(gid: number, text: string, width: number): number {
+    const key = `${gid}|${width}|${text}`;
+    let cid = this.codes.get(key);
+    if (cid === undefined) {
+      const f = this.font;
+      f.subset.glyphs.push(gid);
+      cid = f.subset.glyphs.length - 1;
+      f.widths[cid] = width;
+      f.unicode[cid] = [...text].map(ch => ch.codePointAt(0)!);
+      this.codes.set(key, cid);
+    }
+    return cid;
+  }
+}
+
+// ---- the document ---------------------------------------------------------------------------
+
+export interface DocumentInfo {
+  Title: string;
+  Author?: string;
+  Subject?: string;
+  Keywords?: string;
+  /** pdfkit writes "PDFKit" for Creator and Producer when they are not given. */
+  Creator?: string;
+  Producer?: string;
+  CreationDate: Date;
+  ModDate?: Date;
+}
+
+export interface PdfWriterOptions {
+  /** Parsed fonts shared with other documents (createPdfFontCache()). */
+  fonts: PdfFontCache;
+  info: DocumentInfo;
+  /** The PDF version in the header; pdfkit's 1.3 when not given (1.3 has no XMP metadata). */
+  pdfVersion?: '1.7';
+  /** A tagged PDF in this language, its title shown in the window title. */
+  tagged?: { lang: string };
+  /** PDF/A-2b. */
+  archival?: boolean;
+  /** Page margins, in points: they matter only to pdfkit's own text layout (see pdfkitText). */
+  margin?: number;
+}
+
+/** An element of the structure tree. */
+export interface StructRef { readonly type: string }
+/** An entry of the outline. */
+export interface BookmarkRef { readonly title: string }
+
+export type ArtifactType = 'Pagination' | 'Layout';
+
+export class PdfWriter {
+  private readonly doc: KitDoc;
+  private readonly kit: KitPrivate;
+  private readonly cache: PdfFontCache;
+  private readonly fonts = new Map<string, DocumentFont>();
+  private readonly structs = new WeakMap<StructRef, KitStructElement>();
+  private readonly bookmarks = new WeakMap<BookmarkRef, KitOutline>();
+  private readonly roots: KitStructElement[] = [];
+  private readonly margin: number;
+
+  constructor(options: PdfWriterOptions) {
+    this.cache = options.fonts;
+    this.margin = options.margin ?? 0;
+    const info = options.info;
+    this.doc = new PDFDocument({
+      margin: this.margin,
+      autoFirstPage: false,
+      // No default Helvetica: every glyph is Amiri, and loading its metrics costs a little per document.
+      font: '',
+      ...(options.pdfVersion ? { pdfVersion: options.pdfVersion } : {}),
+      compress: true,
+      ...(options.tagged ? { tagged: true, lang: options.tagged.lang, displayTitle: true } : {}),
+      ...(options.archival ? { subset: 'PDF/A-2b' as const } : {}),
+      info,
+    });
+    this.kit = privateView(this.doc);
+    // pdfkit 0.20 copies the document information into the XMP packet without escaping it (a "&"
+    // or "<" in a title made the packet malformed XML) and leaves out xmp:ModifyDate although the
+    // Info dictionary has ModDate, which PDF/A requires to be mirrored. Its writer is replaced.
+    const kit = this.kit;
+    kit._addInfo = () => kit.appendXML(xmpInfo(kit.info));
+  }
+
+  addPage(width: number, height: number): void {
+    this.doc.addPage({ size: [width, height], margin: this.margin });
+  }
+
+  get pageWidth(): number { return this.doc.page.width; }
+  get pageHeight(): number { return this.doc.page.height; }
+
+  /** Draws laid-out lines with the paragraph's top-left corner at (x, y), top-down coordinates. */
+  drawLines(lines: readonly LineLayout[], x: number, y: number): void {
+    const page = this.doc.page;
+    this.doc.addContent(glyphRunOps(lines, x, y, page.height, face => {
+      const font = this.font(face);
+      page.fonts[font.id] = font.ref();
+      return font;
+    }));
+  }
+
+  fillRect(x: number, y: number, w: number, h: number, color: string): void {
+    this.doc.rect(x, y, w, h).fill(color);
+  }
+
+  strokeLine(x1: number, y1: number, x2: number, y2: number, width: number, color: string): void {
+    this.doc.save().moveTo(x1, y1).lineTo(x2, y2).lineWidth(width).strokeColor(color).stroke().restore();
+  }
+
+  /** The root of the structure tree (a tagged document has one). */
+  structureRoot(type: string): StructRef {
+    const element = this.kit.struct(type);
+    this.doc.addStructure(element);
+    this.roots.push(element);
+    return this.remember({ type }, element);
+  }
+
+  /** A new structure element (a table cell may carry its Scope and ColSpan), not yet in the tree: see `append`. */
+  structure(type: string, options: { scope?: 'Row' | 'Column'; colSpan?: number } = {}): StructRef {
+    const element = this.kit.struct(type, options.scope ? { scope: options.scope } : {});
+    // pdfkit's structure API knows Scope only; a cell's ColSpan goes in the same Table attributes.
+    if (options.colSpan) {
+      const data = element.dictionary.data;
+      data.A = { ...data.A, O: 'Table', ColSpan: options.colSpan };
+    }
+    return this.remember({ type }, element);
+  }
+
+  /** Puts `child` in the tree, as the last child of `parent`. */
+  append(parent: StructRef, child: StructRef): void {
+    this.element(parent).add(this.element(child));
+  }
+
+  /** Content drawn by `draw`, marked as part of `element`. */
+  tagged(element: StructRef, draw: () => void): void {
+    const content = this.doc.markStructureContent(element.type);
+    draw();
+    this.doc.endMarkedContent();
+    this.element(element).add(content);
+  }
+
+  /** Content drawn by `draw`, marked as an artifact (page furniture, not part of the text). */
+  artifact(type: ArtifactType, draw: () => void): void {
+    this.doc.markContent('Artifact', { type });
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  /**
+   * An outline entry opening the current page `top` points below its top edge; under `parent`, or
+   * at the top level. pdfkit writes `[page /XYZ width-left height-top 0]`, so `left` is given as
+   * the page width to put the left edge at 0.
+   */
+  bookmark(title: string, top: number, options: { parent?: BookmarkRef; expanded?: boolean } = {}): BookmarkRef {
+    const at = { top, left: this.doc.page.width };
+    const parent = options.parent ? this.bookmarks.get(options.parent)! : this.kit.outline;
+    const item = parent.addItem(title, options.expanded ? { expanded: true, ...at } : at);
+    const ref = { title };
+    this.bookmarks.set(ref, item);
+    return ref;
+  }
+
+  /**
+   * pdfkit's own line layout and text drawing (no shaping, no bidi), in the font file given:
+   * kept only as a baseline the engine's speed is measured against. Text runs on to new pages
+   * (of the current page's size) within the margins. Returns the pages it added.
+   */
+  pdfkitText(paragraphs: readonly string[], options: { fontFile: string; size: number; x: number; y: number; width: number; align: 'right' | 'justify' }): number {
+    let pages = 0;
+    const count = () => { pages++; };
+    this.doc.on('pageAdded', count);
+    this.doc.registerFont('pdfkit-baseline', options.fontFile);
+    this.doc.font('pdfkit-baseline').fontSize(options.size).fillColor('#000000');
+    this.doc.x = options.x;
+    this.doc.y = options.y;
+    for (const text of paragraphs) this.doc.text(text, { width: options.width, align: options.align });
+    this.doc.off('pageAdded', count);
+    return pages;
+  }
+
+  /** Ends the structure tree and the document, and gives its bytes. */
+  async end(): Promise<Uint8Array> {
+    for (const root of this.roots) root.end();
+    const chunks: Buffer[] = [];
+    this.doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<void>((resolve, reject) => { this.doc.on('end', () => resolve()); this.doc.on('error', reject); });
+    this.doc.end();
+    await done;
+    return Buffer.concat(chunks);
+  }
+
+  private font(face: LoadedFace): DocumentFont {
+    let font = this.fonts.get(face.key);
+    if (!font) {
+      const name = `mowjaz-${face.name}-${face.key}`;
+      this.kit.registerFont(name, this.cache.font(face));
+      this.doc.font(name);
+      const embedded = this.kit._font;
+      writeGlyphsFromRecords(embedded, this.cache);
+      font = new DocumentFont(embedded);
+      this.fonts.set(face.key, font);
+    }
+    return font;
+  }
+
+  private remember(ref: StructRef, element: KitStructElement): StructRef {
+    this.structs.set(ref, element);
+    return ref;
+  }
+
+  private element(ref: StructRef): KitStructElement {
+    const element = this.structs.get(ref);
+    if (!element) throw new Error(`structure element ${ref.type} belongs to another document`);
+    return element;
+  }
+}
+
+const xml = (text: string) => text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+const xmpDate = (d: Date) => `${d.toISOString().split('.')[0]}Z`;
+
+/** The XMP mirror of the Info dictionary (PDF/A-2 6.6.3): every entry it has, escaped. */
+function xmpInfo(info: DocumentInfo): string {
+  const alt = (text: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${xml(text)}</rdf:li></rdf:Alt>`;
+  return [
+    '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">',
+    `  <xmp:CreateDate>${xmpDate(info.CreationDate)}</xmp:CreateDate>`,
+    ...(info.ModDate ? [`  <xmp:ModifyDate>${xmpDate(info.ModDate)}</xmp:ModifyDate>`] : []),
+    `  <xmp:CreatorTool>${xml(info.Creator ?? '')}</xmp:CreatorTool>`,
+    '</rdf:Description>',
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    '  <dc:format>application/pdf</dc:format>',
+    `  <dc:title>${alt(info.Title)}</dc:title>`,
+    ...(info.Author ? [`  <dc:creator><rdf:Seq><rdf:li>${xml(info.Author)}</rdf:li></rdf:Seq></dc:creator>`] : []),
+    ...(info.Subject ? [`  <dc:description>${alt(info.Subject)}</dc:description>`] : []),
+    '</rdf:Description>',
+    '<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">',
+    `  <pdf:Producer>${xml(info.Producer ?? '')}</pdf:Producer>`,
+    ...(info.Keywords ? [`  <pdf:Keywords>${xml(info.Keywords)}</pdf:Keywords>`] : []),
+    '</rdf:Description>',
+  ].join('\n');
+}
