@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { RenderOptions } from './index.js';
+import type { Paper, RenderOptions } from './index.js';
 import { CliError, runCli } from './cli-support.js';
 import { checkNpmAteOptions, checkOptionNames, checkOutName, versionLine } from './cli-hints.js';
 import { runBatch } from './batch-report.js';
@@ -27,7 +27,10 @@ Options:
                            folder's main .hbs file
   --out <file.pdf>         output file (one data file only; default dist/<name>.pdf)
   --out-dir <folder>       output folder (default dist)
-  --paper a4|letter        paper size (default a4)
+  --theme <file.json>      theme file (see README, "Themes"); wins over the
+                           template folder's theme.json and the data's "theme"
+  --paper a4|letter        paper size (default: the theme's, a4; a theme can
+                           also give a5, a custom size and the orientation)
   --digits latn|arab       Western (0-9) or Arabic-Indic (٠-٩) digits (default latn)
   --no-archival            plain PDF instead of PDF/A-2b
   --missing-glyphs error|replace
@@ -61,6 +64,7 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 const OPTIONS = {
   data: { type: 'string', multiple: true },
   template: { type: 'string' },
+  theme: { type: 'string' },
   out: { type: 'string' },
   'out-dir': { type: 'string' },
   paper: { type: 'string' },
@@ -94,7 +98,8 @@ async function main(argv: string[]): Promise<void> {
   mail.check(files);
   const options: RenderOptions = {
     template: values.template,
-    paper: oneOf<'a4' | 'letter'>('paper', values.paper, ['a4', 'letter'], 'a4'),
+    themeFile: values.theme,
+    paper: values.paper === undefined ? undefined : oneOf<Paper>('paper', values.paper, ['a4', 'letter'], 'a4'),
     digits: oneOf<'latn' | 'arab'>('digits', values.digits, ['latn', 'arab'], 'latn'),
     archival: !values['no-archival'],
     missingGlyphs: oneOf<'error' | 'replace'>('missing-glyphs', values['missing-glyphs'], ['error', 'replace'], 'error'),

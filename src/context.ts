@@ -3,9 +3,10 @@
 // of its own, so two briefs with two themes can be laid out side by side in one process.
 import { createPdfFontCache, type PdfFontCache } from './render/pdf-writer.js';
 import { createTextEngine, type TextEngine } from './text/engine.js';
-import { defaultTheme, mergeTheme, type PageSize, type Paper, type Theme, type ThemeOverride } from './theme.js';
+import { mergeTheme, resolveColours, themeDefaults, type PageSize, type Paper, type Theme, type ThemeOverride } from './theme.js';
 
 export interface EngineContext {
+  /** Colours resolved: every colour is a value, none a palette name. */
   readonly theme: Theme;
   /** Fonts, shaping and its cache, coverage answers. */
   readonly engine: TextEngine;
@@ -17,8 +18,8 @@ export interface EngineContext {
 export interface Engines { engine: TextEngine; pdfFonts: PdfFontCache }
 
 export interface ContextOptions {
-  /** Merged over the default theme. */
-  theme?: ThemeOverride;
+  /** Merged over the defaults, one after another (later layers win); colours may name palette entries. */
+  theme?: ThemeOverride | readonly ThemeOverride[];
   /** Wins over the theme's paper (the command line's --paper). */
   paper?: Paper | PageSize;
   engines?: Engines;
@@ -32,6 +33,7 @@ let shared: Engines | undefined;
 export const sharedEngines = (): Engines => (shared ??= { engine: createTextEngine(), pdfFonts: createPdfFontCache() });
 
 export function createContext(options: ContextOptions = {}): EngineContext {
-  const theme = mergeTheme(defaultTheme, options.paper ? { ...options.theme, paper: options.paper } : options.theme);
-  return { theme, ...(options.engines ?? sharedEngines()) };
+  const layers: readonly (ThemeOverride | undefined)[] = Array.isArray(options.theme) ? options.theme : [options.theme as ThemeOverride | undefined];
+  const merged = [...layers, options.paper ? { paper: options.paper } : undefined].reduce<Theme>((t, layer) => mergeTheme(t, layer), themeDefaults);
+  return { theme: resolveColours(merged), ...(options.engines ?? sharedEngines()) };
 }

@@ -11,21 +11,27 @@ import { layoutDocument } from './layout/flow.js';
 import { parseMarkup } from './markup/parse.js';
 import { writePdf } from './render/pdf.js';
 import { defaultTemplate, renderTemplate } from './template/render.js';
-import type { Paper, ThemeOverride } from './theme.js';
+import { templateValues, type Paper, type ThemeOverride } from './theme.js';
+import { themeLayers } from './theme-file.js';
 import { templateFolder } from './template/folder.js';
 
 export type { Brief } from './data/brief.js';
 export type { Digits } from './digits.js';
-export type { Paper, Theme, ThemeOverride } from './theme.js';
+export type { Orientation, Paper, Theme, ThemeOverride } from './theme.js';
 export { InputError } from './errors.js';
 export { PLACEHOLDER } from './coverage.js';
 
 export interface RenderOptions {
   /** Template folder (its brief.hbs, partials/ and schema.json) or its main .hbs; defaults to the package's templates/. */
   template?: string;
-  /** Merged over the default theme; a brief's theme affects no other brief. */
+  /**
+   * A theme file (the command line's --theme), merged over the defaults, the template folder's
+   * theme.json and the theme the data names; a brief's theme affects no other brief.
+   */
+  themeFile?: string;
+  /** Merged over all of those. */
   theme?: ThemeOverride;
-  /** Wins over the theme's paper. */
+  /** Wins over every theme's paper. */
   paper?: Paper;
   digits?: Digits;
   /** PDF/A-2b output (default true). */
@@ -52,12 +58,12 @@ export async function renderBrief(data: Brief | unknown, options: RenderOptions 
 export async function renderValidBrief(brief: Brief, options: RenderOptions = {}): Promise<Uint8Array> {
   const source = options.source ?? 'data';
   const digits = options.digits ?? 'latn';
-  const context = createContext({ theme: options.theme, paper: options.paper });
+  const template = templateFolder(options.template ?? defaultTemplate()).main;
+  const layers = [...themeLayers({ template, data: brief, dataFile: options.source, themeFile: options.themeFile }), options.theme ?? {}];
+  const context = createContext({ theme: layers, paper: options.paper });
   const coverage = new CoverageCheck(context.engine.coverage, source);
   const drawable = coverage.data(brief);
-  const template = templateFolder(options.template ?? defaultTemplate()).main;
-  const paper = typeof context.theme.paper === 'string' ? context.theme.paper : 'custom';
-  const markup = renderTemplate(drawable, { template, digits, extras: { paper }, limits: options.limits });
+  const markup = renderTemplate(drawable, { template, digits, extras: templateValues(context.theme), limits: options.limits });
   const tree = parseMarkup(markup, { source: template, transformText: digitsInText(digits) });
   coverage.template(tree, shownPath(template));
   coverage.report(options);

@@ -1,19 +1,27 @@
 // How a brief looks, as one value: page geometry, type sizes, colours and spacing. This module
-// holds the types and the default; which theme a brief uses is decided once, in the engine
-// context (src/context.ts), and every stage reads it from there.
+// holds the types and the defaults; theme files (themes/*.json, read by src/theme-file.ts) are
+// merged over the defaults, and which theme a brief uses is decided once, in the engine context
+// (src/context.ts), from where every stage reads it.
 import type { Weight } from './text/fonts.js';
 import type { Align } from './text/paragraph.js';
 import type { JustifyMode } from './text/justify.js';
 
-export type Paper = 'a4' | 'letter';
+export type Paper = 'a4' | 'letter' | 'a5';
+export type Orientation = 'portrait' | 'landscape';
 
 /** A page size in points. */
 export interface PageSize { width: number; height: number }
 
+/**
+ * A colour: `#rrggbb`, or the name of a palette entry. Names are replaced by the palette's value
+ * when the context is made (resolveColours), so changing a palette entry recolours every use.
+ */
+export type Colour = string;
+
 export interface TextStyle {
   size: number;
   weight: Weight;
-  color: string;
+  color: Colour;
   /** Line height as a multiple of the font size. */
   lineHeight: number;
   align: Align;
@@ -21,14 +29,9 @@ export interface TextStyle {
   spaceAfter: number;
 }
 
-export interface Palette {
-  ink: string;
-  accent: string;
-  muted: string;
-  rule: string;
-  band: string;
-  bandLight: string;
-}
+export const PALETTE_NAMES = ['ink', 'accent', 'muted', 'rule', 'band', 'bandLight'] as const;
+export type PaletteName = (typeof PALETTE_NAMES)[number];
+export type Palette = Record<PaletteName, string>;
 
 export const STYLE_NAMES = [
   'body', 'summary', 'h1', 'h2', 'h3', 'note', 'list-item', 'cell', 'cell-head', 'cell-label', 'cell-group', 'caption',
@@ -38,39 +41,62 @@ export const STYLE_NAMES = [
 
 export type StyleName = (typeof STYLE_NAMES)[number];
 
+/** Every length is in points. */
 export interface Theme {
-  /** A named paper or a size in points. */
+  /** A named paper or a size; `orientation` decides which side runs across. */
   paper: Paper | PageSize;
+  orientation: Orientation;
   /** Content box margins; nothing is drawn within `bleedSafe` of the page edge. */
   margin: { top: number; bottom: number; side: number };
   bleedSafe: number;
-  header: { baselineFromTop: number; ruleGap: number };
-  footer: { baselineFromBottom: number };
+  /** The running header: whether it is drawn, what the template puts in it, where. */
+  header: { show: boolean; shortTitle: boolean; classification: boolean; baselineFromTop: number; ruleGap: number; ruleWidth: number; ruleColor: Colour };
+  footer: { show: boolean; pageNumbers: boolean; baselineFromBottom: number };
   palette: Palette;
   styles: Record<StyleName, TextStyle>;
   /** How `justify` stretches lines. */
   justify: JustifyMode;
-  list: { indent: number; bullet: string; gap: number };
-  table: { padX: number; padY: number; rule: number; headRule: number; spaceAfter: number };
+  list: { indent: number; bullet: string; gap: number; labelColor: Colour };
+  table: {
+    padX: number; padY: number; spaceBefore: number; spaceAfter: number;
+    rule: number; ruleColor: Colour; headRule: number; headRuleColor: Colour;
+    headBandColor: Colour; groupBandColor: Colour;
+  };
+  /** A horizontal rule (`<hr/>`) and the space around it. */
+  rule: { spaceBefore: number; spaceAfter: number; width: number; color: Colour };
   /** Lines of the next block that must fit below a heading for it to stay on the page. */
   keepWithNextLines: number;
   /** Fewest lines of a paragraph left alone on either side of a page break. */
   widowLines: number;
-  cover: { bandHeight: number; titleTop: number };
+  /**
+   * The cover: a band at the top, the title block from `titleTop` (raised, then set smaller down
+   * to `minScale`, when it would not fit below), a rule `ruleOffset` below the content box.
+   */
+  cover: {
+    bandHeight: number; bandColor: Colour; titleTop: number; titleGap: number; minScale: number;
+    ruleOffset: number; ruleWidth: number; ruleColor: Colour;
+  };
 }
 
 /** Any part of a theme, merged over another (objects key by key; values and arrays replaced). */
 export type ThemeOverride = { [K in keyof Theme]?: K extends 'paper' ? Theme[K] : Overlay<Theme[K]> };
-type Overlay<T> = T extends string | number ? T : { [K in keyof T]?: Overlay<T[K]> };
+type Overlay<T> = T extends string | number | boolean ? T : { [K in keyof T]?: Overlay<T[K]> };
 
+/** Portrait sizes in points. */
 export const PAPER_SIZES: Readonly<Record<Paper, PageSize>> = {
   a4: { width: 595.28, height: 841.89 },
   letter: { width: 612, height: 792 },
+  a5: { width: 419.53, height: 595.28 },
 };
 
-export const pageSize = (paper: Paper | PageSize): PageSize => (typeof paper === 'string' ? PAPER_SIZES[paper] : paper);
+/** The page size of a theme: its paper, the longer side down (portrait) or across (landscape). */
+export function pageSize(theme: Pick<Theme, 'paper' | 'orientation'>): PageSize {
+  const size = typeof theme.paper === 'string' ? PAPER_SIZES[theme.paper] : theme.paper;
+  const [short, long] = size.width <= size.height ? [size.width, size.height] : [size.height, size.width];
+  return theme.orientation === 'landscape' ? { width: long, height: short } : { width: short, height: long };
+}
 
-const MM = 72 / 25.4;
+export const MM = 72 / 25.4;
 
 const palette: Palette = {
   ink: '#1a1d21',
@@ -81,49 +107,88 @@ const palette: Palette = {
   bandLight: '#f3f5f7',
 };
 
-const body: TextStyle = { size: 12, weight: 'regular', color: palette.ink, lineHeight: 1.9, align: 'justify', spaceBefore: 0, spaceAfter: 8 };
+const body: TextStyle = { size: 12, weight: 'regular', color: 'ink', lineHeight: 1.9, align: 'justify', spaceBefore: 0, spaceAfter: 8 };
 
 // Table cells are set at 1.45: poppler reads lines more than 1.5 em apart as separate blocks,
 // and a cell's second line would then come out after the next row.
 const styles: Record<StyleName, TextStyle> = {
   body,
-  summary: { ...body, size: 12.5, color: palette.ink, spaceAfter: 6 },
-  h1: { ...body, size: 16.5, weight: 'bold', color: palette.accent, lineHeight: 1.7, align: 'start', spaceBefore: 18, spaceAfter: 8 },
-  h2: { ...body, size: 13.5, weight: 'bold', color: palette.accent, lineHeight: 1.7, align: 'start', spaceBefore: 12, spaceAfter: 4 },
-  h3: { ...body, size: 12, weight: 'bold', color: palette.ink, lineHeight: 1.7, align: 'start', spaceBefore: 8, spaceAfter: 2 },
-  note: { ...body, size: 9.5, color: palette.muted, lineHeight: 1.7, align: 'start', spaceBefore: 6, spaceAfter: 4 },
+  summary: { ...body, size: 12.5, spaceAfter: 6 },
+  h1: { ...body, size: 16.5, weight: 'bold', color: 'accent', lineHeight: 1.7, align: 'start', spaceBefore: 18, spaceAfter: 8 },
+  h2: { ...body, size: 13.5, weight: 'bold', color: 'accent', lineHeight: 1.7, align: 'start', spaceBefore: 12, spaceAfter: 4 },
+  h3: { ...body, size: 12, weight: 'bold', lineHeight: 1.7, align: 'start', spaceBefore: 8, spaceAfter: 2 },
+  note: { ...body, size: 9.5, color: 'muted', lineHeight: 1.7, align: 'start', spaceBefore: 6, spaceAfter: 4 },
   'list-item': { ...body, align: 'start', spaceAfter: 4 },
   cell: { ...body, size: 11, lineHeight: 1.45, align: 'start', spaceAfter: 0 },
-  'cell-head': { ...body, size: 11, weight: 'bold', color: palette.accent, lineHeight: 1.45, align: 'start', spaceAfter: 0 },
-  'cell-label': { ...body, size: 11, weight: 'bold', color: palette.ink, lineHeight: 1.45, align: 'start', spaceAfter: 0 },
-  'cell-group': { ...body, size: 11, weight: 'bold', color: palette.accent, lineHeight: 1.45, align: 'start', spaceAfter: 0 },
-  caption: { ...body, size: 10, color: palette.muted, lineHeight: 1.6, align: 'start', spaceBefore: 0, spaceAfter: 4 },
-  'cover-kicker': { ...body, size: 11.5, weight: 'regular', color: palette.accent, lineHeight: 1.6, align: 'start', spaceAfter: 10 },
-  'cover-title': { ...body, size: 25, weight: 'bold', color: palette.accent, lineHeight: 1.65, align: 'start', spaceAfter: 12 },
-  'cover-subtitle': { ...body, size: 14.5, color: palette.muted, lineHeight: 1.7, align: 'start', spaceAfter: 18 },
+  'cell-head': { ...body, size: 11, weight: 'bold', color: 'accent', lineHeight: 1.45, align: 'start', spaceAfter: 0 },
+  'cell-label': { ...body, size: 11, weight: 'bold', lineHeight: 1.45, align: 'start', spaceAfter: 0 },
+  'cell-group': { ...body, size: 11, weight: 'bold', color: 'accent', lineHeight: 1.45, align: 'start', spaceAfter: 0 },
+  caption: { ...body, size: 10, color: 'muted', lineHeight: 1.6, align: 'start', spaceAfter: 4 },
+  'cover-kicker': { ...body, size: 11.5, color: 'accent', lineHeight: 1.6, align: 'start', spaceAfter: 10 },
+  'cover-title': { ...body, size: 25, weight: 'bold', color: 'accent', lineHeight: 1.65, align: 'start', spaceAfter: 12 },
+  'cover-subtitle': { ...body, size: 14.5, color: 'muted', lineHeight: 1.7, align: 'start', spaceAfter: 18 },
   'cover-meta': { ...body, size: 11, lineHeight: 1.7, align: 'start', spaceAfter: 0 },
-  'cover-meta-label': { ...body, size: 11, weight: 'bold', color: palette.muted, lineHeight: 1.7, align: 'start', spaceAfter: 0 },
-  'cover-classification': { ...body, size: 10.5, weight: 'bold', color: palette.accent, lineHeight: 1.6, align: 'center', spaceAfter: 0 },
-  latin: { ...body, size: 9.5, color: palette.muted, lineHeight: 1.6, align: 'start', spaceAfter: 0 },
-  header: { ...body, size: 9, color: palette.muted, lineHeight: 1.5, align: 'start', spaceAfter: 0 },
-  footer: { ...body, size: 9, color: palette.muted, lineHeight: 1.5, align: 'center', spaceAfter: 0 },
+  'cover-meta-label': { ...body, size: 11, weight: 'bold', color: 'muted', lineHeight: 1.7, align: 'start', spaceAfter: 0 },
+  'cover-classification': { ...body, size: 10.5, weight: 'bold', color: 'accent', lineHeight: 1.6, align: 'center', spaceAfter: 0 },
+  latin: { ...body, size: 9.5, color: 'muted', lineHeight: 1.6, align: 'start', spaceAfter: 0 },
+  header: { ...body, size: 9, color: 'muted', lineHeight: 1.5, align: 'start', spaceAfter: 0 },
+  footer: { ...body, size: 9, color: 'muted', lineHeight: 1.5, align: 'center', spaceAfter: 0 },
 };
 
-export const defaultTheme: Theme = {
+/** The defaults, colours still named by palette entry (themes/default.json says the same). */
+export const themeDefaults: Theme = {
   paper: 'a4',
+  orientation: 'portrait',
   margin: { top: 30 * MM, bottom: 26 * MM, side: 22 * MM },
   bleedSafe: 12 * MM,
-  header: { baselineFromTop: 16 * MM, ruleGap: 4 },
-  footer: { baselineFromBottom: 14 * MM },
+  header: { show: true, shortTitle: true, classification: true, baselineFromTop: 16 * MM, ruleGap: 4, ruleWidth: 0.5, ruleColor: 'rule' },
+  footer: { show: true, pageNumbers: true, baselineFromBottom: 14 * MM },
   palette,
   styles,
   justify: 'kashida-spaces',
-  list: { indent: 16, bullet: '•', gap: 7 },
-  table: { padX: 7, padY: 4, rule: 0.6, headRule: 1.2, spaceAfter: 14 },
+  list: { indent: 16, bullet: '•', gap: 7, labelColor: 'accent' },
+  table: {
+    padX: 7, padY: 4, spaceBefore: 10, spaceAfter: 14,
+    rule: 0.6, ruleColor: 'rule', headRule: 1.2, headRuleColor: 'accent',
+    headBandColor: 'band', groupBandColor: 'bandLight',
+  },
+  rule: { spaceBefore: 6, spaceAfter: 8, width: 0.6, color: 'rule' },
   keepWithNextLines: 2,
   widowLines: 2,
-  cover: { bandHeight: 7 * MM, titleTop: 86 * MM },
+  cover: { bandHeight: 7 * MM, bandColor: 'accent', titleTop: 86 * MM, titleGap: 10 * MM, minScale: 0.7, ruleOffset: 6, ruleWidth: 1.2, ruleColor: 'accent' },
 };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const isPaletteName = (c: string): c is PaletteName => (PALETTE_NAMES as readonly string[]).includes(c);
+
+/** A colour as drawn: palette names replaced by the palette's value. */
+export const colourOf = (palette: Palette, c: Colour): string => (isPaletteName(c) ? palette[c] : c);
+
+/**
+ * The theme with every colour a value: each property named `color` or ending in `Color` that
+ * names a palette entry takes that entry's colour.
+ */
+export function resolveColours(theme: Theme): Theme {
+  const walk = (value: unknown, key: string): unknown => {
+    if (typeof value === 'string') return key === 'color' || key.endsWith('Color') ? colourOf(theme.palette, value) : value;
+    if (!isRecord(value) || key === 'palette') return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+  };
+  return walk(theme, '') as Theme;
+}
+
+/** The default theme with its colours resolved. */
+export const defaultTheme: Theme = resolveColours(themeDefaults);
+
+/** What templates may read of a theme: the paper and orientation, what the running header and footer show. */
+export function templateValues(theme: Theme): Record<string, unknown> {
+  return {
+    paper: typeof theme.paper === 'string' ? theme.paper : 'custom',
+    orientation: theme.orientation,
+    theme: { header: theme.header, footer: theme.footer },
+  };
+}
 
 /** The theme's style of that name (templates pick styles by class name), else the fallback's. */
 export function styleFor(theme: Theme, name: string | undefined, fallback: StyleName): TextStyle {
@@ -134,8 +199,6 @@ export function styleFor(theme: Theme, name: string | undefined, fallback: Style
 export function mergeTheme(base: Theme, override: ThemeOverride = {}): Theme {
   return merge(base, override) as Theme;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function merge(base: unknown, over: unknown): unknown {
   if (over === undefined) return base;

@@ -9,6 +9,8 @@ export type IsoDate = string;
 export interface Brief {
   /** Path or URL of the JSON Schema, for editors; ignored by the renderer. */
   $schema?: string;
+  /** A theme file, relative to the data file's folder. */
+  theme?: string;
   title: string;
   subtitle?: string;
   /** Running header; the title when absent. */

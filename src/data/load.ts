@@ -83,13 +83,23 @@ function mtimeOf(file: string): number {
   try { return fs.statSync(file).mtimeMs; } catch { return -1; }
 }
 
+/** The text of a JSON file of at most `maxBytes` bytes; `what` names the kind of file in messages ("data file"). */
+export function readJsonText(file: string, what: string, maxBytes = DEFAULT_LIMITS.inputBytes): string {
+  return readInputText(file, { what, maxBytes });
+}
+
 /** Reads, parses and validates a data file of at most `maxBytes` bytes. */
 export function loadBrief(file: string, choice: SchemaChoice = {}, maxBytes = DEFAULT_LIMITS.inputBytes): Brief {
-  return parseBrief(readInputText(file, { what: 'data file', maxBytes }), file, choice);
+  return parseBrief(readJsonText(file, 'data file', maxBytes), file, choice);
 }
 
 /** Parses and validates the text of a data file; `file` is the name used in messages. */
 export function parseBrief(text: string, file: string, choice: SchemaChoice = {}): Brief {
+  return parseValidJson(text, file, briefValidator(choice.schema));
+}
+
+/** Parses JSON text and validates it with `validate` (compiled with verbose: true), each problem one line with its line and JSON path. */
+export function parseValidJson<T>(text: string, file: string, validate: ValidateFunction<T>): T {
   if (typeof text !== 'string') throw new InputError(`${file}: no data (expected the text of a JSON file)`);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // byte order mark
   let data: unknown;
@@ -115,7 +125,6 @@ export function parseBrief(text: string, file: string, choice: SchemaChoice = {}
   for (const d of scan.duplicates) {
     lineOf(d.offset, `${showPointer(d.pointer)}: property "${d.key}" appears twice (only the last one would count)`);
   }
-  const validate = briefValidator(choice.schema);
   if (!validate(data)) {
     for (const error of validate.errors ?? []) {
       const v = describeError(error as ErrorObject);
@@ -132,7 +141,7 @@ export function parseBrief(text: string, file: string, choice: SchemaChoice = {}
     const lines = [...new Set(problems.map(p => p.line))];
     throw new InputError(problemList(lines, file, 'problems'));
   }
-  return data as Brief;
+  return data as T;
 }
 
 function showPointer(pointer: string): string {

@@ -40,6 +40,12 @@ const TYPE_WORDS: Record<string, string> = {
 
 const FORMAT_WORDS: Record<string, string> = {
   date: `a calendar date written YYYY-MM-DD in the years ${FIRST_YEAR} to ${LAST_YEAR}, e.g. 2025-08-15`,
+  // Theme files (themes/theme.schema.json).
+  length: 'a length: a number of points (at most 2000), or a string such as "12pt" or "4.2mm"',
+  'paper-length': 'a length of at least 100 mm, such as "148mm" or 420',
+  'hex-colour': 'a colour written #rrggbb, e.g. "#0f3554"',
+  colour: 'a colour written #rrggbb, or a palette entry (ink, accent, muted, rule, band, bandLight)',
+  paper: '"a4", "letter" or "a5", or a custom size { "width": …, "height": … }',
 };
 
 function quote(value: unknown): string {

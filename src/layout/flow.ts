@@ -20,7 +20,7 @@ export interface LaidOutDocument { pages: Page[]; root: StructNode }
 
 export function layoutDocument(context: EngineContext, tree: DocumentTree, options: LayoutOptions): LaidOutDocument {
   const { digits } = options;
-  const cursor = new Cursor(context.theme, pageSize(context.theme.paper));
+  const cursor = new Cursor(context.theme, pageSize(context.theme));
   const root = struct('Document');
   if (tree.cover.length) placeCover(context, cursor, tree.cover, root, digits);
   cursor.newPage();

@@ -12,7 +12,9 @@ export function addRunningHeads(context: EngineContext, pages: Page[], tree: Doc
   const width = pages[0].width - 2 * theme.margin.side;
   const left = theme.margin.side;
   const total = formatCounter(pages.length, digits);
-  const headerInlines: Inline[] = tree.header ?? (tree.meta.shortTitle ? [{ text: tree.meta.shortTitle, bold: false }] : []);
+  const headerInlines: Inline[] = !theme.header.show ? []
+    : tree.header ?? (tree.meta.shortTitle && theme.header.shortTitle ? [{ text: tree.meta.shortTitle, bold: false }] : []);
+  const footerInlines: Inline[] = theme.footer.show ? tree.footer ?? [] : [];
   pages.forEach((page, i) => {
     if (page.cover) return;
     const fields: Fields = { page: formatCounter(i + 1, digits), pages: total };
@@ -25,14 +27,14 @@ export function addRunningHeads(context: EngineContext, pages: Page[], tree: Doc
         throw new InputError(`the running header "${excerpt(headerInlines)}" takes ${head.lines.length} lines and does not fit above the text; shorten it (the short title, the classification)`);
       }
       page.items.push({ kind: 'text', lines: head.lines, x: left, y: y - first.top, artifact: true });
-      page.items.push({ kind: 'line', x1: left, y1: ruleY, x2: left + width, y2: ruleY, color: theme.palette.rule, width: 0.5 });
+      page.items.push({ kind: 'line', x1: left, y1: ruleY, x2: left + width, y2: ruleY, color: theme.header.ruleColor, width: theme.header.ruleWidth });
     }
-    if (tree.footer?.length) {
-      const foot = layoutInlines(context, tree.footer, theme.styles.footer, width, undefined, fields);
+    if (footerInlines.length) {
+      const foot = layoutInlines(context, footerInlines, theme.styles.footer, width, undefined, fields);
       const first = foot.lines[0];
       const y = page.height - theme.footer.baselineFromBottom - (first.baseline - first.top);
       if (y + foot.height > page.height - theme.bleedSafe) {
-        throw new InputError(`the running footer "${excerpt(tree.footer)}" takes ${foot.lines.length} lines and does not fit below the text; shorten it`);
+        throw new InputError(`the running footer "${excerpt(footerInlines)}" takes ${foot.lines.length} lines and does not fit below the text; shorten it`);
       }
       page.items.push({ kind: 'text', lines: foot.lines, x: left, y: y - first.top, artifact: true });
     }

@@ -6,7 +6,7 @@ import { layoutDocument, type LaidOutDocument } from '../../src/layout/flow.js';
 import { parseMarkup } from '../../src/markup/parse.js';
 import { defaultTemplate, renderTemplate } from '../../src/template/render.js';
 import { createContext } from '../../src/context.js';
-import { defaultTheme as theme } from '../../src/theme.js';
+import { defaultTheme as theme, templateValues } from '../../src/theme.js';
 import { cleanup, expectFailure, expectSuccess, minimal, pdfText, squeeze, summit } from './cli.js';
 import { createTextEngine } from '../../src/text/engine.js';
 
@@ -21,7 +21,7 @@ const sourceNote = (data: Record<string, any>): string => `ملاحظة المص
 
 function layout(data: unknown): LaidOutDocument {
   const brief = parseBrief(JSON.stringify(data), 'test.json');
-  const markup = renderTemplate(brief, { template: defaultTemplate(), digits: 'latn', extras: { paper: 'a4' } });
+  const markup = renderTemplate(brief, { template: defaultTemplate(), digits: 'latn', extras: templateValues(theme) });
   return layoutDocument(createContext(), parseMarkup(markup, { source: 'brief.hbs' }), { digits: 'latn' });
 }
 

@@ -12,7 +12,7 @@ import type { DocumentTree } from '../../src/markup/tree.js';
 import { isolate } from '../../src/template/isolate.js';
 import { defaultTemplate, renderTemplate } from '../../src/template/render.js';
 import { createContext } from '../../src/context.js';
-import { defaultTheme as theme } from '../../src/theme.js';
+import { defaultTheme as theme, templateValues } from '../../src/theme.js';
 import { cleanup, expectSuccess, pdfText, squeeze, summit } from './cli.js';
 import { createTextEngine } from '../../src/text/engine.js';
 
@@ -22,7 +22,7 @@ afterAll(cleanup);
 
 function tree(data: unknown): DocumentTree {
   const brief = parseBrief(JSON.stringify(data), 'test.json');
-  return parseMarkup(renderTemplate(brief, { template: defaultTemplate(), digits: 'latn', extras: { paper: 'a4' } }), { source: 'brief.hbs' });
+  return parseMarkup(renderTemplate(brief, { template: defaultTemplate(), digits: 'latn', extras: templateValues(theme) }), { source: 'brief.hbs' });
 }
 
 /** The shape of a document tree: its blocks, rows and cells, without their text. */

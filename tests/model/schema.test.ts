@@ -25,7 +25,7 @@ const shapes: [string, SchemaNode, Record<string, string>][] = [
   ['brief', schema, {
     $schema: 'optional', title: 'required', subtitle: 'optional', shortTitle: 'optional', series: 'optional', issuer: 'optional',
     classification: 'optional', reference: 'optional', issued: 'optional', language: 'optional', direction: 'optional', authors: 'optional',
-    keywords: 'optional', cover: 'optional', labels: 'optional', custom: 'optional', mail: 'optional', blocks: 'required',
+    keywords: 'optional', cover: 'optional', labels: 'optional', custom: 'optional', mail: 'optional', theme: 'optional', blocks: 'required',
   } satisfies Keys<Brief>],
   ['issuer', schema.properties!.issuer, { name: 'required', department: 'optional', logo: 'optional', address: 'optional', contact: 'optional' } satisfies Keys<Issuer>],
   ['author', schema.properties!.authors.items!, { name: 'required', role: 'optional' } satisfies Keys<Author>],

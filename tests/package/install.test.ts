@@ -56,6 +56,8 @@ describe('the packed tarball', { timeout: 120_000 }, () => {
       'build/src/specimen.js',
       'templates/brief.hbs',
       'data/brief.schema.json',
+      'themes/theme.schema.json',
+      'themes/default.json',
       'fonts/OFL.txt',
     ]) {
       expect(files).toContain(f);

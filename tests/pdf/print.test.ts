@@ -1,12 +1,10 @@
 // The summit brief for print and mail: small, nothing drawn near the paper's edge (printers cannot
 // reach it), and colours that stay legible when printed in greyscale.
 import * as mupdf from 'mupdf';
-import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brief } from '../../src/data/brief.js';
-import { inkWidth } from '../../src/layout/page.js';
 import { defaultTheme as theme } from '../../src/theme.js';
-import { MM, contrast, drawnOnPage, layout, luminance, pagePng, summit, summitPdf, type Drawn } from './support.js';
+import { MM, contrast, drawnOnPage, drawnOutside, inkedBorder, laidOutside, layout, luminance, summit, summitPdf, type Drawn } from './support.js';
 
 const EDGE = 10 * MM;
 
@@ -30,57 +28,18 @@ describe('size', () => {
 
 describe('nothing within 10 mm of the page edge', () => {
   it('in what the PDF draws: glyph extents, filled and stroked paths', () => {
-    const outside: string[] = [];
-    pages.forEach((page, p) => {
-      expect(page.drawn.filter(d => d.kind === 'text').length).toBeGreaterThan(0);
-      for (const d of page.drawn) {
-        const [x0, y0, x1, y1] = d.bounds;
-        if (x0 < EDGE || y0 < EDGE || x1 > page.width - EDGE || y1 > page.height - EDGE) {
-          outside.push(`page ${p + 1}: ${d.kind} at [${d.bounds.map(v => (v / MM).toFixed(1)).join(', ')}] mm`);
-        }
-      }
-    });
-    expect(outside).toEqual([]);
+    for (const page of pages) expect(page.drawn.filter(d => d.kind === 'text').length).toBeGreaterThan(0);
+    expect(drawnOutside(pages, EDGE)).toEqual([]);
   });
 
   it('in the layout: rules, bands and text boxes', () => {
     const laid = layout(brief);
     expect(laid.pages).toHaveLength(pages.length);
-    const outside: string[] = [];
-    laid.pages.forEach((page, p) => {
-      const check = (what: string, x0: number, y0: number, x1: number, y1: number) => {
-        if (Math.min(x0, x1) < EDGE || Math.min(y0, y1) < EDGE || Math.max(x0, x1) > page.width - EDGE || Math.max(y0, y1) > page.height - EDGE) {
-          outside.push(`page ${p + 1}: ${what}`);
-        }
-      };
-      for (const item of page.items) {
-        if (item.kind === 'rect') check(`rect ${item.fill}`, item.x, item.y, item.x + item.w, item.y + item.h);
-        if (item.kind === 'line') check('line', item.x1, item.y1 - item.width / 2, item.x2, item.y2 + item.width / 2);
-        if (item.kind === 'text') {
-          const ink = inkWidth(item.lines);
-          const last = item.lines.at(-1)!;
-          check('text', item.x + ink.left, item.y + item.lines[0].top, item.x + ink.right, item.y + last.top + last.height);
-        }
-      }
-    });
-    expect(outside).toEqual([]);
+    expect(laidOutside(laid.pages, EDGE)).toEqual([]);
   });
 
   it('in the printed page: the 10 mm border of every rendered page is blank', () => {
-    const scale = 1;
-    for (let p = 0; p < pages.length; p++) {
-      const png = PNG.sync.read(Buffer.from(pagePng(doc, p, scale)));
-      const edge = Math.floor(EDGE * scale);
-      let inked = 0;
-      for (let y = 0; y < png.height; y++) {
-        for (let x = 0; x < png.width; x++) {
-          if (x >= edge && x < png.width - edge && y >= edge && y < png.height - edge) continue;
-          const i = 4 * (y * png.width + x);
-          if (png.data[i] < 250 || png.data[i + 1] < 250 || png.data[i + 2] < 250) inked++;
-        }
-      }
-      expect(inked, `page ${p + 1}`).toBe(0);
-    }
+    for (let p = 0; p < pages.length; p++) expect(inkedBorder(doc, p, EDGE), `page ${p + 1}`).toBe(0);
   });
 });
 

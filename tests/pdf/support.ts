@@ -3,17 +3,19 @@
 // mupdf for the object tree, the structure tree and what each page draws; pdf.js for text in
 // content order and marked content; poppler's pdftotext (when installed) for reading order.
 import * as mupdf from 'mupdf';
+import { PNG } from 'pngjs';
 import type { Brief } from '../../src/data/brief.js';
 import { createContext } from '../../src/context.js';
 import { digitsInText } from '../../src/digits.js';
 import { renderValidBrief, type RenderOptions } from '../../src/index.js';
 import { layoutDocument, type LaidOutDocument } from '../../src/layout/flow.js';
+import { inkWidth, type Page } from '../../src/layout/page.js';
 import { parseMarkup } from '../../src/markup/parse.js';
 import type { Block, DocumentTree, Inline } from '../../src/markup/tree.js';
 import { toDigits } from '../../src/template/helpers.js';
 import { defaultTemplate, renderTemplate, type Digits } from '../../src/template/render.js';
-import type { Paper } from '../../src/theme.js';
-import { normalize, repoRoot, summitBrief, type Fragment, type PdfjsText } from '../helpers/fixtures.js';
+import { templateValues, type Paper } from '../../src/theme.js';
+import { normalize, pagePng, repoRoot, summitBrief, type Fragment, type PdfjsText } from '../helpers/fixtures.js';
 
 // The shared readers and fixtures, for the suites that import them from here.
 export {
@@ -37,7 +39,7 @@ export const render = (brief: Brief, options: RenderOptions = {}): Promise<Uint8
 export function documentTree(brief: Brief, options: { digits?: Digits; paper?: Paper } = {}): DocumentTree {
   const digits = options.digits ?? 'latn';
   const template = defaultTemplate();
-  const markup = renderTemplate(brief, { template, digits, extras: { paper: options.paper ?? 'a4' } });
+  const markup = renderTemplate(brief, { template, digits, extras: templateValues(createContext({ paper: options.paper }).theme) });
   return parseMarkup(markup, { source: template, transformText: digitsInText(digits) });
 }
 
@@ -165,6 +167,57 @@ export function drawnOnPage(doc: mupdf.Document, index: number): { width: number
   page.run(device, mupdf.Matrix.identity);
   device.close();
   return { width: x1 - x0, height: y1 - y0, drawn };
+}
+
+/** What pages draw within `edge` of the paper's edge (glyph extents, filled and stroked paths), one line each. */
+export function drawnOutside(pages: readonly { width: number; height: number; drawn: Drawn[] }[], edge: number): string[] {
+  const outside: string[] = [];
+  pages.forEach((page, p) => {
+    for (const d of page.drawn) {
+      const [x0, y0, x1, y1] = d.bounds;
+      if (x0 < edge || y0 < edge || x1 > page.width - edge || y1 > page.height - edge) {
+        outside.push(`page ${p + 1}: ${d.kind} at [${d.bounds.map(v => (v / MM).toFixed(1)).join(', ')}] mm`);
+      }
+    }
+  });
+  return outside;
+}
+
+/** What the layout puts within `edge` of the paper's edge (rules, bands, text boxes), one line each. */
+export function laidOutside(pages: readonly Page[], edge: number): string[] {
+  const outside: string[] = [];
+  pages.forEach((page, p) => {
+    const check = (what: string, x0: number, y0: number, x1: number, y1: number) => {
+      if (Math.min(x0, x1) < edge || Math.min(y0, y1) < edge || Math.max(x0, x1) > page.width - edge || Math.max(y0, y1) > page.height - edge) {
+        outside.push(`page ${p + 1}: ${what}`);
+      }
+    };
+    for (const item of page.items) {
+      if (item.kind === 'rect') check(`rect ${item.fill}`, item.x, item.y, item.x + item.w, item.y + item.h);
+      if (item.kind === 'line') check('line', item.x1, item.y1 - item.width / 2, item.x2, item.y2 + item.width / 2);
+      if (item.kind === 'text') {
+        const ink = inkWidth(item.lines);
+        const last = item.lines.at(-1)!;
+        check('text', item.x + ink.left, item.y + item.lines[0].top, item.x + ink.right, item.y + last.top + last.height);
+      }
+    }
+  });
+  return outside;
+}
+
+/** Pixels inked within `edge` points of the border of a page rendered at 72 dpi. */
+export function inkedBorder(doc: mupdf.Document, index: number, edge: number): number {
+  const png = PNG.sync.read(Buffer.from(pagePng(doc, index, 1)));
+  const e = Math.floor(edge);
+  let inked = 0;
+  for (let y = 0; y < png.height; y++) {
+    for (let x = 0; x < png.width; x++) {
+      if (x >= e && x < png.width - e && y >= e && y < png.height - e) continue;
+      const i = 4 * (y * png.width + x);
+      if (png.data[i] < 250 || png.data[i + 1] < 250 || png.data[i + 2] < 250) inked++;
+    }
+  }
+  return inked;
 }
 
 /** Decoded content stream of a page. */

@@ -14,7 +14,7 @@ export const listKind: BlockKind<List, PreparedList> = {
   prepare(list, { context, width, digits }) {
     const { theme } = context;
     const style = styleFor(theme, list.className, 'list-item');
-    const labelStyle = { ...style, color: theme.palette.accent };
+    const labelStyle = { ...style, color: theme.list.labelColor };
     const labelText = (i: number): Inline[] => [{ text: list.ordered ? `${formatCounter(i + 1, digits)}.` : theme.list.bullet, bold: false }];
     // Labels at their natural width ("10." is wider than "9."); the indent grows to the widest.
     const natural = list.items.map((_, i) => layoutInlines(context, labelText(i), labelStyle, width, 'start').lines[0]?.width ?? 0);

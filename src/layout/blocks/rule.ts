@@ -1,4 +1,4 @@
-// A horizontal rule across the column, in the theme's rule colour.
+// A horizontal rule across the column, drawn and spaced as the theme's `rule` says.
 import type { Rule } from '../../markup/tree.js';
 import type { BlockKind } from './kind.js';
 
@@ -6,8 +6,9 @@ export const ruleKind: BlockKind<Rule, null> = {
   prepare: () => null,
   minStart: () => 0,
   place(_p, cursor) {
-    cursor.space(6);
-    cursor.rule(cursor.y, cursor.theme.palette.rule, 0.6);
-    cursor.y += 8;
+    const { rule } = cursor.theme;
+    cursor.space(rule.spaceBefore);
+    cursor.rule(cursor.y, rule.color, rule.width);
+    cursor.y += rule.spaceAfter;
   },
 };

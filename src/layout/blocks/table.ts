@@ -34,7 +34,7 @@ export const tableKind: BlockKind<Table, PreparedTable> = {
         return { layout, x: right, w, header: cell.header, scope: cell.scope, colSpan: cell.colspan } satisfies PreparedCell;
       });
       const height = Math.max(0, ...cells.map(c => c.layout.height)) + 2 * padY;
-      return { cells, height, head, band: head && !cover ? theme.palette.band : group && !cover ? theme.palette.bandLight : undefined };
+      return { cells, height, head, band: head && !cover ? theme.table.headBandColor : group && !cover ? theme.table.groupBandColor : undefined };
     };
     const captionStyle = theme.styles.caption;
     const caption = table.caption ? { layout: layoutInlines(context, table.caption, captionStyle, width), style: captionStyle, struct: 'Caption' as const } : undefined;
@@ -46,7 +46,7 @@ export const tableKind: BlockKind<Table, PreparedTable> = {
   place(table, cursor, root) {
     const { theme } = cursor;
     const node = struct('Table', root);
-    cursor.space(table.cover ? 0 : 10);
+    cursor.space(table.cover ? 0 : theme.table.spaceBefore);
     const headHeight = table.head.reduce((h, r) => h + r.height, 0);
     const firstRow = table.body[0]?.height ?? 0;
     const captionHeight = table.caption ? table.caption.layout.height + table.caption.style.spaceAfter : 0;
@@ -61,7 +61,7 @@ export const tableKind: BlockKind<Table, PreparedTable> = {
         if (lines.length) cursor.page.items.push({ kind: 'text', lines, x: cursor.left + cell.x + theme.table.padX, y: top + theme.table.padY - lines[0].top, struct: cellNode, artifact: !rowNode });
       }
       cursor.y = top + row.height;
-      if (!table.cover) cursor.rule(cursor.y, row.head ? theme.palette.accent : theme.palette.rule, row.head ? theme.table.headRule : theme.table.rule);
+      if (!table.cover) cursor.rule(cursor.y, row.head ? theme.table.headRuleColor : theme.table.ruleColor, row.head ? theme.table.headRule : theme.table.rule);
     };
     // Repeated head rows are artifacts: the structure has the head once.
     const drawHead = (repeat: boolean) => {
@@ -115,7 +115,7 @@ function splitRow(cursor: Cursor, theme: Theme, row: PreparedRow, rowNode: Struc
       return lines.slice(k);
     });
     cursor.y = top + used + 2 * padY;
-    cursor.rule(cursor.y, theme.palette.rule, theme.table.rule);
+    cursor.rule(cursor.y, theme.table.ruleColor, theme.table.rule);
     if (remaining.some(l => l.length)) { cursor.newPage(); drawHead(); }
   }
 }
