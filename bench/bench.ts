@@ -27,7 +27,7 @@ import { loadBrief, parseBrief } from '../src/data/load.js';
 import { packageRoot } from '../src/package-root.js';
 import { renderValidBrief } from '../src/index.js';
 import { createPdfFontCache, PdfWriter } from '../src/render/pdf-writer.js';
-import { helpers } from '../src/template/helpers.js';
+import { helpers } from '../src/template/helper-registry.js';
 import { createTextEngine } from '../src/text/engine.js';
 import type { JustifyMode } from '../src/text/records.js';
 import { layoutParagraph, type Align, type LineLayout } from '../src/text/paragraph.js';

@@ -4,7 +4,6 @@
 
 import { InputError } from '../errors.js';
 import { formatNumber, toDigits, type Digits } from '../digits.js';
-import { labelHelpers } from './labels.js';
 
 export { formatNumber, toDigits, type Digits } from '../digits.js';
 
@@ -106,7 +105,7 @@ export function named(name: string, fn: (params: unknown[], options: HelperOptio
  * - `{{inc @index}}` → the index plus one, for numbering, in the document's digits
  * - `{{join keywords "، "}}` → the items joined by the separator (default "، ")
  */
-export const helpers: Record<string, (...args: unknown[]) => string> = {
+export const formattingHelpers: Record<string, (...args: unknown[]) => string> = {
   date: named('date', (params, options) => {
     expectArgs('date', params, 1, 2, 'a date and optionally "latn" or "arab"');
     return formatDate(isoArg('date', params[0]), digitsFor('date', params[1], options));
@@ -138,5 +137,4 @@ export const helpers: Record<string, (...args: unknown[]) => string> = {
     if (typeof separator !== 'string') throw new InputError(`join: the separator must be a string, got ${JSON.stringify(separator)}`);
     return list.map(item => (item === undefined || item === null ? '' : String(item))).join(separator);
   }),
-  ...labelHelpers(),
 };

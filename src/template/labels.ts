@@ -2,9 +2,6 @@
 // (headings and labels from the brief's "labels", else from the locale file of its language)
 // and the values of facts and table cells, written in the document's digits.
 // The words themselves are looked up in locale.ts.
-//
-// labelHelpers is a function declaration so that helpers.ts can call it while the two modules
-// import each other (a declaration is ready before either module's body runs).
 import { InputError } from '../errors.js';
 import { labelFor, type BriefRoot } from './locale.js';
 import { digitsFor, expectArgs, formatDate, formatHijri, formatNumber, named, type HelperOptions } from './helpers.js';

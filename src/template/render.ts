@@ -9,7 +9,7 @@ import { InputError, shownPath } from '../errors.js';
 import { decodeUtf8, readInputFile } from '../input-file.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { packageRoot } from '../package-root.js';
-import { helpers } from './helpers.js';
+import { helpers } from './helper-registry.js';
 import { isolateValues } from './isolate.js';
 
 export type { Digits } from './helpers.js';

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { formatDate, formatHijri, formatNumber, helpers, toDigits } from '../../src/template/helpers.js';
+import { helpers } from '../../src/template/helper-registry.js';
+import { formatDate, formatHijri, formatNumber, toDigits } from '../../src/template/helpers.js';
 
 describe('formatDate', () => {
   it('writes day, month name and year, in Latin or Arabic-Indic digits', () => {
