@@ -7,7 +7,9 @@ import { createContext } from '../../src/context.js';
 import { blockKinds, type BlockKindTable } from '../../src/layout/blocks/index.js';
 import { listKind } from '../../src/layout/blocks/list.js';
 import { pageBreakKind } from '../../src/layout/blocks/page-break.js';
+import { asideKind } from '../../src/layout/blocks/aside.js';
 import { ruleKind } from '../../src/layout/blocks/rule.js';
+import { tocKind } from '../../src/layout/blocks/toc.js';
 import { tableKind } from '../../src/layout/blocks/table.js';
 import { headingKind, paragraphKind } from '../../src/layout/blocks/text.js';
 import { layoutDocument } from '../../src/layout/flow.js';
@@ -16,11 +18,11 @@ import { parseMarkup } from '../../src/markup/parse.js';
 
 describe('the table of block kinds', () => {
   it('is complete only with an entry for every kind (checked by the compiler)', () => {
-    const complete = { heading: headingKind, paragraph: paragraphKind, list: listKind, table: tableKind, 'page-break': pageBreakKind, rule: ruleKind } satisfies BlockKindTable;
+    const complete = { heading: headingKind, paragraph: paragraphKind, list: listKind, table: tableKind, 'page-break': pageBreakKind, rule: ruleKind, aside: asideKind, toc: tocKind } satisfies BlockKindTable;
     // @ts-expect-error -- no entry for rules
-    const withoutRule = { heading: headingKind, paragraph: paragraphKind, list: listKind, table: tableKind, 'page-break': pageBreakKind } satisfies BlockKindTable;
+    const withoutRule = { heading: headingKind, paragraph: paragraphKind, list: listKind, table: tableKind, 'page-break': pageBreakKind, aside: asideKind, toc: tocKind } satisfies BlockKindTable;
     // @ts-expect-error -- the list entry lays out tables: its functions take the wrong block
-    const mismatched = { heading: headingKind, paragraph: paragraphKind, list: tableKind, table: tableKind, 'page-break': pageBreakKind, rule: ruleKind } satisfies BlockKindTable;
+    const mismatched = { heading: headingKind, paragraph: paragraphKind, list: tableKind, table: tableKind, 'page-break': pageBreakKind, rule: ruleKind, aside: asideKind, toc: tocKind } satisfies BlockKindTable;
     expect(Object.keys(complete).sort()).toEqual(Object.keys(blockKinds).sort());
     expect(Object.keys(withoutRule)).not.toContain('rule');
     expect(mismatched.list).toBe(tableKind);
