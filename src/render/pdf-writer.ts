@@ -321,7 +321,8 @@ export class PdfWriter {
 
   /** A named destination on the current page, `top` points below its top edge. */
   destination(name: string, top: number): void {
-    this.doc.addNamedDestination(name, 'XYZ', 0, Math.max(0, top), null);
+    // Zoom 0 (as null) keeps the reader's zoom; a number, because some readers stumble on null in arrays.
+    this.doc.addNamedDestination(name, 'XYZ', 0, Math.max(0, top), 0);
   }
 
   /**

@@ -39,9 +39,11 @@ export async function writePdf(doc: LaidOutDocument, meta: DocumentMeta, options
   };
 
   const outline = { level1: undefined as BookmarkRef | undefined };
+  // Only destinations a link goes to are written (a heading is one only when the contents list it).
+  const targets = new Set(doc.pages.flatMap(p => p.items.flatMap(i => (i.kind === 'link' ? [i.dest] : []))));
   for (const page of doc.pages) {
     pdf.addPage(page.width, page.height);
-    for (const d of page.destinations) pdf.destination(d.name, d.y);
+    for (const d of page.destinations) if (targets.has(d.name)) pdf.destination(d.name, d.y);
     for (const item of page.items) drawItem(pdf, item, elementFor);
     addBookmarks(pdf, page, outline);
   }
