@@ -42,7 +42,7 @@ const DEFAULT_ATTRIBUTES = ['class'];
 /** More columns than this could not be read on a page (and a huge colspan would exhaust memory). */
 const MAX_COLUMNS = 50;
 
-interface Open { name: string; attrs: Attrs; src: string; inlines?: Inline[]; rows?: Row[]; block?: Block }
+interface Open { name: string; attrs: Attrs; src: string; inlines?: Inline[]; rows?: Row[]; block?: Block; /** Opened a left-to-right isolate: its text keeps its digits. */ ltr?: boolean }
 
 export interface ParseOptions {
   /** Name for messages when a tag carries no data-src. */
@@ -170,7 +170,10 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
         }
         case 'toc': { const toc: Toc = { kind: 'toc', entries: [], src }; tocs.push(toc); body.push(toc); break; }
         case 'span': case 'bdi':
-          if (name === 'bdi' || dir) inlineTarget()?.push({ text: ISOLATES[dir ?? 'auto'], bold: false });
+          if (name === 'bdi' || dir) {
+            inlineTarget()?.push({ text: ISOLATES[dir ?? 'auto'], bold: false });
+            if (dir === 'ltr' || ltrDepth > 0) { ltrDepth++; open.ltr = true; }
+          }
           break;
         case 'note': {
           if (!stack.some(o => o.name === 'p' || o.name === 'li') || stack.some(o => o.name === 'note' || o.name === 'aside' || o.name === 'cover')) {
@@ -221,6 +224,7 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
         case 'table': table = undefined; break;
         case 'span': case 'bdi':
           if (name === 'bdi' || open.attrs.dir) inlineTarget()?.push({ text: PDI, bold: false });
+          if (open.ltr) ltrDepth--;
           break;
         case 'note': open.inlines!.splice(0, Infinity, ...normalize(open.inlines!)); break;
         case 'aside': {

@@ -90,3 +90,14 @@ describe('footnotes', () => {
     for (const [n, i] of notePage) expect(markerPage.get(n)).toBe(i);
   });
 });
+
+describe('digits in left-to-right isolates', () => {
+  it('are kept as written under Arabic-Indic digits; other Arabic text is converted', async () => {
+    const { digitsInText } = await import('../../src/digits.js');
+    const tree = parseMarkup('<document title="t"><p>رقم 12 <span dir="ltr">A-1</span> و<bdi>B-2</bdi> \u2066+971 2\u2069</p></document>', { transformText: digitsInText('arab') });
+    const p = tree.body[0];
+    if (p.kind !== 'paragraph') throw new Error('paragraph expected');
+    const text = p.inlines.map(i => i.text).join('').replace(/[\u2066-\u2069]/g, '');
+    expect(text).toBe('رقم ١٢ A-1 وB-٢ +971 2');
+  });
+});

@@ -37,6 +37,7 @@ describe('the table of block kinds', () => {
       <cover><h1>غلاف</h1><table><tr><th>أ</th><td>ب</td></tr></table><hr/><p>فقرة</p><ul><li>بند</li></ul></cover>
       <h1>عنوان</h1><h2>فرعي</h2><h3>ثالث</h3><p>فقرة</p><ul><li>أ</li></ul><ol><li>ب</li></ol>
       <table><caption>جدول</caption><thead><tr><th>رأس</th></tr></thead><tbody><tr><td>خلية</td></tr></tbody></table>
+      <toc/><aside class="summary"><p>مربع</p></aside>
       <hr/><page-break/><p>بعد الفاصل</p>
     </document>`;
     const tree = parseMarkup(markup);
@@ -49,7 +50,7 @@ describe('the table of block kinds', () => {
     expect(laid.pages.map(p => p.cover)).toEqual([true, false, false]);
     const types = new Set<string>();
     for (const page of laid.pages) for (const item of page.items) if (item.kind === 'text' && item.struct) types.add(item.struct.type);
-    expect([...types].sort()).toEqual(['Caption', 'H1', 'H2', 'H3', 'LBody', 'Lbl', 'P', 'TD', 'TH']);
+    expect([...types].sort()).toEqual(['Caption', 'H1', 'H2', 'H3', 'LBody', 'Lbl', 'Link', 'P', 'TD', 'TH']);
     expect(laid.pages[1].items.some(i => i.kind === 'line')).toBe(true);
   });
 });
