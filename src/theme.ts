@@ -37,6 +37,7 @@ export const STYLE_NAMES = [
   'body', 'summary', 'h1', 'h2', 'h3', 'note', 'list-item', 'cell', 'cell-head', 'cell-label', 'cell-group', 'caption',
   'cover-kicker', 'cover-title', 'cover-subtitle', 'cover-meta', 'cover-meta-label', 'cover-classification',
   'latin', 'header', 'footer',
+  'footnote', 'callout-title', 'key-figure', 'key-figure-label', 'pull-quote', 'attribution', 'toc-1', 'toc-2',
 ] as const;
 
 export type StyleName = (typeof STYLE_NAMES)[number];
@@ -76,7 +77,24 @@ export interface Theme {
     bandHeight: number; bandColor: Colour; titleTop: number; titleGap: number; minScale: number;
     ruleOffset: number; ruleWidth: number; ruleColor: Colour;
   };
+  /** Callout boxes (`<aside class>`): padding, space around, and each variant's colours. */
+  callout: { padding: number; spaceBefore: number; spaceAfter: number } & Record<'summary' | 'key-figure' | 'quote', CalloutLook>;
+  /** Notes: where they go, the marker's size and raise (in em of the text), the rule above them, link texts for assistive technology. */
+  notes: {
+    placement: 'foot' | 'end';
+    markerScale: number; markerRise: number; markerColor: Colour;
+    separatorGap: number; ruleLength: number; labelSuffix: string;
+    /** Contents of the link annotations: marker → note, note → marker; the heading of end notes. */
+    linkLabel: string; backLabel: string; endTitle: string;
+  };
+  /** The contents: leader text, second-level indent, gap around the leader, digits reserved for page numbers. */
+  toc: { leader: string; indent: number; gap: number; numberDigits: number; linkLabel: string };
+  /** The data's “ ” in right-to-left runs: drawn mirrored, as « », or as typed. */
+  quotes: 'mirror' | 'guillemets' | 'as-typed';
 }
+
+/** A callout variant's box: fill (or none), border all round, and a bar on the start side. */
+export interface CalloutLook { fillColor?: Colour; borderColor?: Colour; borderWidth: number; barColor?: Colour; barWidth: number }
 
 /** Any part of a theme, merged over another (objects key by key; values and arrays replaced). */
 export type ThemeOverride = { [K in keyof Theme]?: K extends 'paper' ? Theme[K] : Overlay<Theme[K]> };
@@ -133,6 +151,14 @@ const styles: Record<StyleName, TextStyle> = {
   latin: { ...body, size: 9.5, color: 'muted', lineHeight: 1.6, align: 'start', spaceAfter: 0 },
   header: { ...body, size: 9, color: 'muted', lineHeight: 1.5, align: 'start', spaceAfter: 0 },
   footer: { ...body, size: 9, color: 'muted', lineHeight: 1.5, align: 'center', spaceAfter: 0 },
+  footnote: { ...body, size: 9.5, color: 'ink', lineHeight: 1.5, align: 'start', spaceAfter: 0 },
+  'callout-title': { ...body, size: 12.5, weight: 'bold', color: 'accent', lineHeight: 1.6, align: 'start', spaceBefore: 0, spaceAfter: 4 },
+  'key-figure': { ...body, size: 26, weight: 'bold', color: 'accent', lineHeight: 1.3, align: 'center', spaceAfter: 2 },
+  'key-figure-label': { ...body, size: 11, color: 'muted', lineHeight: 1.6, align: 'center', spaceAfter: 0 },
+  'pull-quote': { ...body, size: 15, color: 'accent', lineHeight: 1.7, align: 'start', spaceAfter: 4 },
+  attribution: { ...body, size: 10.5, color: 'muted', lineHeight: 1.6, align: 'end', spaceAfter: 0 },
+  'toc-1': { ...body, size: 12, weight: 'bold', lineHeight: 1.8, align: 'start', spaceBefore: 4, spaceAfter: 0 },
+  'toc-2': { ...body, size: 11, lineHeight: 1.7, align: 'start', spaceAfter: 0 },
 };
 
 /** The defaults, colours still named by palette entry (themes/default.json says the same). */
@@ -156,6 +182,19 @@ export const themeDefaults: Theme = {
   keepWithNextLines: 2,
   widowLines: 2,
   cover: { bandHeight: 7 * MM, bandColor: 'accent', titleTop: 86 * MM, titleGap: 10 * MM, minScale: 0.7, ruleOffset: 6, ruleWidth: 1.2, ruleColor: 'accent' },
+  callout: {
+    padding: 10, spaceBefore: 10, spaceAfter: 14,
+    summary: { fillColor: 'bandLight', borderColor: 'rule', borderWidth: 0.6, barWidth: 0 },
+    'key-figure': { fillColor: 'band', borderWidth: 0, barColor: 'accent', barWidth: 3 },
+    quote: { borderWidth: 0, barColor: 'accent', barWidth: 2 },
+  },
+  notes: {
+    placement: 'foot', markerScale: 0.65, markerRise: 0.38, markerColor: 'accent',
+    separatorGap: 10, ruleLength: 0.3, labelSuffix: '. ',
+    linkLabel: 'الحاشية', backLabel: 'العودة إلى موضع الحاشية', endTitle: 'الحواشي',
+  },
+  toc: { leader: '.', indent: 14, gap: 4, numberDigits: 3, linkLabel: 'انتقل إلى' },
+  quotes: 'mirror',
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -2,6 +2,7 @@
 // inside the theme's content box. Blocks move it down and ask it for new pages.
 import type { LineLayout } from '../text/paragraph.js';
 import type { PageSize, Theme } from '../theme.js';
+import type { NoteArea } from './notes.js';
 import type { Page, StructNode } from './page.js';
 
 export const linesHeight = (lines: readonly LineLayout[]): number => lines.reduce((h, l) => h + l.height, 0);
@@ -10,8 +11,11 @@ export class Cursor {
   readonly pages: Page[] = [];
   page!: Page;
   y = 0;
-  readonly left: number;
-  readonly width: number;
+  /** The column: narrowed while a callout box places its content (see `inset`). */
+  left: number;
+  width: number;
+  /** Notes whose markers land on a page take their height from the foot of its text area. */
+  notes?: NoteArea;
   readonly top: number;
   readonly bottom: number;
 
@@ -23,18 +27,33 @@ export class Cursor {
   }
 
   newPage(cover = false): void {
-    this.page = { width: this.size.width, height: this.size.height, cover, items: [], bookmarks: [] };
+    this.finishPage();
+    this.page = { width: this.size.width, height: this.size.height, cover, items: [], bookmarks: [], destinations: [] };
     this.pages.push(this.page);
     this.y = this.top;
   }
 
   get atTop(): boolean { return this.y <= this.top + 0.001; }
-  room(): number { return this.bottom - this.y; }
+  room(): number { return this.bottom - (this.notes?.reserved(this.page) ?? 0) - this.y; }
+
+  /** Sets the current page's notes at its foot (done for each page when the next is started). */
+  finishPage(): void {
+    if (this.page && this.notes) this.notes.finish(this.page, this.theme.margin.side, this.bottom);
+  }
+
+  /** Runs `place` with the column narrowed by `right` and `left` points (a callout box's padding). */
+  inset(right: number, left: number, place: () => void): void {
+    const [l, w] = [this.left, this.width];
+    this.left += left;
+    this.width -= left + right;
+    try { place(); } finally { [this.left, this.width] = [l, w]; }
+  }
   space(amount: number): void { if (!this.atTop) this.y += amount; }
 
   text(lines: LineLayout[], x: number, node?: StructNode): void {
     if (!lines.length) return;
-    this.page.items.push({ kind: 'text', lines, x, y: this.y - lines[0].top, struct: node });
+    if (this.notes) this.notes.text(this.page, lines, x, this.y - lines[0].top, node);
+    else this.page.items.push({ kind: 'text', lines, x, y: this.y - lines[0].top, struct: node });
     this.y += linesHeight(lines);
   }
 
@@ -48,8 +67,9 @@ export class Cursor {
    * theme's widow count alone on either side of the break.
    */
   linesThatFit(lines: readonly LineLayout[]): number {
-    let k = 0, h = 0;
-    while (k < lines.length && h + lines[k].height <= this.room() + 0.01) h += lines[k++].height;
+    let k = 0, h = 0, notes = 0;
+    const extra = (line: LineLayout) => this.notes?.extraFor(this.page, line, notes) ?? 0;
+    while (k < lines.length && h + lines[k].height + notes + extra(lines[k]) <= this.room() + 0.01) { notes += extra(lines[k]); h += lines[k++].height; }
     if (k === lines.length) return k;
     const widow = this.theme.widowLines;
     if (lines.length - k < widow) k = lines.length >= 2 * widow ? lines.length - widow : 0;

@@ -1,6 +1,8 @@
 // Pages from the document tree: the cover region, then the body's blocks laid out at the
 // content width and placed top-down by their kinds (src/layout/blocks), then the running
-// header and footer. Every value of the look comes from the context's theme.
+// header and footer. Every value of the look comes from the context's theme. A document with
+// contents is laid out again once the headings' pages are known (the contents' lines do not
+// depend on the numbers, so the second pass has the same pages; it is checked, not assumed).
 import type { EngineContext } from '../context.js';
 import type { Digits } from '../digits.js';
 import type { DocumentTree } from '../markup/tree.js';
@@ -8,6 +10,7 @@ import { pageSize } from '../theme.js';
 import { placeBlocks, prepareBlock } from './blocks/index.js';
 import { placeCover } from './cover.js';
 import { Cursor } from './cursor.js';
+import { NoteArea } from './notes.js';
 import { struct, type StructNode, type Page } from './page.js';
 import { addRunningHeads } from './running.js';
 
@@ -18,14 +21,54 @@ export interface LayoutOptions {
 
 export interface LaidOutDocument { pages: Page[]; root: StructNode }
 
+/** More passes than this would mean the contents change the pages they list. */
+const MAX_PASSES = 4;
+
 export function layoutDocument(context: EngineContext, tree: DocumentTree, options: LayoutOptions): LaidOutDocument {
-  const { digits } = options;
+  let laid = layoutPass(context, tree, options);
+  if (!tree.body.some(b => b.kind === 'toc')) return finish(context, tree, options, laid);
+  for (let pass = 1; pass < MAX_PASSES; pass++) {
+    const pages = destinationPages(laid.pages);
+    laid = layoutPass(context, tree, options, pages);
+    const again = destinationPages(laid.pages);
+    if ([...again].every(([name, page]) => pages.get(name) === page)) break;
+  }
+  return finish(context, tree, options, laid);
+}
+
+function finish(context: EngineContext, tree: DocumentTree, options: LayoutOptions, laid: LaidOutDocument): LaidOutDocument {
+  addRunningHeads(context, laid.pages, tree, options.digits);
+  return laid;
+}
+
+/** Page number (1-based) of every named destination. */
+function destinationPages(pages: readonly Page[]): Map<string, number> {
+  return new Map(pages.flatMap((page, i) => page.destinations.map(d => [d.name, i + 1] as const)));
+}
+
+function layoutPass(context: EngineContext, tree: DocumentTree, { digits }: LayoutOptions, pages?: ReadonlyMap<string, number>): LaidOutDocument {
   const cursor = new Cursor(context.theme, pageSize(context.theme));
   const root = struct('Document');
   if (tree.cover.length) placeCover(context, cursor, tree.cover, root, digits);
   cursor.newPage();
-  placeBlocks(cursor, tree.body.map(b => prepareBlock(b, { context, width: cursor.width, region: 'body', digits })), root);
+  const notes = tree.notes?.length ? new NoteArea(context, tree.notes, cursor.width, digits) : undefined;
+  cursor.notes = notes;
+  placeBlocks(cursor, tree.body.map(b => prepareBlock(b, { context, width: cursor.width, region: 'body', digits, pages })), root);
+  if (notes?.placement === 'end') placeEndNotes(context, cursor, notes, root);
+  cursor.finishPage();
   if (cursor.page.items.length === 0 && cursor.pages.length > 1) cursor.pages.pop();
-  addRunningHeads(context, cursor.pages, tree, digits);
   return { pages: cursor.pages, root };
+}
+
+/** The theme's `end` placement: the notes after the body under their own heading, each kept whole. */
+function placeEndNotes(context: EngineContext, cursor: Cursor, notes: NoteArea, root: StructNode): void {
+  const placed = notes.endNotes();
+  if (!placed.length) return;
+  const { theme } = context;
+  const heading = prepareBlock({ kind: 'heading', level: 2, inlines: [{ text: theme.notes.endTitle, bold: false }], src: '' }, { context, width: cursor.width, region: 'body', digits: 'latn' });
+  heading.place(cursor, root, () => notes.heightOf(placed[0]));
+  for (const p of placed) {
+    if (notes.heightOf(p) > cursor.room() && !cursor.atTop) cursor.newPage();
+    cursor.y = notes.draw(cursor.page, p, cursor.left, cursor.y) + theme.styles.footnote.spaceAfter + 4;
+  }
 }

@@ -4,7 +4,8 @@ import type { LineLayout } from '../text/paragraph.js';
 
 export type StructType =
   | 'Document' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody'
-  | 'Table' | 'TR' | 'TH' | 'TD' | 'Caption';
+  | 'Table' | 'TR' | 'TH' | 'TD' | 'Caption'
+  | 'Aside' | 'BlockQuote' | 'Note' | 'Reference' | 'Link' | 'TOC' | 'TOCI';
 
 export interface StructNode {
   type: StructType;
@@ -13,6 +14,8 @@ export interface StructNode {
   scope?: 'Row' | 'Column';
   /** Table cells spanning several columns. */
   colSpan?: number;
+  /** Element identifier (a Note's, which PDF/UA requires). */
+  id?: string;
 }
 
 export interface TextItem {
@@ -27,10 +30,12 @@ export interface TextItem {
   artifact?: boolean;
 }
 
-export interface RectItem { kind: 'rect'; x: number; y: number; w: number; h: number; fill: string }
+export interface RectItem { kind: 'rect'; x: number; y: number; w: number; h: number; fill: string; stroke?: { color: string; width: number } }
+/** A link to a named destination over a box of the page, part of a Link element. */
+export interface LinkItem { kind: 'link'; x: number; y: number; w: number; h: number; dest: string; label: string; struct: StructNode }
 export interface LineItem { kind: 'line'; x1: number; y1: number; x2: number; y2: number; color: string; width: number }
 
-export type Item = TextItem | RectItem | LineItem;
+export type Item = TextItem | RectItem | LineItem | LinkItem;
 
 export interface Bookmark { title: string; level: number; y: number }
 
@@ -40,6 +45,8 @@ export interface Page {
   cover: boolean;
   items: Item[];
   bookmarks: Bookmark[];
+  /** Named destinations on the page (headings, notes, markers), `y` from the top. */
+  destinations: { name: string; y: number }[];
 }
 
 export function struct(type: StructType, parent?: StructNode, extra: Partial<StructNode> = {}): StructNode {

@@ -5,8 +5,8 @@ import type { Block, Inline } from './tree.js';
 
 export type BlockOf<K extends Block['kind']> = Extract<Block, { kind: K }>;
 
-/** Where a block element may stand: the body or the cover. */
-export type BlockParent = 'document' | 'cover';
+/** Where a block element may stand: the body, the cover or a callout box. */
+export type BlockParent = 'document' | 'cover' | 'aside';
 
 export interface MarkupKind<B extends Block> {
   /** Elements that make a block of this kind. */
@@ -22,11 +22,14 @@ export interface MarkupKind<B extends Block> {
 export type MarkupKindTable = { [K in Block['kind']]: MarkupKind<BlockOf<K>> };
 
 const anywhere: readonly BlockParent[] = ['document', 'cover'];
+const inBoxes: readonly BlockParent[] = [...anywhere, 'aside'];
+/** A run of text and the texts of the notes it holds. */
+const withNotes = (texts: readonly (readonly Inline[])[]) => [...texts, ...texts.flatMap(t => t.flatMap(i => (i.note ? [i.note.inlines] : [])))];
 
 export const markupKinds = {
-  heading: { elements: ['h1', 'h2', 'h3'], parents: anywhere, empty: false, texts: b => [b.inlines] },
-  paragraph: { elements: ['p'], parents: anywhere, empty: false, texts: b => [b.inlines] },
-  list: { elements: ['ul', 'ol'], parents: anywhere, empty: false, texts: b => b.items },
+  heading: { elements: ['h1', 'h2', 'h3'], parents: inBoxes, empty: false, texts: b => [b.inlines] },
+  paragraph: { elements: ['p'], parents: inBoxes, empty: false, texts: b => withNotes([b.inlines]) },
+  list: { elements: ['ul', 'ol'], parents: inBoxes, empty: false, texts: b => withNotes(b.items) },
   table: {
     elements: ['table'], parents: anywhere, empty: false,
     texts: b => [...(b.caption ? [b.caption] : []), ...[...b.head, ...b.body].flatMap(row => row.cells.map(cell => cell.inlines))],
@@ -34,6 +37,9 @@ export const markupKinds = {
   // A page break in the cover would make it two pages, which it must never be.
   'page-break': { elements: ['page-break'], parents: ['document'], empty: true, texts: () => [] },
   rule: { elements: ['hr'], parents: anywhere, empty: true, texts: () => [] },
+  aside: { elements: ['aside'], parents: ['document'], empty: false, texts: b => b.blocks.flatMap(blockTexts) },
+  // The entries are the headings' own texts, checked with them.
+  toc: { elements: ['toc'], parents: ['document'], empty: true, texts: () => [] },
 } satisfies MarkupKindTable;
 
 /** The inline texts of any block, through its kind's entry. */

@@ -5,11 +5,11 @@ import { Parser } from 'htmlparser2';
 import { InputError } from '../errors.js';
 import { blockElements } from './kinds.js';
 import { MAX_BLOCKS } from '../limits.js';
-import type { Block, Cell, DocumentMeta, DocumentTree, Inline, Row, Table } from './tree.js';
+import type { Aside, Block, CalloutVariant, Cell, Dir, DocumentMeta, DocumentTree, Heading, Inline, Note, Row, Table, Toc } from './tree.js';
 
 type Attrs = Record<string, string>;
 
-const INLINES = new Set(['span', 'b', 'br', 'page-number', 'page-count']);
+const INLINES = new Set(['span', 'b', 'br', 'page-number', 'page-count', 'note', 'bdi']);
 const KNOWN = new Set([...blockElements.keys(), ...INLINES, 'document', 'header', 'footer', 'cover', 'li', 'caption', 'thead', 'tbody', 'tr', 'th', 'td']);
 const VOID = new Set(['br', 'page-number', 'page-count', ...[...blockElements].filter(([, e]) => e.empty).map(([name]) => name)]);
 
@@ -22,18 +22,28 @@ const PARENTS: Record<string, readonly string[]> = {
   caption: ['table'], thead: ['table'], tbody: ['table'], tr: ['table', 'thead', 'tbody'],
   th: ['tr'], td: ['tr'],
 };
-const INLINE_HOSTS = new Set(['h1', 'h2', 'h3', 'p', 'li', 'caption', 'th', 'td', 'header', 'footer', 'span', 'b']);
+const INLINE_HOSTS = new Set(['h1', 'h2', 'h3', 'p', 'li', 'caption', 'th', 'td', 'header', 'footer', 'span', 'b', 'note', 'bdi']);
+/** Elements that take `dir`: every block, and the inline isolates. */
+const DIRECTED = new Set(['h1', 'h2', 'h3', 'p', 'ul', 'ol', 'table', 'aside', 'span', 'bdi']);
+const DIRS: readonly string[] = ['ltr', 'rtl', 'auto'];
+/** The isolate each `dir` opens (LRI, RLI, FSI); PDI closes it. */
+const ISOLATES: Record<string, string> = { ltr: '\u2066', rtl: '\u2067', auto: '\u2068' };
+const PDI = '\u2069';
+const CALLOUTS: readonly CalloutVariant[] = ['summary', 'key-figure', 'quote'];
+/** Glued to the word before a note's marker: no line starts with a marker (UAX #14 WJ). */
+const WORD_JOINER = '\u2060';
 const ATTRIBUTES: Record<string, readonly string[]> = {
   document: ['title', 'author', 'subject', 'keywords', 'lang', 'short-title', 'date'],
   table: ['class', 'columns'],
   th: ['class', 'colspan', 'scope'], td: ['class', 'colspan'],
   span: ['class', 'lang'],
+  note: [], bdi: [], toc: [],
 };
 const DEFAULT_ATTRIBUTES = ['class'];
 /** More columns than this could not be read on a page (and a huge colspan would exhaust memory). */
 const MAX_COLUMNS = 50;
 
-interface Open { name: string; attrs: Attrs; src: string; inlines?: Inline[]; rows?: Row[]; block?: Block }
+interface Open { name: string; attrs: Attrs; src: string; inlines?: Inline[]; rows?: Row[]; block?: Block; /** Opened a left-to-right isolate: its text keeps its digits. */ ltr?: boolean }
 
 export interface ParseOptions {
   /** Name for messages when a tag carries no data-src. */
@@ -53,6 +63,23 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
   const body: Block[] = [];
   let table: { table: Table; section: 'head' | 'body' } | undefined;
   let error: InputError | undefined;
+  const notes: Note[] = [];
+  const tocs: Toc[] = [];
+  let anchors = 0;
+  // Text inside a left-to-right isolate (an address, a URL, a phone number) keeps its digits;
+  // htmlparser2 hands text over in pieces (split at entities), so the depth is kept across them.
+  let ltrDepth = 0;
+  const transformOutsideLtr = (text: string, lang: string | undefined): string => {
+    let out = '', plain = '';
+    for (const ch of text) {
+      if (ltrDepth === 0 && ch !== ISOLATES.ltr) { plain += ch; continue; }
+      out += transform(plain, lang) + ch;
+      plain = '';
+      if (ch === PDI) ltrDepth--;
+      else if (/[\u2066-\u2068]/.test(ch)) ltrDepth++;
+    }
+    return out + transform(plain, lang);
+  };
 
   const lineAt = (index: number) => markup.slice(0, index).split('\n').length;
   const fail = (src: string, message: string) => { if (!error) error = new InputError(`${src}: ${message}`); };
@@ -69,7 +96,10 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
     }
     return { bold, className, lang };
   };
-  const container = (): Block[] => (stack.some(o => o.name === 'cover') ? cover : body);
+  const container = (): Block[] => {
+    const aside = stack.find(o => o.block?.kind === 'aside')?.block as Aside | undefined;
+    return aside ? aside.blocks as Block[] : stack.some(o => o.name === 'cover') ? cover : body;
+  };
 
   const parser = new Parser({
     onopentag(name, attribs) {
@@ -85,7 +115,10 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
       }
       if (!allowedParents && !INLINE_HOSTS.has(parent)) return fail(src, `<${name}> is inline and cannot stand directly inside <${parent || 'the top level'}>`);
       const allowedAttrs = ATTRIBUTES[name] ?? DEFAULT_ATTRIBUTES;
-      for (const a of Object.keys(attrs)) if (!allowedAttrs.includes(a)) return fail(src, `<${name}> has no attribute "${a}"; allowed: ${allowedAttrs.join(', ') || 'none'}`);
+      const attrNames = DIRECTED.has(name) ? [...allowedAttrs, 'dir'] : allowedAttrs;
+      for (const a of Object.keys(attrs)) if (!attrNames.includes(a)) return fail(src, `<${name}> has no attribute "${a}"; allowed: ${attrNames.join(', ') || 'none'}`);
+      if (attrs.dir !== undefined && !DIRS.includes(attrs.dir)) return fail(src, `<${name} dir="${attrs.dir}">: dir must be ltr, rtl or auto`);
+      const dir = attrs.dir as Dir | undefined;
       const open: Open = { name, attrs, src };
       const cls = attrs.class || undefined;
       switch (name) {
@@ -97,10 +130,11 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
         case 'header': case 'footer': open.inlines = []; break;
         case 'h1': case 'h2': case 'h3':
           open.inlines = [];
-          open.block = { kind: 'heading', level: Number(name[1]) as 1 | 2 | 3, inlines: open.inlines, className: cls, src };
+          open.block = { kind: 'heading', level: Number(name[1]) as 1 | 2 | 3, inlines: open.inlines, className: cls, src, dir };
+          if (name !== 'h3' && container() === body) (open.block as Heading).anchor = `heading-${++anchors}`;
           break;
-        case 'p': open.inlines = []; open.block = { kind: 'paragraph', inlines: open.inlines, className: cls, src }; break;
-        case 'ul': case 'ol': open.block = { kind: 'list', ordered: name === 'ol', items: [], className: cls, src }; break;
+        case 'p': open.inlines = []; open.block = { kind: 'paragraph', inlines: open.inlines, className: cls, src, dir }; break;
+        case 'ul': case 'ol': open.block = { kind: 'list', ordered: name === 'ol', items: [], className: cls, src, dir }; break;
         case 'li': open.inlines = []; break;
         case 'table': {
           if (table) return fail(src, 'tables cannot be nested');
@@ -108,7 +142,7 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
           if (columns && (columns.some(c => !(c > 0)) || !columns.length || !Number.isFinite(columns.reduce((a, b) => a + b, 0)) || columns.length > MAX_COLUMNS)) {
             return fail(src, `<table columns="${attrs.columns}">: columns must be up to ${MAX_COLUMNS} positive numbers (relative widths, first column first)`);
           }
-          const t: Table = { kind: 'table', className: cls, src, head: [], body: [], columns: columns && columns.map(c => c / columns.reduce((a, b) => a + b, 0)) };
+          const t: Table = { kind: 'table', className: cls, src, dir, head: [], body: [], columns: columns && columns.map(c => c / columns.reduce((a, b) => a + b, 0)) };
           open.block = t;
           table = { table: t, section: 'body' };
           break;
@@ -130,6 +164,28 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
           row.cells.push(cell);
           break;
         }
+        case 'aside': {
+          if (!CALLOUTS.includes(attrs.class as CalloutVariant)) return fail(src, `<aside> needs class="${CALLOUTS.join('|')}"${attrs.class ? `, not "${attrs.class}"` : ''}`);
+          open.block = { kind: 'aside', variant: attrs.class as CalloutVariant, blocks: [], src, dir };
+          break;
+        }
+        case 'toc': { const toc: Toc = { kind: 'toc', entries: [], src }; tocs.push(toc); body.push(toc); break; }
+        case 'span': case 'bdi':
+          if (name === 'bdi' || dir) {
+            inlineTarget()?.push({ text: ISOLATES[dir ?? 'auto'], bold: false });
+            if (dir === 'ltr' || ltrDepth > 0) { ltrDepth++; open.ltr = true; }
+          }
+          break;
+        case 'note': {
+          if (!stack.some(o => o.name === 'p' || o.name === 'li') || stack.some(o => o.name === 'note' || o.name === 'aside' || o.name === 'cover')) {
+            return fail(src, '<note> belongs in the text of a body paragraph or list item (not in a heading, table, callout, cover or another note)');
+          }
+          const note: Note = { number: notes.length + 1, inlines: [], src };
+          notes.push(note);
+          inlineTarget()?.push({ text: WORD_JOINER + transform(String(note.number), undefined), bold: false, note });
+          open.inlines = note.inlines;
+          break;
+        }
         case 'br': inlineTarget()?.push({ text: '\n', bold: false }); break;
         case 'page-number': case 'page-count': {
           if (!stack.some(o => o.name === 'header' || o.name === 'footer')) return fail(src, `<${name}/> belongs in <header> or <footer>`);
@@ -149,7 +205,7 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
         return;
       }
       const style = inlineStyle();
-      target.push({ text: transform(text, style.lang), ...style });
+      target.push({ text: transformOutsideLtr(text, style.lang), ...style });
     },
     onclosetag(name, implied) {
       if (error || VOID.has(name)) return;
@@ -173,6 +229,20 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
           table = undefined;
           break;
         }
+        case 'span': case 'bdi':
+          if (name === 'bdi' || open.attrs.dir) inlineTarget()?.push({ text: PDI, bold: false });
+          if (open.ltr) ltrDepth--;
+          break;
+        case 'note': open.inlines!.splice(0, Infinity, ...normalize(open.inlines!)); break;
+        case 'aside': {
+          const aside = open.block as Aside;
+          if (!aside.blocks.length) return fail(open.src, `<aside class="${aside.variant}"> is empty`);
+          if (aside.variant === 'key-figure' && (aside.blocks.length < 2 || aside.blocks.some(b => b.kind !== 'paragraph'))) {
+            return fail(open.src, '<aside class="key-figure"> holds two or more <p>: the figure, then its label');
+          }
+          for (const b of aside.blocks) b.dir ??= aside.dir;
+          break;
+        }
       }
       if (open.block) {
         if (open.block.kind === 'heading' || open.block.kind === 'paragraph') open.block.inlines = normalize(open.block.inlines);
@@ -186,7 +256,9 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
   if (stack.length) throw new InputError(`${stack[stack.length - 1].src}: <${stack[stack.length - 1].name}> is not closed`);
   if (!meta) throw new InputError(`${source}: the markup has no <document title="…"> root element`);
   if (cover.length + body.length > MAX_BLOCKS) throw new InputError(`${source}: the document has ${cover.length + body.length} blocks; at most ${MAX_BLOCKS} are allowed`);
-  return { meta, header: header && normalize(header), footer: footer && normalize(footer), cover, body };
+  const headings = body.filter((b): b is Heading & { anchor: string } => b.kind === 'heading' && b.anchor !== undefined);
+  for (const toc of tocs) toc.entries = headings.map(h => ({ level: h.level as 1 | 2, inlines: h.inlines, anchor: h.anchor }));
+  return { meta, header: header && normalize(header), footer: footer && normalize(footer), cover, body, ...(notes.length ? { notes } : {}) };
 }
 
 /** Collapses white space the way HTML does: runs of spaces become one, edges are trimmed. */
@@ -195,7 +267,8 @@ function normalize(inlines: Inline[]): Inline[] {
   for (const i of inlines) {
     const text = i.text === '\n' ? '\n' : i.text.replace(/[ \t\r\n]+/g, ' ');
     const prev = out[out.length - 1];
-    if (prev && !prev.field && !i.field && prev.bold === i.bold && prev.className === i.className && prev.lang === i.lang) prev.text += text;
+    if (i.note && prev) prev.text = prev.text.replace(/ +$/, '');
+    if (prev && !prev.field && !i.field && !prev.note && !i.note && prev.bold === i.bold && prev.className === i.className && prev.lang === i.lang) prev.text += text;
     else out.push({ ...i, text });
   }
   for (let k = 0; k < out.length; k++) {

@@ -8,15 +8,28 @@ export interface Inline {
   lang?: string;
   /** A field filled in at layout time (running header and footer only). */
   field?: 'page' | 'pages';
+  /** A note's marker: `text` is its number in the document's digits. */
+  note?: Note;
 }
+
+/** Paragraph direction: `auto` takes the first strong character's (UAX #9 P2–P3). */
+export type Dir = 'ltr' | 'rtl' | 'auto';
+
+/** A `<note>`: numbered in document order, its text set at the foot of the page or at the end. */
+export interface Note { number: number; inlines: Inline[]; src: string }
 
 interface BlockBase {
   className?: string;
   /** Where the element came from: `templates/x.hbs:12`, for messages. */
   src: string;
+  dir?: Dir;
 }
 
-export interface Heading extends BlockBase { kind: 'heading'; level: 1 | 2 | 3; inlines: Inline[] }
+export interface Heading extends BlockBase {
+  kind: 'heading'; level: 1 | 2 | 3; inlines: Inline[];
+  /** Destination name of a body h1/h2, for the contents. */
+  anchor?: string;
+}
 export interface Paragraph extends BlockBase { kind: 'paragraph'; inlines: Inline[] }
 export interface List extends BlockBase { kind: 'list'; ordered: boolean; items: Inline[][] }
 export interface Cell { inlines: Inline[]; header: boolean; colspan: number; className?: string; scope?: 'Row' | 'Column' }
@@ -33,7 +46,14 @@ export interface Table extends BlockBase {
 export interface PageBreak extends BlockBase { kind: 'page-break' }
 export interface Rule extends BlockBase { kind: 'rule' }
 
-export type Block = Heading | Paragraph | List | Table | PageBreak | Rule;
+export type CalloutVariant = 'summary' | 'key-figure' | 'quote';
+/** A callout box: its blocks kept together on one page, in the theme's colours. */
+export interface Aside extends BlockBase { kind: 'aside'; variant: CalloutVariant; blocks: (Heading | Paragraph | List)[] }
+export interface TocEntry { level: 1 | 2; inlines: Inline[]; anchor: string }
+/** The contents: every body h1 and h2, filled in when the document is parsed. */
+export interface Toc extends BlockBase { kind: 'toc'; entries: TocEntry[] }
+
+export type Block = Heading | Paragraph | List | Table | PageBreak | Rule | Aside | Toc;
 
 export interface DocumentMeta {
   title: string;
@@ -52,4 +72,6 @@ export interface DocumentTree {
   footer?: Inline[];
   cover: Block[];
   body: Block[];
+  /** Every note, in document order. */
+  notes?: Note[];
 }

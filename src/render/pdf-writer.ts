@@ -313,8 +313,27 @@ export class PdfWriter {
     }));
   }
 
-  fillRect(x: number, y: number, w: number, h: number, color: string): void {
-    this.doc.rect(x, y, w, h).fill(color);
+  /** A box: filled (unless `color` is 'none'), and stroked when `stroke` is given. */
+  fillRect(x: number, y: number, w: number, h: number, color: string, stroke?: { color: string; width: number }): void {
+    if (color !== 'none') this.doc.rect(x, y, w, h).fill(color);
+    if (stroke) this.doc.save().rect(x, y, w, h).lineWidth(stroke.width).strokeColor(stroke.color).stroke().restore();
+  }
+
+  /** A named destination on the current page, `top` points below its top edge. */
+  destination(name: string, top: number): void {
+    // Zoom 0 (as null) keeps the reader's zoom; a number, because some readers stumble on null in arrays.
+    this.doc.addNamedDestination(name, 'XYZ', 0, Math.max(0, top), 0);
+  }
+
+  /**
+   * A link annotation to a named destination over a box of the current page, described by
+   * `contents` (PDF/UA) and, when `element` is given, its object reference put in that Link element.
+   */
+  link(x: number, y: number, w: number, h: number, dest: string, contents: string, element?: StructRef): void {
+    this.doc.annotate(x, y, w, h, {
+      Subtype: 'Link', Dest: dest, Contents: new String(contents),
+      ...(element ? { structParent: this.element(element) } : {}),
+    } as unknown as PDFKit.Mixins.AnnotationOption);
   }
 
   strokeLine(x1: number, y1: number, x2: number, y2: number, width: number, color: string): void {
@@ -330,8 +349,9 @@ export class PdfWriter {
   }
 
   /** A new structure element (a table cell may carry its Scope and ColSpan), not yet in the tree: see `append`. */
-  structure(type: string, options: { scope?: 'Row' | 'Column'; colSpan?: number } = {}): StructRef {
+  structure(type: string, options: { scope?: 'Row' | 'Column'; colSpan?: number; id?: string } = {}): StructRef {
     const element = this.kit.struct(type, options.scope ? { scope: options.scope } : {});
+    if (options.id) (element.dictionary.data as Record<string, unknown>).ID = new String(options.id);
     // pdfkit's structure API knows Scope only; a cell's ColSpan goes in the same Table attributes.
     if (options.colSpan) {
       const data = element.dictionary.data;

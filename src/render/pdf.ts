@@ -31,7 +31,7 @@ export async function writePdf(doc: LaidOutDocument, meta: DocumentMeta, options
     let e = elements.get(node);
     if (!e) {
       // Made before its parent is looked up (or made): pdfkit numbers objects in the order they are made.
-      e = pdf.structure(node.type, { scope: node.scope, colSpan: node.colSpan });
+      e = pdf.structure(node.type, { scope: node.scope, colSpan: node.colSpan, id: node.id });
       pdf.append(elementFor(node.parent ?? doc.root), e);
       elements.set(node, e);
     }
@@ -39,8 +39,11 @@ export async function writePdf(doc: LaidOutDocument, meta: DocumentMeta, options
   };
 
   const outline = { level1: undefined as BookmarkRef | undefined };
+  // Only destinations a link goes to are written (a heading is one only when the contents list it).
+  const targets = new Set(doc.pages.flatMap(p => p.items.flatMap(i => (i.kind === 'link' ? [i.dest] : []))));
   for (const page of doc.pages) {
     pdf.addPage(page.width, page.height);
+    for (const d of page.destinations) if (targets.has(d.name)) pdf.destination(d.name, d.y);
     for (const item of page.items) drawItem(pdf, item, elementFor);
     addBookmarks(pdf, page, outline);
   }
@@ -56,7 +59,10 @@ function drawItem(pdf: PdfWriter, item: Item, elementFor: (n: StructNode) => Str
       break;
     }
     case 'rect':
-      pdf.artifact('Layout', () => pdf.fillRect(item.x, item.y, item.w, item.h, item.fill));
+      pdf.artifact('Layout', () => pdf.fillRect(item.x, item.y, item.w, item.h, item.fill, item.stroke));
+      break;
+    case 'link':
+      pdf.link(item.x, item.y, item.w, item.h, item.dest, item.label, elementFor(item.struct));
       break;
     case 'line':
       pdf.artifact('Layout', () => pdf.strokeLine(item.x1, item.y1, item.x2, item.y2, item.width, item.color));

@@ -7,7 +7,9 @@ import { createContext } from '../../src/context.js';
 import { blockKinds, type BlockKindTable } from '../../src/layout/blocks/index.js';
 import { listKind } from '../../src/layout/blocks/list.js';
 import { pageBreakKind } from '../../src/layout/blocks/page-break.js';
+import { asideKind } from '../../src/layout/blocks/aside.js';
 import { ruleKind } from '../../src/layout/blocks/rule.js';
+import { tocKind } from '../../src/layout/blocks/toc.js';
 import { tableKind } from '../../src/layout/blocks/table.js';
 import { headingKind, paragraphKind } from '../../src/layout/blocks/text.js';
 import { layoutDocument } from '../../src/layout/flow.js';
@@ -16,11 +18,11 @@ import { parseMarkup } from '../../src/markup/parse.js';
 
 describe('the table of block kinds', () => {
   it('is complete only with an entry for every kind (checked by the compiler)', () => {
-    const complete = { heading: headingKind, paragraph: paragraphKind, list: listKind, table: tableKind, 'page-break': pageBreakKind, rule: ruleKind } satisfies BlockKindTable;
+    const complete = { heading: headingKind, paragraph: paragraphKind, list: listKind, table: tableKind, 'page-break': pageBreakKind, rule: ruleKind, aside: asideKind, toc: tocKind } satisfies BlockKindTable;
     // @ts-expect-error -- no entry for rules
-    const withoutRule = { heading: headingKind, paragraph: paragraphKind, list: listKind, table: tableKind, 'page-break': pageBreakKind } satisfies BlockKindTable;
+    const withoutRule = { heading: headingKind, paragraph: paragraphKind, list: listKind, table: tableKind, 'page-break': pageBreakKind, aside: asideKind, toc: tocKind } satisfies BlockKindTable;
     // @ts-expect-error -- the list entry lays out tables: its functions take the wrong block
-    const mismatched = { heading: headingKind, paragraph: paragraphKind, list: tableKind, table: tableKind, 'page-break': pageBreakKind, rule: ruleKind } satisfies BlockKindTable;
+    const mismatched = { heading: headingKind, paragraph: paragraphKind, list: tableKind, table: tableKind, 'page-break': pageBreakKind, rule: ruleKind, aside: asideKind, toc: tocKind } satisfies BlockKindTable;
     expect(Object.keys(complete).sort()).toEqual(Object.keys(blockKinds).sort());
     expect(Object.keys(withoutRule)).not.toContain('rule');
     expect(mismatched.list).toBe(tableKind);
@@ -35,6 +37,7 @@ describe('the table of block kinds', () => {
       <cover><h1>غلاف</h1><table><tr><th>أ</th><td>ب</td></tr></table><hr/><p>فقرة</p><ul><li>بند</li></ul></cover>
       <h1>عنوان</h1><h2>فرعي</h2><h3>ثالث</h3><p>فقرة</p><ul><li>أ</li></ul><ol><li>ب</li></ol>
       <table><caption>جدول</caption><thead><tr><th>رأس</th></tr></thead><tbody><tr><td>خلية</td></tr></tbody></table>
+      <toc/><aside class="summary"><p>مربع</p></aside>
       <hr/><page-break/><p>بعد الفاصل</p>
     </document>`;
     const tree = parseMarkup(markup);
@@ -47,7 +50,7 @@ describe('the table of block kinds', () => {
     expect(laid.pages.map(p => p.cover)).toEqual([true, false, false]);
     const types = new Set<string>();
     for (const page of laid.pages) for (const item of page.items) if (item.kind === 'text' && item.struct) types.add(item.struct.type);
-    expect([...types].sort()).toEqual(['Caption', 'H1', 'H2', 'H3', 'LBody', 'Lbl', 'P', 'TD', 'TH']);
+    expect([...types].sort()).toEqual(['Caption', 'H1', 'H2', 'H3', 'LBody', 'Lbl', 'Link', 'P', 'TD', 'TH']);
     expect(laid.pages[1].items.some(i => i.kind === 'line')).toBe(true);
   });
 });

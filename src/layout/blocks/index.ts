@@ -6,11 +6,13 @@ import type { Theme } from '../../theme.js';
 import type { Cursor } from '../cursor.js';
 import type { StructNode } from '../page.js';
 import type { BlockKind, Measure, Next } from './kind.js';
+import { asideKind } from './aside.js';
 import { listKind } from './list.js';
 import { pageBreakKind } from './page-break.js';
 import { ruleKind } from './rule.js';
 import { tableKind } from './table.js';
 import { headingKind, paragraphKind } from './text.js';
+import { tocKind } from './toc.js';
 
 /** A table that has an entry for every kind of block, each a function of that kind's block. */
 export type BlockKindTable = { [K in Block['kind']]: BlockKind<BlockOf<K>, any> };
@@ -22,6 +24,8 @@ export const blockKinds = {
   table: tableKind,
   'page-break': pageBreakKind,
   rule: ruleKind,
+  aside: asideKind,
+  toc: tocKind,
 } satisfies BlockKindTable;
 
 /** A block measured and ready to place, whatever its kind. */

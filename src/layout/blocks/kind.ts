@@ -16,6 +16,8 @@ export interface Measure {
   readonly region: 'cover' | 'body';
   /** Digits of list labels. */
   readonly digits: Digits;
+  /** Page number of each destination (heading anchors), from an earlier pass of layout: for the contents. */
+  readonly pages?: ReadonlyMap<string, number>;
 }
 
 /** The `minStart` of the block after this one (0 at the end), computed only if asked for. */

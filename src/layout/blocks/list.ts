@@ -8,7 +8,7 @@ import { struct } from '../page.js';
 import { layoutInlines } from '../text.js';
 import type { BlockKind } from './kind.js';
 
-export interface PreparedList { items: { label: ParagraphLayout; body: ParagraphLayout }[]; ordered: boolean; style: TextStyle; indent: number; bodySpaceAfter: number }
+export interface PreparedList { items: { label: ParagraphLayout; body: ParagraphLayout }[]; ordered: boolean; style: TextStyle; indent: number; bodySpaceAfter: number; ltr?: boolean }
 
 export const listKind: BlockKind<List, PreparedList> = {
   prepare(list, { context, width, digits }) {
@@ -21,9 +21,11 @@ export const listKind: BlockKind<List, PreparedList> = {
     const indent = Math.max(theme.list.indent, Math.max(0, ...natural) + theme.list.gap);
     const items = list.items.map((inlines, i) => ({
       label: layoutInlines(context, labelText(i), labelStyle, natural[i], 'start'),
-      body: layoutInlines(context, inlines, style, width - indent),
+      body: layoutInlines(context, inlines, style, width - indent, undefined, undefined, list.dir),
     }));
-    return { items, ordered: list.ordered, style, indent, bodySpaceAfter: theme.styles.body.spaceAfter };
+    // A left-to-right list (dir="ltr", or "auto" on left-to-right text) hangs its labels on the left.
+    const ltr = items[0]?.body.direction === 'ltr';
+    return { items, ordered: list.ordered, style, indent, bodySpaceAfter: theme.styles.body.spaceAfter, ltr };
   },
 
   // The first lines of the list, across items when the first item is a single line.
@@ -52,10 +54,10 @@ export const listKind: BlockKind<List, PreparedList> = {
           // The label shares the first line's baseline, flush with the start (right) edge.
           const labelLine = item.label.lines[0];
           const shift = lines[0].baseline - lines[0].top - (labelLine.baseline - labelLine.top);
-          cursor.page.items.push({ kind: 'text', lines: [labelLine], x: cursor.left + cursor.width - item.label.width, y: cursor.y + shift - labelLine.top, struct: lbl });
+          cursor.page.items.push({ kind: 'text', lines: [labelLine], x: list.ltr ? cursor.left : cursor.left + cursor.width - item.label.width, y: cursor.y + shift - labelLine.top, struct: lbl });
           first = false;
         }
-        cursor.text(lines.slice(0, k), cursor.left, body);
+        cursor.text(lines.slice(0, k), list.ltr ? cursor.left + list.indent : cursor.left, body);
         lines = lines.slice(k);
         if (lines.length) cursor.newPage();
       }

@@ -30,8 +30,9 @@ export const tableKind: BlockKind<Table, PreparedTable> = {
         right -= w;
         const styleName: StyleName = cover ? (cell.header ? 'cover-meta-label' : 'cover-meta') : head ? 'cell-head' : group ? 'cell-group' : cell.header ? 'cell-label' : 'cell';
         const style = cell.className ? styleFor(theme, cell.className, styleName) : theme.styles[styleName];
-        const layout = layoutInlines(context, cell.inlines, style, Math.max(1, w - 2 * padX));
-        return { layout, x: right, w, header: cell.header, scope: cell.scope, colSpan: cell.colspan } satisfies PreparedCell;
+        const layout = layoutInlines(context, cell.inlines, style, Math.max(1, w - 2 * padX), undefined, undefined, table.dir);
+        // A left-to-right table starts its columns from the left.
+        return { layout, x: table.dir === 'ltr' ? width - right - w : right, w, header: cell.header, scope: cell.scope, colSpan: cell.colspan } satisfies PreparedCell;
       });
       const height = Math.max(0, ...cells.map(c => c.layout.height)) + 2 * padY;
       return { cells, height, head, band: head && !cover ? theme.table.headBandColor : group && !cover ? theme.table.groupBandColor : undefined };

@@ -8,16 +8,17 @@ import { struct, type StructNode, type StructType } from '../page.js';
 import { layoutInlines, plainText } from '../text.js';
 import type { BlockKind } from './kind.js';
 
-export interface PreparedText { layout: ParagraphLayout; style: TextStyle; struct: StructType; title?: string; bookmarkLevel?: number }
+export interface PreparedText { layout: ParagraphLayout; style: TextStyle; struct: StructType; title?: string; bookmarkLevel?: number; anchor?: string }
 
 export const headingKind: BlockKind<Heading, PreparedText> = {
   prepare(block, { context, width, region }) {
     const name = `h${block.level}` as StyleName;
     const style = block.className ? styleFor(context.theme, block.className, name) : context.theme.styles[name];
     return {
-      layout: layoutInlines(context, block.inlines, style, width),
+      layout: layoutInlines(context, block.inlines, style, width, undefined, undefined, block.dir),
       style,
       struct: `H${block.level}`,
+      anchor: block.anchor,
       title: plainText(block.inlines),
       bookmarkLevel: region === 'cover' ? undefined : block.level,
     };
@@ -30,7 +31,7 @@ export const headingKind: BlockKind<Heading, PreparedText> = {
 export const paragraphKind: BlockKind<Paragraph, PreparedText> = {
   prepare(block, { context, width }) {
     const style = styleFor(context.theme, block.className, 'body');
-    return { layout: layoutInlines(context, block.inlines, style, width), style, struct: 'P' };
+    return { layout: layoutInlines(context, block.inlines, style, width, undefined, undefined, block.dir), style, struct: 'P' };
   },
   minStart: (p, theme) => p.style.spaceBefore + linesHeight(p.layout.lines.slice(0, theme.keepWithNextLines)),
   place: (p, cursor, root) => placeText(cursor, p, cursor.left, struct(p.struct, root)),
@@ -42,12 +43,14 @@ export function placeText(cursor: Cursor, text: PreparedText, x: number, node: S
   cursor.space(style.spaceBefore);
   if (!cursor.atTop && linesHeight(layout.lines) + keepWithNext > cursor.room() && keepWithNext > 0) cursor.newPage();
   let lines = layout.lines;
-  let bookmarked = !(text.bookmarkLevel && text.title);
+  let first = true;
   while (lines.length) {
     const k = cursor.linesThatFit(lines);
     if (k === 0) { cursor.newPage(); continue; }
     // On the page where the heading's first line lands, which may not be where it was started.
-    if (!bookmarked) { cursor.page.bookmarks.push({ title: text.title!, level: text.bookmarkLevel!, y: cursor.y }); bookmarked = true; }
+    if (first && text.bookmarkLevel && text.title) cursor.page.bookmarks.push({ title: text.title, level: text.bookmarkLevel, y: cursor.y });
+    if (first && text.anchor) cursor.page.destinations.push({ name: text.anchor, y: cursor.y });
+    first = false;
     cursor.text(lines.slice(0, k), x, node);
     lines = lines.slice(k);
     if (lines.length) cursor.newPage();
