@@ -3,12 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { RenderOptions } from './index.js';
+import type { Paper, RenderOptions } from './index.js';
 import { CliError, runCli } from './cli-support.js';
 import { checkNpmAteOptions, checkOptionNames, checkOutName, versionLine } from './cli-hints.js';
 import { runBatch } from './batch.js';
 import { packageRoot } from './fonts/files.js';
 import { MAIL_HELP, mailCommand } from './mail/cli.js';
+import { PRINT_HELP, PRINT_OPTIONS, printSettings, writeBooklets } from './print/cli.js';
 import { isMainModule } from './main-module.js';
 
 const HELP = `Usage: npm run brief -- [data.json ...] [options]
@@ -22,7 +23,8 @@ Options:
                            come from its partials/ folder, then templates/partials/
   --out <file.pdf>         output file (one data file only; default dist/<name>.pdf)
   --out-dir <folder>       output folder (default dist)
-  --paper a4|letter        paper size (default a4)
+  --paper a4|letter|a5|half-letter
+                           paper size (default a4)
   --digits latn|arab       Western (0-9) or Arabic-Indic (٠-٩) digits (default latn)
   --no-archival            plain PDF instead of PDF/A-2b
   --missing-glyphs error|replace
@@ -32,6 +34,7 @@ Options:
                            (default: one per core; 1 for a single data file)
   -h, --help               this help
   --version                the version of mowjaz
+${PRINT_HELP}
 ${MAIL_HELP}
 
 Exit codes: 0 success, 1 output or system failure, 2 bad input or bad template.`;
@@ -54,6 +57,7 @@ const OPTIONS = {
   jobs: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
+  ...PRINT_OPTIONS,
 } as const;
 
 async function main(argv: string[]): Promise<void> {
@@ -76,7 +80,8 @@ async function main(argv: string[]): Promise<void> {
   mail.check(files);
   const options: RenderOptions = {
     template: values.template,
-    paper: oneOf<'a4' | 'letter'>('paper', values.paper, ['a4', 'letter'], 'a4'),
+    paper: oneOf<Paper>('paper', values.paper, ['a4', 'letter', 'a5', 'half-letter'], 'a4'),
+    print: printSettings(values),
     digits: oneOf<'latn' | 'arab'>('digits', values.digits, ['latn', 'arab'], 'latn'),
     archival: !values['no-archival'],
     missingGlyphs: oneOf<'error' | 'replace'>('missing-glyphs', values['missing-glyphs'], ['error', 'replace'], 'error'),
@@ -87,8 +92,9 @@ async function main(argv: string[]): Promise<void> {
 
   const tasks = files.map(file => ({ file, out: values.out ?? path.join(outDir, `${path.basename(file).replace(/\.json$/i, '')}.pdf`) }));
   const { outcomes, exitCode } = await runBatch(tasks, options, values.jobs === undefined ? undefined : jobsOption(values.jobs));
+  const booklets = values.booklet ? await writeBooklets(outcomes) : 0;
   const mailed = await mail.run(outcomes);
-  if (exitCode || mailed) process.exitCode = Math.max(exitCode, mailed);
+  if (exitCode || mailed || booklets) process.exitCode = Math.max(exitCode, mailed, booklets);
 }
 
 function jobsOption(value: string): number {

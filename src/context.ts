@@ -2,8 +2,9 @@
 // itself, made once per brief and passed down. No stage reads a theme or a font set from a module
 // of its own, so two briefs with two themes can be laid out side by side in one process.
 import { createPdfFontCache, type PdfFontCache } from './render/pdf-writer.js';
+import { greyscaleTheme } from './print/greyscale.js';
 import { createTextEngine, type TextEngine } from './text/engine.js';
-import { defaultTheme, mergeTheme, type PageSize, type Paper, type Theme, type ThemeOverride } from './theme.js';
+import { defaultTheme, mergeTheme, type PageSize, type Paper, type PrintSettings, type Theme, type ThemeOverride } from './theme.js';
 
 export interface EngineContext {
   readonly theme: Theme;
@@ -21,6 +22,8 @@ export interface ContextOptions {
   theme?: ThemeOverride;
   /** Wins over the theme's paper (the command line's --paper). */
   paper?: Paper | PageSize;
+  /** Win over the theme's print settings (the command line's --duplex, --bleed, --greyscale…). */
+  print?: Partial<PrintSettings>;
   engines?: Engines;
 }
 
@@ -32,6 +35,8 @@ let shared: Engines | undefined;
 export const sharedEngines = (): Engines => (shared ??= { engine: createTextEngine(), pdfFonts: createPdfFontCache() });
 
 export function createContext(options: ContextOptions = {}): EngineContext {
-  const theme = mergeTheme(defaultTheme, options.paper ? { ...options.theme, paper: options.paper } : options.theme);
+  let theme = mergeTheme(defaultTheme, options.paper ? { ...options.theme, paper: options.paper } : options.theme);
+  if (options.print) theme = { ...theme, print: { ...theme.print, ...options.print } };
+  if (theme.print.greyscale) theme = greyscaleTheme(theme);
   return { theme, ...(options.engines ?? sharedEngines()) };
 }

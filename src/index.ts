@@ -9,11 +9,12 @@ import { layoutDocument } from './layout/flow.js';
 import { parseMarkup } from './markup/parse.js';
 import { writePdf } from './render/pdf.js';
 import { defaultTemplate, renderTemplate, shownPath } from './template/render.js';
-import type { Paper, ThemeOverride } from './theme.js';
+import { directionOf } from './print/direction.js';
+import type { Paper, PrintSettings, ThemeOverride } from './theme.js';
 
 export type { Brief } from './data/brief.js';
 export type { Digits } from './digits.js';
-export type { Paper, Theme, ThemeOverride } from './theme.js';
+export type { Paper, PrintSettings, Theme, ThemeOverride } from './theme.js';
 export { InputError } from './errors.js';
 export { PLACEHOLDER } from './coverage.js';
 
@@ -24,6 +25,8 @@ export interface RenderOptions {
   theme?: ThemeOverride;
   /** Wins over the theme's paper. */
   paper?: Paper;
+  /** Win over the theme's print settings: duplex, bleed and marks, greyscale. */
+  print?: Partial<PrintSettings>;
   digits?: Digits;
   /** PDF/A-2b output (default true). */
   archival?: boolean;
@@ -47,7 +50,7 @@ export async function renderBrief(data: Brief | unknown, options: RenderOptions 
 export async function renderValidBrief(brief: Brief, options: RenderOptions = {}): Promise<Uint8Array> {
   const source = options.source ?? 'data';
   const digits = options.digits ?? 'latn';
-  const context = createContext({ theme: options.theme, paper: options.paper });
+  const context = createContext({ theme: options.theme, paper: options.paper, print: options.print });
   const coverage = new CoverageCheck(context.engine.coverage, source);
   const drawable = coverage.data(brief);
   const template = options.template ?? defaultTemplate();
@@ -57,7 +60,24 @@ export async function renderValidBrief(brief: Brief, options: RenderOptions = {}
   coverage.template(tree, shownPath(template));
   coverage.report(options);
   const laid = layoutDocument(context, tree, { digits });
-  return writePdf(laid, tree.meta, { archival: options.archival ?? true, creationDate: creationDate(tree.meta.date, source), fonts: context.pdfFonts });
+  const { bleed, marks } = context.theme.print;
+  return writePdf(laid, tree.meta, {
+    archival: options.archival ?? true,
+    creationDate: creationDate(tree.meta.date, source),
+    fonts: context.pdfFonts,
+    direction: directionOf(tree.meta.lang),
+    bleed,
+    marks,
+  });
+}
+
+/**
+ * The saddle-stitch booklet of a brief's PDF bytes: its pages imposed two to a sheet side, for
+ * printing on both sides (flip on short edge) and folding; see src/print/booklet.ts.
+ */
+export async function imposeBooklet(brief: Uint8Array): Promise<Uint8Array> {
+  const booklet = await import('./print/booklet.js');
+  return booklet.imposeBooklet(brief);
 }
 
 /** The last moment a PDF date (four-digit year) can hold: 9999-12-31T23:59:59Z. */

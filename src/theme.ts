@@ -5,7 +5,7 @@ import type { Weight } from './text/fonts.js';
 import type { Align } from './text/paragraph.js';
 import type { JustifyMode } from './text/justify.js';
 
-export type Paper = 'a4' | 'letter';
+export type Paper = 'a4' | 'letter' | 'a5' | 'half-letter';
 
 /** A page size in points. */
 export interface PageSize { width: number; height: number }
@@ -57,6 +57,26 @@ export interface Theme {
   /** Fewest lines of a paragraph left alone on either side of a page break. */
   widowLines: number;
   cover: { bandHeight: number; titleTop: number };
+  print: PrintSettings;
+}
+
+/** How the brief is printed: both sides, bleed and marks for a print shop, black and white. */
+export interface PrintSettings {
+  /** Printed on both sides: an inner (binding) and an outer margin instead of two side margins. */
+  duplex: boolean;
+  /** Under duplex: the margin at the binding edge and the one at the opposite edge, in points. */
+  innerMargin: number;
+  outerMargin: number;
+  /** Under duplex: what starts on a front page, after an intentionally blank page when needed. */
+  frontPage: { h1: boolean; contents: boolean };
+  /** The wording on an intentionally blank page (the locale's, when the brief has a locale file). */
+  blankPage: string;
+  /** Bleed beyond the trimmed page on every side, in points (0: none). */
+  bleed: number;
+  /** Crop marks outside the bleed. */
+  marks: boolean;
+  /** The palette mapped to greys for black-and-white printing (images are left as they are). */
+  greyscale: boolean;
 }
 
 /** Any part of a theme, merged over another (objects key by key; values and arrays replaced). */
@@ -66,6 +86,8 @@ type Overlay<T> = T extends string | number ? T : { [K in keyof T]?: Overlay<T[K
 export const PAPER_SIZES: Readonly<Record<Paper, PageSize>> = {
   a4: { width: 595.28, height: 841.89 },
   letter: { width: 612, height: 792 },
+  a5: { width: 419.53, height: 595.28 },
+  'half-letter': { width: 396, height: 612 },
 };
 
 export const pageSize = (paper: Paper | PageSize): PageSize => (typeof paper === 'string' ? PAPER_SIZES[paper] : paper);
@@ -123,6 +145,18 @@ export const defaultTheme: Theme = {
   keepWithNextLines: 2,
   widowLines: 2,
   cover: { bandHeight: 7 * MM, titleTop: 86 * MM },
+  // The inner and outer margins add up to the two side margins, so duplex keeps the text width
+  // (and every line break) and only moves the column towards the outer edge.
+  print: {
+    duplex: false,
+    innerMargin: 26 * MM,
+    outerMargin: 18 * MM,
+    frontPage: { h1: false, contents: true },
+    blankPage: 'صفحة متروكة فارغة عمدًا',
+    bleed: 0,
+    marks: false,
+    greyscale: false,
+  },
 };
 
 /** The theme's style of that name (templates pick styles by class name), else the fallback's. */

@@ -13,7 +13,7 @@ export function placeCover(context: EngineContext, cursor: Cursor, blocks: reado
   const { theme } = context;
   cursor.newPage(true);
   const band = theme.cover.bandHeight;
-  cursor.page.items.push({ kind: 'rect', x: theme.bleedSafe, y: theme.bleedSafe, w: cursor.size.width - 2 * theme.bleedSafe, h: band, fill: theme.palette.accent });
+  cursor.page.items.push({ kind: 'rect', x: theme.bleedSafe, y: theme.bleedSafe, w: cursor.size.width - 2 * theme.bleedSafe, h: band, fill: theme.palette.accent, edges: ['left', 'right'] });
   cursor.y = theme.cover.titleTop;
   placeBlocks(cursor, blocks.map(b => prepareBlock(b, { context, width: cursor.width, region: 'cover', digits })), root);
   if (cursor.pages.length > 1) {

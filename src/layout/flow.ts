@@ -4,8 +4,10 @@
 import type { EngineContext } from '../context.js';
 import type { Digits } from '../digits.js';
 import type { DocumentTree } from '../markup/tree.js';
+import { directionOf } from '../print/direction.js';
 import { pageSize } from '../theme.js';
 import { placeBlocks, prepareBlock } from './blocks/index.js';
+import { columnBox, finishDuplexPages } from './columns.js';
 import { placeCover } from './cover.js';
 import { Cursor } from './cursor.js';
 import { struct, type StructNode, type Page } from './page.js';
@@ -20,12 +22,16 @@ export interface LaidOutDocument { pages: Page[]; root: StructNode }
 
 export function layoutDocument(context: EngineContext, tree: DocumentTree, options: LayoutOptions): LaidOutDocument {
   const { digits } = options;
-  const cursor = new Cursor(context.theme, pageSize(context.theme.paper));
+  const size = pageSize(context.theme.paper);
+  const direction = directionOf(tree.meta.lang);
+  // Every page is set in the first (front) page's column; duplex moves the back pages' columns after.
+  const cursor = new Cursor(context.theme, size, columnBox(context.theme, size.width, 0, direction));
   const root = struct('Document');
   if (tree.cover.length) placeCover(context, cursor, tree.cover, root, digits);
   cursor.newPage();
   placeBlocks(cursor, tree.body.map(b => prepareBlock(b, { context, width: cursor.width, region: 'body', digits })), root);
   if (cursor.page.items.length === 0 && cursor.pages.length > 1) cursor.pages.pop();
-  addRunningHeads(context, cursor.pages, tree, digits);
+  if (context.theme.print.duplex) finishDuplexPages(context, cursor.pages, direction);
+  addRunningHeads(context, cursor.pages, tree, digits, direction);
   return { pages: cursor.pages, root };
 }
