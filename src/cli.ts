@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Paper, RenderOptions } from './index.js';
+import type { RenderOptions } from './index.js';
 import { CliError, runCli } from './cli-support.js';
 import { checkNpmAteOptions, checkOptionNames, checkOutName, versionLine } from './cli-hints.js';
 import { runBatch } from './batch.js';
@@ -23,8 +23,7 @@ Options:
                            come from its partials/ folder, then templates/partials/
   --out <file.pdf>         output file (one data file only; default dist/<name>.pdf)
   --out-dir <folder>       output folder (default dist)
-  --paper a4|letter|a5|half-letter
-                           paper size (default a4)
+  --paper a4|letter        paper size (default a4)
   --digits latn|arab       Western (0-9) or Arabic-Indic (٠-٩) digits (default latn)
   --no-archival            plain PDF instead of PDF/A-2b
   --missing-glyphs error|replace
@@ -80,7 +79,7 @@ async function main(argv: string[]): Promise<void> {
   mail.check(files);
   const options: RenderOptions = {
     template: values.template,
-    paper: oneOf<Paper>('paper', values.paper, ['a4', 'letter', 'a5', 'half-letter'], 'a4'),
+    paper: oneOf<'a4' | 'letter'>('paper', values.paper, ['a4', 'letter'], 'a4'),
     print: printSettings(values),
     digits: oneOf<'latn' | 'arab'>('digits', values.digits, ['latn', 'arab'], 'latn'),
     archival: !values['no-archival'],

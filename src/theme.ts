@@ -5,7 +5,7 @@ import type { Weight } from './text/fonts.js';
 import type { Align } from './text/paragraph.js';
 import type { JustifyMode } from './text/justify.js';
 
-export type Paper = 'a4' | 'letter' | 'a5' | 'half-letter';
+export type Paper = 'a4' | 'letter';
 
 /** A page size in points. */
 export interface PageSize { width: number; height: number }
@@ -86,8 +86,6 @@ type Overlay<T> = T extends string | number ? T : { [K in keyof T]?: Overlay<T[K
 export const PAPER_SIZES: Readonly<Record<Paper, PageSize>> = {
   a4: { width: 595.28, height: 841.89 },
   letter: { width: 612, height: 792 },
-  a5: { width: 419.53, height: 595.28 },
-  'half-letter': { width: 396, height: 612 },
 };
 
 export const pageSize = (paper: Paper | PageSize): PageSize => (typeof paper === 'string' ? PAPER_SIZES[paper] : paper);

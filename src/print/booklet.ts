@@ -30,12 +30,17 @@ export function bookletOrder(pages: number, direction: Direction): SheetSide[] {
   return sides;
 }
 
-/** Paper sizes and the size up that holds two of them side by side. */
+const A5: PageSize = { width: 419.53, height: 595.28 };
+const A3: PageSize = { width: 841.89, height: 1190.55 };
+const HALF_LETTER: PageSize = { width: 396, height: 612 };
+const TABLOID: PageSize = { width: 792, height: 1224 };
+
+/** Paper sizes (a theme's paper may be any of them) and the size up that holds two of them side by side. */
 const NEXT_SIZE_UP: readonly [PageSize, PageSize][] = [
-  [pageSize('a5'), pageSize('a4')],
-  [pageSize('a4'), { width: 841.89, height: 1190.55 }], // A3
-  [pageSize('half-letter'), pageSize('letter')],
-  [pageSize('letter'), { width: 792, height: 1224 }], // Tabloid
+  [A5, pageSize('a4')],
+  [pageSize('a4'), A3],
+  [HALF_LETTER, pageSize('letter')],
+  [pageSize('letter'), TABLOID],
 ];
 
 /** The landscape sheet two pages of `page` are imposed on. */

@@ -12,7 +12,7 @@ export function briefWithSections(count: number): Brief {
   const sections = brief.sections ?? [];
   const out: Record<string, unknown> = { ...brief, sections: Array.from({ length: count }, (_, i) => sections[i % sections.length]) };
   if (count === 0) delete out.sections;
-  return out as Brief;
+  return out as unknown as Brief;
 }
 
 export function open(bytes: Uint8Array): mupdf.PDFDocument {
