@@ -24,7 +24,7 @@ import * as hb from 'harfbuzzjs';
 import { pageCount } from '../src/batch.js';
 import type { Brief } from '../src/data/brief.js';
 import { loadBrief, parseBrief } from '../src/data/load.js';
-import { packageRoot } from '../src/fonts/files.js';
+import { packageRoot } from '../src/package-root.js';
 import { renderValidBrief } from '../src/index.js';
 import { createPdfFontCache, PdfWriter } from '../src/render/pdf-writer.js';
 import { helpers } from '../src/template/helpers.js';

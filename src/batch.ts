@@ -2,16 +2,18 @@
 // With one job the briefs are rendered one after another on the main thread; with more, each
 // worker thread loads the fonts and compiles the templates once and renders file after file,
 // handed out one at a time as workers become free. PDF bytes come back to the main thread, which
-// writes every file atomically (src/output.ts) and reports in the order the files were given,
-// so the messages and the files written do not depend on the number of jobs.
+// writes every file atomically (src/output.ts) and hands the outcomes back in the order the files
+// were given, so what is reported and written does not depend on the number of jobs. A worker that
+// runs out of memory costs its own file and nothing else; src/batch-report.ts prints all this.
 import fs from 'node:fs';
 import os from 'node:os';
+import v8 from 'node:v8';
 import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { loadBrief } from './data/load.js';
 import { renderValidBrief, type RenderOptions } from './index.js';
-import { writeAtomically } from './output.js';
-import { CliError, exitCodeOf } from './cli-support.js';
+import { outputDestination, writeAtomically } from './output.js';
+import { exitCodeOf } from './cli-support.js';
 import { FONT_FILES, fontsDir } from './fonts/files.js';
 import { prepareFonts } from './fonts/prepare.js';
 
@@ -30,8 +32,10 @@ export type BatchOutcome =
 type WorkerRenderOptions = Omit<RenderOptions, 'onWarning' | 'source'>;
 
 export interface BatchOptions {
-  /** Number of parallel renders; 1 renders on the calling thread. Never more than the number of files. */
+  /** Number of parallel renders; 1 renders on the calling thread unless `isolate`. Never more than the number of files. */
   jobs?: number;
+  /** Render in worker threads even for one job, so that running out of memory fails the file, not the process. */
+  isolate?: boolean;
   /** Called for each file, in the order the files were given, once its PDF is written or it failed. */
   onOutcome?: (outcome: BatchOutcome, index: number) => void;
   /** Called as each file finishes, in the order they finish (for a progress display). */
@@ -67,20 +71,23 @@ export async function renderBatch(tasks: readonly BatchTask[], options: RenderOp
       emitted++;
     }
   };
-  const finish = (index: number, bytes: Uint8Array): void => {
+  const writes: Promise<void>[] = [];
+  const write = async (index: number, bytes: Uint8Array): Promise<void> => {
     const { file, out } = tasks[index];
     try {
-      writeAtomically(out, bytes);
+      await writeAtomically(out, bytes);
       settle(index, { file, out, ok: true, pages: pageCount(bytes), size: bytes.length });
     } catch (e) {
       settle(index, failure(tasks[index], e));
     }
   };
+  const finish = (index: number, bytes: Uint8Array): void => { writes.push(write(index, bytes)); };
 
   const pending: number[] = [];
   const writers = new Map<string, string>();
   tasks.forEach((task, index) => {
-    const target = path.resolve(task.out);
+    let target: string;
+    try { target = outputDestination(task.out); } catch { target = path.resolve(task.out); } // the write reports it
     const first = writers.get(target);
     if (first === undefined) { writers.set(target, task.file); pending.push(index); return; }
     const message = `${task.file}: would overwrite ${task.out}, written for ${first}; give the data files different names`;
@@ -88,24 +95,25 @@ export async function renderBatch(tasks: readonly BatchTask[], options: RenderOp
   });
 
   const jobs = Math.max(1, Math.min(batch.jobs ?? defaultJobs(pending.length), pending.length));
-  if (jobs === 1) {
+  if (jobs === 1 && !batch.isolate) {
     for (const index of pending) {
       const task = tasks[index];
       try {
-        finish(index, await renderFile(task.file, options, options.onWarning));
+        await write(index, await renderFile(task.file, options, options.onWarning));
       } catch (e) {
         settle(index, failure(task, e));
       }
     }
-  } else {
+  } else if (pending.length) {
     await renderInWorkers(tasks, pending, options, jobs, finish, (index, outcome) => settle(index, outcome));
   }
+  await Promise.all(writes);
   return outcomes as BatchOutcome[];
 }
 
 /** Loads, validates and renders one data file. */
 async function renderFile(file: string, options: RenderOptions, onWarning?: (message: string) => void): Promise<Uint8Array> {
-  const brief = loadBrief(file);
+  const brief = loadBrief(file, options.limits?.inputBytes);
   return renderValidBrief(brief, { ...options, source: file, onWarning });
 }
 
@@ -124,6 +132,9 @@ type FromWorker =
 
 interface WorkerInit { mowjazBatch: true; options: WorkerRenderOptions }
 
+/** A worker's heap: as large as this thread's, so a heap limit given to node holds for the renders too. */
+const HEAP_MB = Math.max(64, Math.floor(v8.getHeapStatistics().heap_size_limit / (1024 * 1024)));
+
 async function renderInWorkers(
   tasks: readonly BatchTask[],
   pending: readonly number[],
@@ -141,7 +152,7 @@ async function renderInWorkers(
   await new Promise<void>(resolve => {
     let running = 0;
     const start = (): void => {
-      const worker = new Worker(new URL(import.meta.url), { workerData: init });
+      const worker = new Worker(new URL(import.meta.url), { workerData: init, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
       let current: number | undefined;
       running++;
       const next = (): void => {
@@ -161,7 +172,9 @@ async function renderInWorkers(
         running--;
         if (current !== undefined) {
           // The worker died under this file (out of memory, a crash in native code): it fails alone.
-          const why = crash?.message ?? `the rendering thread stopped with code ${code}`;
+          const why = (crash as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? 'ran out of memory while rendering (the limits in --help keep most inputs below this; is the data very large?)'
+            : crash?.message ?? `the rendering thread stopped with code ${code}`;
           fail(current, { ...tasks[current], ok: false, message: `${tasks[current].file}: ${why}`, exitCode: 1, stack: crash?.stack });
           current = undefined;
           if (queue.length) start(); // a crash costs one file, never the rest of the batch
@@ -199,68 +212,3 @@ function runWorker(init: WorkerInit): void {
 }
 
 if (!isMainThread && (workerData as Partial<WorkerInit> | null)?.mowjazBatch === true) runWorker(workerData as WorkerInit);
-
-// ---- the command line -----------------------------------------------------------------------
-
-export interface BatchReport {
-  outcomes: BatchOutcome[];
-  /** 0, or the worst exit code of the failures (2 bad input, 1 output or system failure). */
-  exitCode: 0 | 1 | 2;
-}
-
-/**
- * The CLI's batch run: renders, prints `dist/x.pdf: 4 pages, 78.2 KB` for each file written and
- * `mowjaz: <message>` for each failure, then `mowjaz: N of M briefs failed`. When stderr is a
- * terminal and there are several files, a progress line `[37/200] dist/x.pdf` is kept updated
- * there, and the per-file lines are left out if stdout is that terminal too. A single file that
- * fails throws its error, as before batches existed.
- */
-export async function runBatch(given: readonly BatchTask[], options: RenderOptions, jobs?: number): Promise<BatchReport> {
-  // The same data file named twice (a glob and the file itself) is rendered once.
-  const seen = new Set<string>();
-  const tasks = given.filter(t => {
-    const key = `${path.resolve(t.file)}\0${path.resolve(t.out)}`;
-    return !seen.has(key) && !!seen.add(key);
-  });
-  const stdout = process.stdout, stderr = process.stderr;
-  const progress = tasks.length > 1 && stderr.isTTY === true;
-  const perFile = !progress || stdout.isTTY !== true;
-  let progressShown = false;
-  const clearProgress = (): void => {
-    if (progressShown) { stderr.write('\r\x1b[K'); progressShown = false; }
-  };
-  const onWarning = options.onWarning && ((message: string) => { clearProgress(); options.onWarning!(message); });
-  const outcomes = await renderBatch(tasks, { ...options, onWarning }, {
-    jobs,
-    onProgress: progress ? (done, total, outcome) => {
-      const width = stderr.columns ? stderr.columns - 1 : 79;
-      stderr.write(`\r\x1b[K${`[${done}/${total}] ${outcome.ok ? outcome.out : outcome.file}`.slice(0, width)}`);
-      progressShown = true;
-    } : undefined,
-    onOutcome: outcome => {
-      if (outcome.ok) {
-        if (perFile) { clearProgress(); stdout.write(`${outcome.out}: ${outcome.pages} pages, ${(outcome.size / 1024).toFixed(1)} KB\n`); }
-        return;
-      }
-      if (tasks.length === 1) return;
-      clearProgress();
-      stderr.write(`mowjaz: ${outcome.message}\n`);
-      if (process.env.MOWJAZ_DEBUG && outcome.stack) stderr.write(`${outcome.stack}\n`);
-    },
-  });
-  clearProgress();
-  const failures = outcomes.filter(o => !o.ok);
-  if (tasks.length === 1 && failures.length) {
-    const f = failures[0];
-    throw f.error ?? new CliError(f.message, f.exitCode);
-  }
-  const written = outcomes.filter(o => o.ok);
-  if (!perFile && written.length) {
-    const pages = written.reduce((n, o) => n + o.pages, 0);
-    const size = written.reduce((n, o) => n + o.size, 0);
-    stdout.write(`${written.length} briefs written: ${pages} pages, ${(size / 1024 / 1024).toFixed(1)} MB\n`);
-  }
-  if (failures.length) stderr.write(`mowjaz: ${failures.length} of ${tasks.length} briefs failed\n`);
-  const exitCode = failures.reduce<0 | 1 | 2>((worst, f) => (f.exitCode > worst ? f.exitCode : worst), 0);
-  return { outcomes, exitCode };
-}

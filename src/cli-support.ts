@@ -1,7 +1,8 @@
 // One place that turns failures into a one-line message and an exit code, never a stack trace.
-// Exit codes: 0 success, 1 output or system failure, 2 bad input or bad template.
-import { OutputError } from './output.js';
-import { InputError } from './errors.js';
+// Exit codes: 0 success, 1 output or system failure, 2 bad input or bad template; interrupted by
+// a signal, the usual 128 + its number (SIGHUP 129, SIGINT 130, SIGTERM 143).
+import { OutputError, abandonWrites } from './output.js';
+import { InputError, fitLines } from './errors.js';
 
 export class CliError extends Error {
   constructor(message: string, readonly exitCode: 1 | 2) { super(message); this.name = 'CliError'; }
@@ -14,12 +15,30 @@ export function exitCodeOf(e: unknown): 1 | 2 {
   return 1;
 }
 
+/** Prints `mowjaz: <message>` on stderr, every line shortened to MESSAGE_LINE_WIDTH. */
+export function say(message: string): void {
+  process.stderr.write(`mowjaz: ${fitLines(message)}\n`);
+}
+
+const SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+
+/** On a signal, the temporary files and new folders of unfinished writes are removed before exiting. */
+function exitCleanlyOnSignals(): void {
+  for (const [signal, code] of Object.entries(SIGNALS)) {
+    process.once(signal, () => {
+      abandonWrites();
+      say(`stopped by ${signal}; no unfinished file is left behind`);
+      process.exit(code);
+    });
+  }
+}
+
 export function runCli(main: () => Promise<void>): Promise<void> {
+  exitCleanlyOnSignals();
   return main().then(
     () => { process.exitCode = process.exitCode ?? 0; },
     (e: unknown) => {
-      const message = e instanceof Error ? e.message : String(e);
-      process.stderr.write(`mowjaz: ${message}\n`);
+      say(e instanceof Error ? e.message : String(e));
       if (process.env.MOWJAZ_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
       process.exitCode = exitCodeOf(e);
     },

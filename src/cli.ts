@@ -6,13 +6,16 @@ import { parseArgs } from 'node:util';
 import type { RenderOptions } from './index.js';
 import { CliError, runCli } from './cli-support.js';
 import { checkNpmAteOptions, checkOptionNames, checkOutName, versionLine } from './cli-hints.js';
-import { runBatch } from './batch.js';
-import { packageRoot } from './fonts/files.js';
+import { runBatch } from './batch-report.js';
+import { DEFAULT_LIMITS, MAX_BLOCKS, MAX_MARKS, MAX_PAGES, MAX_VALUE_CHARS, parseSize, showSize, type Limits } from './limits.js';
+import { MAX_PROBLEMS, MESSAGE_LINE_WIDTH, shownPath } from './errors.js';
+import { FIRST_YEAR, LAST_YEAR } from './data/dates.js';
 import { MAIL_HELP, mailCommand } from './mail/cli.js';
 import { PRINT_HELP, PRINT_OPTIONS, printSettings, writeBooklets } from './print/cli.js';
 import { isMainModule } from './main-module.js';
+import { packageRoot } from './package-root.js';
 
-const HELP = `Usage: npm run brief -- [data.json ...] [options]
+const HELP = (): string => `Usage: npm run brief -- [data.json ...] [options]
 
 Renders each data file through the Handlebars templates to a PDF named after it
 (dist/<name>.pdf). With no data file, renders data/summit.json.
@@ -31,12 +34,23 @@ Options:
                            "?" in their place and list them as warnings
   --jobs <n>               briefs rendered at once, each in its own thread
                            (default: one per core; 1 for a single data file)
+  --max-input-size <size>  largest file read: data, template, partial
+                           (default ${showSize(DEFAULT_LIMITS.inputBytes)}; e.g. 8MB, 512KB)
+  --max-markup-size <size> most markup the templates may expand to
+                           (default ${showSize(DEFAULT_LIMITS.markupChars)} characters)
   -h, --help               this help
   --version                the version of mowjaz
 ${PRINT_HELP}
 ${MAIL_HELP}
 
-Exit codes: 0 success, 1 output or system failure, 2 bad input or bad template.`;
+Limits: ${MAX_VALUE_CHARS} characters in one data value, ${MAX_MARKS} combining marks on
+one character, dates in the years ${FIRST_YEAR} to ${LAST_YEAR}, ${MAX_BLOCKS} blocks and ${MAX_PAGES} pages in
+a document; at most ${MAX_PROBLEMS} problems or warnings are listed, message lines are cut
+at ${MESSAGE_LINE_WIDTH} characters. Only regular files are read; the output must be
+a PDF file or not exist yet (a symbolic link is followed).
+
+Exit codes: 0 success, 1 output or system failure, 2 bad input or bad template.
+129, 130, 143: stopped by SIGHUP, SIGINT, SIGTERM (no unfinished file is left).`;
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
@@ -54,6 +68,8 @@ const OPTIONS = {
   'no-archival': { type: 'boolean' },
   'missing-glyphs': { type: 'string' },
   jobs: { type: 'string' },
+  'max-input-size': { type: 'string' },
+  'max-markup-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
   ...PRINT_OPTIONS,
@@ -70,11 +86,11 @@ async function main(argv: string[]): Promise<void> {
     throw new CliError(`${(e as Error).message}\nRun with --help for the options.`, 2);
   }
   const { values, positionals } = parsed;
-  if (values.help) { console.log(HELP); return; }
+  if (values.help) { console.log(HELP()); return; }
   if (values.version) { console.log(versionLine(packageRoot())); return; }
   checkOutName(values.out);
   const files = [...(values.data ?? []), ...positionals];
-  if (!files.length) files.push(path.relative(process.cwd(), path.join(packageRoot(), 'data', 'summit.json')) || 'data/summit.json');
+  if (!files.length) files.push(shownPath(path.join(packageRoot(), 'data', 'summit.json')));
   if (values.out && files.length > 1) throw new CliError('--out names one file; with several data files use --out-dir', 2);
   mail.check(files);
   const options: RenderOptions = {
@@ -84,7 +100,7 @@ async function main(argv: string[]): Promise<void> {
     digits: oneOf<'latn' | 'arab'>('digits', values.digits, ['latn', 'arab'], 'latn'),
     archival: !values['no-archival'],
     missingGlyphs: oneOf<'error' | 'replace'>('missing-glyphs', values['missing-glyphs'], ['error', 'replace'], 'error'),
-    onWarning: message => process.stderr.write(`mowjaz: warning: ${message}\n`),
+    limits: limitsOption(values['max-input-size'], values['max-markup-size']),
   };
   if (values.template && !fs.existsSync(values.template)) throw new CliError(`cannot read template ${values.template}: no such file`, 2);
   const outDir = values['out-dir'] ?? 'dist';
@@ -94,6 +110,16 @@ async function main(argv: string[]): Promise<void> {
   const booklets = values.booklet ? await writeBooklets(outcomes) : 0;
   const mailed = await mail.run(outcomes);
   if (exitCode || mailed || booklets) process.exitCode = Math.max(exitCode, mailed, booklets);
+}
+
+function limitsOption(input: string | undefined, markup: string | undefined): Limits {
+  const size = (name: string, value: string | undefined, fallback: number): number => {
+    if (value === undefined) return fallback;
+    const bytes = parseSize(value);
+    if (bytes === undefined) throw new CliError(`--${name} must be a size such as 8MB, 512KB or 100000, not "${value}"`, 2);
+    return bytes;
+  };
+  return { inputBytes: size('max-input-size', input, DEFAULT_LIMITS.inputBytes), markupChars: size('max-markup-size', markup, DEFAULT_LIMITS.markupChars) };
 }
 
 function jobsOption(value: string): number {

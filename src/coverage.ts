@@ -6,7 +6,8 @@ import { textValues } from './data/load.js';
 import { InputError, problemList } from './errors.js';
 import { blockTexts } from './markup/kinds.js';
 import type { DocumentTree, Inline } from './markup/tree.js';
-import { codePointLabel, type Coverage } from './text/coverage.js';
+import { codePointLabel } from './errors.js';
+import type { Coverage } from './text/coverage.js';
 import type { Weight } from './text/fonts.js';
 
 export interface Uncovered { codePoint: number; offset: number }

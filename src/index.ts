@@ -4,11 +4,13 @@ import { CoverageCheck } from './coverage.js';
 import { parseBrief } from './data/load.js';
 import type { Brief } from './data/brief.js';
 import { digitsInText, type Digits } from './digits.js';
-import { InputError } from './errors.js';
+import { InputError, shownPath } from './errors.js';
+import { readDateTime } from './data/dates.js';
+import type { Limits } from './limits.js';
 import { layoutDocument } from './layout/flow.js';
 import { parseMarkup } from './markup/parse.js';
 import { writePdf } from './render/pdf.js';
-import { defaultTemplate, renderTemplate, shownPath } from './template/render.js';
+import { defaultTemplate, renderTemplate } from './template/render.js';
 import { directionOf } from './print/direction.js';
 import type { Paper, PrintSettings, ThemeOverride } from './theme.js';
 
@@ -38,6 +40,8 @@ export interface RenderOptions {
   onWarning?: (message: string) => void;
   /** Name of the data source in messages (a file path). */
   source?: string;
+  /** Sizes of the files read and of the markup (default DEFAULT_LIMITS in src/limits.ts). */
+  limits?: Limits;
 }
 
 export async function renderBrief(data: Brief | unknown, options: RenderOptions = {}): Promise<Uint8Array> {
@@ -55,7 +59,7 @@ export async function renderValidBrief(brief: Brief, options: RenderOptions = {}
   const drawable = coverage.data(brief);
   const template = options.template ?? defaultTemplate();
   const paper = typeof context.theme.paper === 'string' ? context.theme.paper : 'custom';
-  const markup = renderTemplate(drawable, { template, digits, extras: { paper } });
+  const markup = renderTemplate(drawable, { template, digits, extras: { paper }, limits: options.limits });
   const tree = parseMarkup(markup, { source: template, transformText: digitsInText(digits) });
   coverage.template(tree, shownPath(template));
   coverage.report(options);
@@ -92,9 +96,8 @@ export function creationDate(date: string | undefined, source: string): Date {
     return new Date(Number(epoch) * 1000);
   }
   if (date) {
-    const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date);
-    if (Number.isNaN(d.getTime())) throw new InputError(`${source}: the document date "${date}" is not a valid date`);
-    if (d.getUTCFullYear() < 0 || d.getUTCFullYear() > 9999) throw new InputError(`${source}: the document date "${date}" is outside the years 0 to 9999 that a PDF date can hold`);
+    const d = readDateTime(date);
+    if (typeof d === 'string') throw new InputError(`${source}: the document date "${date}" ${d}`);
     return d;
   }
   return new Date(0);

@@ -1,15 +1,16 @@
 // `npm run specimen -- <input.txt> <output.pdf> [--align justify] [--width <cm>] [--kashida spaces|kashida|kashida-spaces]`
 // A proof sheet: each non-empty line of the input (lines starting with # are skipped) becomes its
 // own right-to-left paragraph in Amiri 14 pt on A4 with 2 cm margins; lines starting with ! are bold.
-import fs from 'node:fs';
 import { layoutParagraph, type Align } from './text/paragraph.js';
-import { codePointLabel } from './text/coverage.js';
+import { codePointLabel } from './errors.js';
 import { createTextEngine, type TextEngine } from './text/engine.js';
 import { isMainModule } from './main-module.js';
 import type { JustifyMode } from './text/records.js';
 import { createPdfFontCache, PdfWriter } from './render/pdf-writer.js';
 import { writeAtomically } from './output.js';
 import { CliError, runCli } from './cli-support.js';
+import { readInputText } from './input-file.js';
+import { DEFAULT_LIMITS } from './limits.js';
 
 const CM = 72 / 2.54;
 /** Width of the text area: A4 (21 cm) less two 2 cm margins. */
@@ -81,8 +82,7 @@ async function main(argv: string[]): Promise<void> {
   if (positional.length !== 2) throw new CliError(USAGE, 2);
   if (options.widthCm !== undefined && !(options.widthCm > 0 && options.widthCm <= A4_TEXT_CM)) throw new CliError(`--width needs a number of centimetres above 0 and at most ${A4_TEXT_CM} (A4 less 2 cm margins)`, 2);
   const [input, output] = positional;
-  let source: string;
-  try { source = fs.readFileSync(input, 'utf8'); } catch (e) { throw new CliError(`cannot read ${input}: ${(e as NodeJS.ErrnoException).code ?? e}`, 2); }
+  const source = readInputText(input, { what: 'specimen text', maxBytes: DEFAULT_LIMITS.inputBytes });
   // A character no font has is the input's fault: name its line rather than fail mid-layout.
   const engine = createTextEngine();
   const entries = specimenEntries(source);
@@ -92,7 +92,7 @@ async function main(argv: string[]): Promise<void> {
     if (found) throw new CliError(`${input}:${line}: character ${codePointLabel(found.codePoint)} cannot be drawn by any font`, 2);
   }
   const bytes = await renderSpecimen(entries.map(e => e.text), { ...options, engine });
-  writeAtomically(output, bytes);
+  await writeAtomically(output, bytes);
   console.log(`${output}: ${bytes.length} bytes`);
 }
 

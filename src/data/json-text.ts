@@ -4,6 +4,8 @@
 // It accepts exactly the grammar of RFC 8259, like JSON.parse, but refuses nesting deeper than
 // MAX_DEPTH levels (so that no data file can exhaust the stack).
 
+import { codePointLabel } from '../errors.js';
+
 /** A 1-based line and column; columns count UTF-16 code units, as editors do. */
 export interface Position { line: number; column: number }
 
@@ -54,7 +56,7 @@ export const MAX_DEPTH = 256;
 export function showChar(c: string): string {
   const cp = c.codePointAt(0) ?? 0;
   if (cp <= 0x20 || (cp >= 0x7f && cp <= 0xa0) || /\p{Cf}|\p{Zl}|\p{Zp}/u.test(c)) {
-    return 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
+    return codePointLabel(cp);
   }
   return `"${c}"`;
 }

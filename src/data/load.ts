@@ -5,25 +5,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { InputError, problemList } from '../errors.js';
-import { packageRoot } from '../fonts/files.js';
+import { readInputText } from '../input-file.js';
+import { DEFAULT_LIMITS } from '../limits.js';
+import { packageRoot } from '../package-root.js';
 import type { Brief } from './brief.js';
 import { describeError } from './messages.js';
 import { pointerToken, positionAt, positions, scanJson } from './json-text.js';
+import { isIsoDate } from './dates.js';
+import { textProblem } from './text-rules.js';
+
 
 /** Where the schema lives: the package's data folder, whatever the data file's "$schema" says. */
 export function schemaPath(): string {
   return path.join(packageRoot(), 'data', 'brief.schema.json');
-}
-
-/** A calendar date written YYYY-MM-DD that exists (no 2025-02-30). */
-export function isIsoDate(value: string): boolean {
-  const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return day <= days;
 }
 
 let validator: ValidateFunction<Brief> | undefined;
@@ -45,46 +39,9 @@ function briefValidator(): ValidateFunction<Brief> {
   return validator;
 }
 
-function readReason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT': return 'no such file';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'it is a folder, not a file';
-    default: return code ?? (e as Error).message;
-  }
-}
-
-/** Reads, parses and validates a data file. */
-export function loadBrief(file: string): Brief {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    throw new InputError(`cannot read data file ${file}: ${readReason(e)}`);
-  }
-  return parseBrief(decodeUtf8(bytes, file), file);
-}
-
-/** The text of a data file, which must be UTF-8 (a byte order mark is allowed). */
-function decodeUtf8(bytes: Buffer, file: string): string {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new InputError(`${file}: the file is encoded as UTF-16; save it as UTF-8`);
-  }
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    // JSON text never holds a NUL byte: this is UTF-16 without a byte order mark, or not text at all.
-    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, nul));
-    const { line, column } = positionAt(before, before.length);
-    throw new InputError(`${file}:${line}:${column}: the file holds a NUL byte, so it is not UTF-8 text (UTF-16, or a binary file?); save it as UTF-8`);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    const { line, column } = positionAt(text, Math.max(0, text.indexOf('\uFFFD')));
-    throw new InputError(`${file}:${line}:${column}: the file is not valid UTF-8 text; save it as UTF-8`);
-  }
+/** Reads, parses and validates a data file of at most `maxBytes` bytes. */
+export function loadBrief(file: string, maxBytes = DEFAULT_LIMITS.inputBytes): Brief {
+  return parseBrief(readInputText(file, { what: 'data file', maxBytes }), file);
 }
 
 /** Parses and validates the text of a data file; `file` is the name used in messages. */
@@ -121,6 +78,10 @@ export function parseBrief(text: string, file: string): Brief {
       const loc = locations.get(v.at);
       lineOf(v.atKey ? loc?.key ?? loc?.value : loc?.value, `${showPointer(v.pointer)}: ${v.words}`);
     }
+  }
+  for (const { path: pointer, value } of textValues(data as Brief)) {
+    const words = value === '' ? undefined : textProblem(value);
+    if (words) lineOf(locations.get(pointer)?.value, `${showPointer(pointer)}: ${words}`);
   }
   if (problems.length) {
     problems.sort((a, b) => a.offset - b.offset); // document order; the sort is stable

@@ -2,6 +2,8 @@
 
 import type { ErrorObject } from 'ajv';
 import { pointerToken } from './json-text.js';
+import { FIRST_YEAR, LAST_YEAR } from './dates.js';
+import { MAX_SUGGESTED_KEY } from '../limits.js';
 
 /** One violation: the JSON pointer it concerns, what is wrong, and where in the text to point. */
 export interface Violation {
@@ -37,7 +39,7 @@ const TYPE_WORDS: Record<string, string> = {
 };
 
 const FORMAT_WORDS: Record<string, string> = {
-  date: 'a calendar date written YYYY-MM-DD, e.g. 2025-08-15',
+  date: `a calendar date written YYYY-MM-DD in the years ${FIRST_YEAR} to ${LAST_YEAR}, e.g. 2025-08-15`,
 };
 
 function quote(value: unknown): string {
@@ -61,6 +63,8 @@ function distance(a: string, b: string): number {
 }
 
 function suggestion(name: string, allowed: string[]): string {
+  const list = allowed.length ? ` (allowed here: ${allowed.join(', ')})` : '';
+  if (name.length > MAX_SUGGESTED_KEY) return list; // no misspelling of a known name is this long
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of allowed) {
@@ -68,7 +72,7 @@ function suggestion(name: string, allowed: string[]): string {
     if (d < bestDistance) { best = candidate; bestDistance = d; }
   }
   if (best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3))) return ` (did you mean "${best}"?)`;
-  return allowed.length ? ` (allowed here: ${allowed.join(', ')})` : '';
+  return list;
 }
 
 /** Turns one ajv error (from a validator compiled with verbose: true) into plain words. */

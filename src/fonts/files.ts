@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../package-root.js';
 
 export type Weight = 'regular' | 'bold';
 export type Subset = 'arabic' | 'latin' | 'latin-ext';
@@ -18,19 +17,5 @@ export const FONT_FILES: readonly FontFile[] = (Object.keys(WEIGHTS) as Weight[]
     source: `amiri-${subset}-${WEIGHTS[weight]}-normal.woff`,
     file: `amiri-${subset}-${WEIGHTS[weight]}.ttf`,
   })));
-
-/** The package root, found from this module whether it runs from src/ or build/src/. */
-let root: string | undefined;
-
-export function packageRoot(): string {
-  if (root) return root;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('cannot locate the mowjaz package root');
-    dir = up;
-  }
-  return (root = dir);
-}
 
 export const fontsDir = (): string => path.join(packageRoot(), 'fonts');

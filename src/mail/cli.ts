@@ -161,7 +161,7 @@ export function mailCommand(argv: readonly string[], env: NodeJS.ProcessEnv = pr
     const done: string[] = [];
     const eml = emlFor(brief);
     if (eml !== undefined) {
-      writeAtomically(eml, message.raw, EML_OUTPUT);
+      await writeAtomically(eml, message.raw, EML_OUTPUT);
       done.push(`${eml}: message with ${message.fileName} attached, ${megabytes(message.raw.length)}`);
     }
     if (smtp) {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { buildHeaderParam } from 'nodemailer/lib/mime-funcs';
-import { packageRoot } from '../fonts/files.js';
+import { packageRoot } from '../package-root.js';
 import type { Mailbox } from './addresses.js';
 import type { MailContent } from './content.js';
 

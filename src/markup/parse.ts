@@ -4,6 +4,7 @@
 import { Parser } from 'htmlparser2';
 import { InputError } from '../errors.js';
 import { blockElements } from './kinds.js';
+import { MAX_BLOCKS } from '../limits.js';
 import type { Block, Cell, DocumentMeta, DocumentTree, Inline, Row, Table } from './tree.js';
 
 type Attrs = Record<string, string>;
@@ -165,7 +166,13 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
         }
         case 'caption': if (table) table.table.caption = normalize(open.inlines!); break;
         case 'thead': case 'tbody': if (table) table.section = 'body'; break;
-        case 'table': table = undefined; break;
+        case 'table': {
+          const t = table!.table;
+          const widest = Math.max(0, ...[...t.head, ...t.body].map(r => r.cells.reduce((n, c) => n + c.colspan, 0)));
+          if (t.columns && widest > t.columns.length) return fail(open.src, `<table columns="${open.attrs.columns}"> declares ${t.columns.length} columns, but a row spans ${widest}`);
+          table = undefined;
+          break;
+        }
       }
       if (open.block) {
         if (open.block.kind === 'heading' || open.block.kind === 'paragraph') open.block.inlines = normalize(open.block.inlines);
@@ -178,6 +185,7 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
   if (error) throw error;
   if (stack.length) throw new InputError(`${stack[stack.length - 1].src}: <${stack[stack.length - 1].name}> is not closed`);
   if (!meta) throw new InputError(`${source}: the markup has no <document title="…"> root element`);
+  if (cover.length + body.length > MAX_BLOCKS) throw new InputError(`${source}: the document has ${cover.length + body.length} blocks; at most ${MAX_BLOCKS} are allowed`);
   return { meta, header: header && normalize(header), footer: footer && normalize(footer), cover, body };
 }
 

@@ -5,8 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { InputError } from '../errors.js';
-import { packageRoot } from '../fonts/files.js';
+import { InputError, shownPath } from '../errors.js';
+import { decodeUtf8, readInputFile } from '../input-file.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import { packageRoot } from '../package-root.js';
 import { helpers } from './helpers.js';
 import { isolateValues } from './isolate.js';
 
@@ -23,32 +25,72 @@ const compiled = new Map<string, { mtimeMs: number; fn: Handlebars.TemplateDeleg
 
 export const defaultTemplate = (): string => path.join(packageRoot(), 'templates', 'brief.hbs');
 
-/** A file as messages name it: relative to the working folder when inside it, else absolute. */
-export const shownPath = (file: string): string => {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.resolve(file);
-};
-
 export interface TemplateRun {
   /** Path of the main template; partials come from its `partials/` folder, then the default one. */
   template: string;
   digits: Digits;
   /** Extra values templates can read (e.g. `paper`). */
   extras?: Record<string, unknown>;
+  /** Size of each template file read, and of the markup they expand to (default DEFAULT_LIMITS). */
+  limits?: Limits;
 }
 
 /** Renders the data through the template into markup text. */
 export function renderTemplate(data: unknown, run: TemplateRun): string {
-  const { fn, partials } = templateSet(path.resolve(run.template));
+  const limits = run.limits ?? DEFAULT_LIMITS;
+  const main = path.resolve(run.template);
+  const { fn, partials, sources } = templateSet(main, limits.inputBytes);
   const context = { ...(isolateValues(data) as object), ...run.extras, __digits: run.digits };
-  try {
-    return fn(context, { partials, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
-  } catch (e) {
-    const why = e instanceof RangeError && /call stack/.test(e.message)
-      ? 'partials include each other without end (the call stack overflowed)'
-      : (e as Error).message.split('\n')[0];
-    throw new InputError(`${shownPath(run.template)}: template failed: ${why}`);
-  }
+  // Each partial's output is measured as it is made, so partials that double their output stop
+  // at the limit instead of filling memory; a failure is tied to the file it happened in.
+  const bounded = Object.fromEntries(Object.entries(partials).map(([name, partial]) => [name, guarded(partial, sources.get(name)!, limits.markupChars)]));
+  const markup = guarded(fn, main, limits.markupChars)(context, { partials: bounded, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  return markup;
+}
+
+/** A failure while a template file runs, already worded with that file and line. */
+class TemplateFailure extends InputError {}
+
+function guarded(fn: Handlebars.TemplateDelegate, file: string, maxChars: number): Handlebars.TemplateDelegate {
+  return (context, options) => {
+    let out: string;
+    try {
+      out = fn(context, options);
+    } catch (e) {
+      if (e instanceof TemplateFailure) throw e;
+      throw new TemplateFailure(`${shownPath(file)}${runtimeLine(e, file)}: ${runtimeWords(e)}`);
+    }
+    if (out.length > maxChars) {
+      throw new TemplateFailure(`${shownPath(file)}: the template expands to more than ${maxChars} characters of markup, the limit (--max-markup-size raises it)`);
+    }
+    return out;
+  };
+}
+
+/** ":12" when the error carries the line it happened on, or the line can be found from what it read. */
+function runtimeLine(e: unknown, file: string): string {
+  const line = e instanceof Error ? lineOf(e) : undefined;
+  if (line !== undefined) return `:${line}`;
+  // A strict lookup through a missing optional object ("sources.length" without sources) has no location: find the path.
+  const read = e instanceof TypeError ? /reading '([^']*)'/.exec(e.message)?.[1] : undefined;
+  if (read === undefined) return '';
+  let found: number | undefined;
+  walk(asts.get(file)?.ast, node => {
+    if (found === undefined && node.type === 'PathExpression' && (node.parts as string[]).indexOf(read) > 0) found = node.loc?.start.line;
+  });
+  return found === undefined ? '' : `:${found}`;
+}
+
+function runtimeWords(e: unknown): string {
+  if (e instanceof RangeError && /call stack/.test(e.message)) return 'template failed: partials include each other without end (the call stack overflowed)';
+  if (e instanceof RangeError && /string length/.test(e.message)) return 'the template expands to more markup than a string can hold';
+  const message = e instanceof Error ? e.message : String(e);
+  const missing = /^"([^"]*)" not defined in/.exec(message);
+  if (missing) return `"${missing[1]}" is not a field of the data here (test an optional field with {{#if ${missing[1]}}})`;
+  const through = e instanceof TypeError ? /reading '([^']*)'/.exec(message) : null;
+  if (through) return `"${through[1]}" is read from a field the data does not have (test an optional field with {{#if …}} first)`;
+  if (e instanceof InputError) return `template failed: ${e.message}`;
+  return `template failed: ${message.split('\n')[0]}`;
 }
 
 interface TemplateSet {
@@ -57,15 +99,17 @@ interface TemplateSet {
   partials: Record<string, Handlebars.TemplateDelegate>;
   /** Every file the set was compiled from, with its modification time. */
   files: Map<string, number>;
+  /** The file each partial was read from. */
+  sources: Map<string, string>;
 }
 
 const sets = new Map<string, TemplateSet>();
 
 /** The compiled template and its partials: compiled once, again only when one of its files changed. */
-function templateSet(main: string): TemplateSet {
+function templateSet(main: string, maxBytes: number): TemplateSet {
   const hit = sets.get(main);
   if (hit && [...hit.files].every(([file, mtime]) => mtimeOf(file) === mtime)) return hit;
-  const set = compileWithPartials(main);
+  const set = compileWithPartials(main, maxBytes);
   sets.set(main, set);
   return set;
 }
@@ -74,12 +118,13 @@ function mtimeOf(file: string): number {
   try { return fs.statSync(file).mtimeMs; } catch { return -1; }
 }
 
-function compileWithPartials(main: string): TemplateSet {
-  const fn = compileFile(main);
+function compileWithPartials(main: string, maxBytes: number): TemplateSet {
+  const fn = compileFile(main, maxBytes);
   const partials: Record<string, Handlebars.TemplateDelegate> = {};
+  const sources = new Map<string, string>();
   const files = new Map([[main, mtimeOf(main)]]);
   const dirs = [...new Set([path.join(path.dirname(main), 'partials'), path.join(path.dirname(defaultTemplate()), 'partials')])];
-  const pending = [...partialNames(main)];
+  const pending = [...partialNames(main, maxBytes)];
   const seen = new Set<string>();
   while (pending.length) {
     const { name, file: from, line } = pending.pop()!;
@@ -88,13 +133,31 @@ function compileWithPartials(main: string): TemplateSet {
     if (!PARTIAL_NAME.test(name)) {
       throw new InputError(`${shownPath(from)}:${line}: partial name "${name}" is not allowed: partials are named by their file in a partials/ folder (letters, digits, "-", "_", and "/" for a subfolder; no "..")`);
     }
-    const file = dirs.map(d => path.join(d, `${name}.hbs`)).find(f => fs.existsSync(f));
-    if (!file) throw new InputError(`${shownPath(from)}:${line}: partial "${name}" not found (looked for ${dirs.map(d => shownPath(path.join(d, `${name}.hbs`))).join(' and ')})`);
-    partials[name] = compileFile(file);
+    const dir = dirs.find(d => fs.existsSync(path.join(d, `${name}.hbs`)));
+    if (!dir) throw new InputError(`${shownPath(from)}:${line}: partial "${name}" not found (looked for ${dirs.map(d => shownPath(path.join(d, `${name}.hbs`))).join(' and ')})`);
+    const file = path.join(dir, `${name}.hbs`);
+    confine(file, dir, `${shownPath(from)}:${line}: partial "${name}"`);
+    partials[name] = compileFile(file, maxBytes);
+    sources.set(name, file);
     files.set(file, mtimeOf(file));
-    pending.push(...partialNames(file));
+    pending.push(...partialNames(file, maxBytes));
   }
-  return { fn, partials, files };
+  return { fn, partials, files, sources };
+}
+
+/** A partial is read only if, symbolic links followed, it lies inside its partials/ folder. */
+function confine(file: string, dir: string, what: string): void {
+  let real: string, realDir: string;
+  try {
+    real = fs.realpathSync(file);
+    realDir = fs.realpathSync(dir);
+  } catch {
+    throw new InputError(`${what}: ${shownPath(file)} is a symbolic link to nothing`);
+  }
+  const inside = path.relative(realDir, real);
+  if (!inside || inside.startsWith('..') || path.isAbsolute(inside)) {
+    throw new InputError(`${what}: ${shownPath(file)} leads outside its folder ${shownPath(dir)} (to ${real}); partials must lie inside it`);
+  }
 }
 
 /** Partial names: file names below a partials/ folder, never leaving it. */
@@ -102,26 +165,11 @@ const PARTIAL_NAME = /^[\p{L}\p{N}_][\p{L}\p{N}_.-]*(?:\/[\p{L}\p{N}_][\p{L}\p{N
 
 const asts = new Map<string, { mtimeMs: number; ast: hbs.AST.Program }>();
 
-function parseFile(file: string): hbs.AST.Program {
-  let stat: fs.Stats;
-  try { stat = fs.statSync(file); } catch { throw new InputError(`cannot read template ${shownPath(file)}: no such file`); }
-  if (stat.isDirectory()) throw new InputError(`cannot read template ${shownPath(file)}: it is a folder, not a file`);
+function parseFile(file: string, maxBytes: number): hbs.AST.Program {
+  const mtimeMs = mtimeOf(file);
   const hit = asts.get(file);
-  if (hit && hit.mtimeMs === stat.mtimeMs) return hit.ast;
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read template ${shownPath(file)}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? (e as Error).message}`);
-  }
-  let source: string;
-  try {
-    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const line = new TextDecoder('utf-8').decode(bytes).split('\uFFFD')[0].split('\n').length;
-    throw new InputError(`${shownPath(file)}:${line}: the template is not UTF-8 text; save it as UTF-8`);
-  }
+  if (hit && hit.mtimeMs === mtimeMs) return hit.ast;
+  const source = decodeUtf8(readInputFile(file, { what: 'template', maxBytes, shown: shownPath(file) }), shownPath(file));
   let ast: hbs.AST.Program;
   try {
     ast = hbs.parse(source);
@@ -129,17 +177,19 @@ function parseFile(file: string): hbs.AST.Program {
     throw new InputError(`${shownPath(file)}:${lineOf(e as Error) ?? '?'}: Handlebars syntax error: ${summary(e as Error)}`);
   }
   rejectUnescaped(ast as unknown as HbsNode, shownPath(file));
+  rejectSections(ast as unknown as HbsNode, shownPath(file));
   stampSources(ast as unknown as HbsNode, shownPath(file));
-  asts.set(file, { mtimeMs: stat.mtimeMs, ast });
+  asts.set(file, { mtimeMs, ast });
   return ast;
 }
 
-function compileFile(file: string): Handlebars.TemplateDelegate {
-  const ast = parseFile(file);
-  const mtimeMs = fs.statSync(file).mtimeMs;
+function compileFile(file: string, maxBytes: number): Handlebars.TemplateDelegate {
+  const ast = parseFile(file, maxBytes);
+  const mtimeMs = mtimeOf(file);
   const hit = compiled.get(file);
   if (hit && hit.mtimeMs === mtimeMs) return hit.fn;
-  const options = { knownHelpers, knownHelpersOnly: true, noEscape: false };
+  // strict: a field the data does not have is an error, not an empty string; {{#if}} tests optional ones.
+  const options = { knownHelpers, knownHelpersOnly: true, noEscape: false, strict: true };
   try {
     hbs.precompile(ast, options); // reports unknown helpers now, with their line, not mid-render
   } catch (e) {
@@ -152,9 +202,9 @@ function compileFile(file: string): Handlebars.TemplateDelegate {
   return fn;
 }
 
-function partialNames(file: string): { name: string; file: string; line: number }[] {
+function partialNames(file: string, maxBytes: number): { name: string; file: string; line: number }[] {
   const out: { name: string; file: string; line: number }[] = [];
-  walk(parseFile(file) as unknown as HbsNode, node => {
+  walk(parseFile(file, maxBytes) as unknown as HbsNode, node => {
     if (node.type !== 'PartialStatement' && node.type !== 'PartialBlockStatement') return;
     const name = node.name as HbsNode;
     if (name.type === 'PathExpression' || name.type === 'StringLiteral') out.push({ name: String(name.original), file, line: node.loc?.start.line ?? 0 });
@@ -171,6 +221,23 @@ function rejectUnescaped(ast: HbsNode, file: string): void {
   });
 }
 
+/**
+ * `{{#name}}…{{/name}}` with no helper of that name would silently repeat or skip its content as
+ * a field is a list or missing: refused, naming the helpers and the explicit forms.
+ */
+function rejectSections(ast: HbsNode, file: string): void {
+  walk(ast, node => {
+    if (node.type !== 'BlockStatement') return;
+    const name = (node.path as HbsNode).original as string;
+    if (!Object.hasOwn(knownHelpers, name)) {
+      throw new InputError(`${file}:${node.loc?.start.line ?? '?'}: unknown block helper "${name}" (block helpers: ${BUILTIN_HELPERS.filter(h => h !== 'lookup' && h !== 'log').join(', ')}; write {{#each ${name}}} to repeat over a list, {{#if ${name}}} to test a field)`);
+    }
+  });
+}
+
+/** Attribute text as htmlparser2 reads it back: `&` and `"` escaped, so any file name fits between quotes. */
+const attributeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
 /** Adds `data-src="file:line"` to every opening tag in the template's literal text. */
 function stampSources(ast: HbsNode, file: string): void {
   walk(ast, node => {
@@ -181,7 +248,7 @@ function stampSources(ast: HbsNode, file: string): void {
     const startLine = node.loc?.start.line ?? 1;
     node.value = value.replace(/<([a-zA-Z][\w-]*)(?=[\s/>])/g, (m, tag: string, at: number) => {
       const line = startLine + (original.slice(0, lead + at).match(/\n/g)?.length ?? 0);
-      return `<${tag} data-src="${file}:${line}"`;
+      return `<${tag} data-src="${attributeText(`${file}:${line}`)}"`;
     });
   });
 }

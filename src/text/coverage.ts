@@ -9,8 +9,7 @@ export interface FontCoverage {
   covers(face: LoadedFace, ch: string): boolean;
 }
 
-/** A code point as Unicode writes it: U+0627. */
-export const codePointLabel = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+export { codePointLabel } from '../errors.js';
 
 /** Characters no font needs to draw: bidi controls, joiners and other default ignorables. */
 const IGNORABLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF]/;

@@ -1,33 +1,19 @@
 // Several data files in one run of the CLI (`npm run brief -- a.json b.json … --jobs N`): each
 // bad file fails alone with its own message, the others are written, the exit code is the worst.
-// The CLI is run as a separate process from build/ (the test script compiles first).
-import { spawn } from 'node:child_process';
+// The CLI is run as a separate process from build/ (the global setup compiles first).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/fonts/files.js';
+import { runCli, summitData, type Run } from '../helpers/fixtures.js';
 
-const root = packageRoot();
-const CLI = path.join(root, 'build/src/cli.js');
-const summit = JSON.parse(fs.readFileSync(path.join(root, 'data/summit.json'), 'utf8')) as Record<string, unknown> & {
+const summit = summitData() as Record<string, unknown> & {
   title: string;
   delegations: { members: { role: unknown }[] }[];
 };
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
 /** Runs the CLI in `cwd`; stdout and stderr are pipes, so no progress line is drawn. */
-function cli(cwd: string, args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, MOWJAZ_DEBUG: '' } });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (c: Buffer) => { stdout += c; });
-    child.stderr.on('data', (c: Buffer) => { stderr += c; });
-    child.on('error', reject);
-    child.on('close', code => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = async (cwd: string, args: string[]): Promise<Run> => runCli(args, { cwd });
 
 const isPdf = (bytes: Buffer) =>
   bytes.subarray(0, 5).toString('latin1') === '%PDF-' && bytes.subarray(-6).toString('latin1').trimEnd().endsWith('%%EOF');

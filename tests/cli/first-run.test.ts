@@ -51,9 +51,9 @@ describe('first run', () => {
     expect(upper.code, upper.stderr).toBe(0);
   });
 
-  it('package.json has a bin entry mowjaz for the CLI, which starts with a shebang', () => {
+  it('package.json has a bin entry mowjaz for the command dispatcher, which starts with a shebang', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-    expect(pkg.bin).toEqual({ mowjaz: 'build/src/cli.js' });
+    expect(pkg.bin).toEqual({ mowjaz: 'build/src/bin.js' });
     expect(fs.readFileSync(path.join(repoRoot, pkg.bin.mowjaz), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 });

@@ -178,9 +178,9 @@ describe('schema violations: file, line, JSON path, what was expected', () => {
 
   it('a date that is not YYYY-MM-DD, or not in the calendar: says what is allowed', () => {
     expect(parseFailure(edit({ 5: '  "issued": "14/08/2025",' })))
-      .toBe('data/x.json:5: /issued: must be a calendar date written YYYY-MM-DD, e.g. 2025-08-15, not "14/08/2025"');
+      .toBe('data/x.json:5: /issued: must be a calendar date written YYYY-MM-DD in the years 1900 to 2200, e.g. 2025-08-15, not "14/08/2025"');
     expect(parseFailure(edit({ 7: '    "date": "2025-02-29",' })))
-      .toBe('data/x.json:7: /summit/date: must be a calendar date written YYYY-MM-DD, e.g. 2025-08-15, not "2025-02-29"');
+      .toBe('data/x.json:7: /summit/date: must be a calendar date written YYYY-MM-DD in the years 1900 to 2200, e.g. 2025-08-15, not "2025-02-29"');
     expect(parseBrief(edit({ 7: '    "date": "2024-02-29",' }), FILE).summit.date).toBe('2024-02-29');
   });
 
@@ -206,7 +206,7 @@ describe('schema violations: file, line, JSON path, what was expected', () => {
     expectViolationLines(message);
     expect(message.split('\n')).toEqual([
       'data/x.json:2: /title: must be a string, not a number',
-      'data/x.json:5: /issued: must be a calendar date written YYYY-MM-DD, e.g. 2025-08-15, not "15 أغسطس"',
+      'data/x.json:5: /issued: must be a calendar date written YYYY-MM-DD in the years 1900 to 2200, e.g. 2025-08-15, not "15 أغسطس"',
       'data/x.json:6: /summit/date: is required',
       'data/x.json:9: /summit/goals/1: must be a string, not a number',
       'data/x.json:9: /summit/agenda: unexpected property "agenda" (allowed here: date, place, goals, programme)',

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Brief, Delegation, Member, Section, Source, Summit } from '../../src/data/brief.js';
 import { schemaPath } from '../../src/data/load.js';
-import { packageRoot } from '../../src/fonts/files.js';
+import { packageRoot } from '../../src/package-root.js';
 
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
 type Keys<T> = { [K in keyof T]-?: K extends RequiredKeys<T> ? 'required' : 'optional' };

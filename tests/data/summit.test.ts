@@ -1,25 +1,23 @@
 // The real dataset, checked against the article it is taken from: expectations are read from the
 // article text, not copied from the data.
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBrief, textValues } from '../../src/data/load.js';
+import { textValues } from '../../src/data/load.js';
 import type { Brief } from '../../src/data/brief.js';
-import { packageRoot } from '../../src/fonts/files.js';
 import { formatDate } from '../../src/template/helpers.js';
+import { fixturePath, SUMMIT_JSON, summitBrief } from '../helpers/fixtures.js';
 
-const root = packageRoot();
-const article = fs.readFileSync(path.join(root, 'tests/fixtures/seed/summit-article.ar.txt'), 'utf8');
+const article = fs.readFileSync(fixturePath('seed', 'summit-article.ar.txt'), 'utf8');
 const blocks = article.split(/\n\s*\n/).map(b => b.trim());
 const lines = article.split('\n');
 
-const brief: Brief = loadBrief(path.join(root, 'data/summit.json'));
+const brief: Brief = summitBrief();
 const allMembers = brief.delegations.flatMap(d => d.members.map(m => ({ ...m, side: d.side })));
 
 describe('data/summit.json', () => {
   it('validates against the schema and points editors at it', () => {
     expect(brief.$schema).toBe('./brief.schema.json');
-    expect(fs.readFileSync(path.join(root, 'data/summit.json'), 'utf8').trimStart().startsWith('{\n  "$schema": "./brief.schema.json"')).toBe(true);
+    expect(fs.readFileSync(SUMMIT_JSON, 'utf8').trimStart().startsWith('{\n  "$schema": "./brief.schema.json"')).toBe(true);
   });
 
   it('has the article headline, opening paragraph and three body sections word for word', () => {

@@ -1,21 +1,14 @@
-// Shared by the hostile-input tests: runs the real CLI (build/src/cli.js, compiled by `pretest`)
+// Shared by the hostile-input tests: runs the real CLI (build/src/cli.js, compiled by the global setup)
 // in a child process, with each test's output going to a fresh temporary folder, and checks what
 // every failure must satisfy: the exit code, no stack trace, no PDF and no temporary file left.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { packageRoot } from '../../src/fonts/files.js';
+import { pageStrings, pdfjsText, repoRoot, runCli, type Run } from '../helpers/fixtures.js';
 
-export const repoRoot = packageRoot();
-
-/** The summit data, without "$schema" (the tests write their data files elsewhere). */
-export function summit(): Record<string, any> {
-  const data = JSON.parse(fs.readFileSync(path.join(repoRoot, 'data/summit.json'), 'utf8'));
-  delete data.$schema;
-  return data;
-}
+// The shared fixtures, under the names these suites use.
+export { cleanEnv, repoRoot, squeeze, summitData as summit, type Run } from '../helpers/fixtures.js';
 
 /** The smallest valid brief (2 pages, quick to render). */
 export function minimal(): Record<string, any> {
@@ -43,22 +36,9 @@ export function write(dir: string, name: string, content: unknown): string {
   return file;
 }
 
-export interface Run { code: number | null; stdout: string; stderr: string }
-
-/** The environment of every run: no debug output, no SOURCE_DATE_EPOCH unless a test sets it. */
-export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  delete env.MOWJAZ_DEBUG;
-  if (!('SOURCE_DATE_EPOCH' in extra)) delete env.SOURCE_DATE_EPOCH;
-  return env;
-}
 
 /** Runs `node build/src/cli.js ...args` from the repository root. */
-export function cli(args: string[], env: Record<string, string> = {}): Run {
-  const r = spawnSync(process.execPath, ['build/src/cli.js', ...args], { cwd: repoRoot, env: cleanEnv(env), encoding: 'utf8', timeout: 120_000 });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+export const cli = (args: string[], env: Record<string, string> = {}): Run => runCli(args, { env });
 
 /** stderr never carries a stack trace: no "    at f (file.js:1:2)" lines, no ".js:12" frames. */
 export function expectNoStack(run: Run): void {
@@ -120,17 +100,4 @@ export function expectSuccess(data: unknown, extraArgs: string[] = [], env: Reco
 }
 
 /** The text pdf.js reads from each page, items joined without separators (pdf.js puts none between right-to-left words). */
-export async function pdfText(pdf: Uint8Array): Promise<string[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map(item => ('str' in item ? item.str : '')).join(''));
-  }
-  await doc.destroy();
-  return pages;
-}
-
-/** Text without white space, for comparing what pdf.js reads with what was written. */
-export const squeeze = (text: string): string => text.replace(/\s+/g, '');
+export const pdfText = async (pdf: Uint8Array): Promise<string[]> => pageStrings(await pdfjsText(pdf));

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Brief } from '../../src/data/brief.js';
-import { packageRoot } from '../../src/fonts/files.js';
+import { packageRoot } from '../../src/package-root.js';
 import { parseMailboxes } from '../../src/mail/addresses.js';
 import { composeMessage } from '../../src/mail/compose.js';
 import { mailContent } from '../../src/mail/content.js';

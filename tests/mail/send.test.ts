@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseDocument, DomUtils } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/fonts/files.js';
+import { packageRoot } from '../../src/package-root.js';
 import { PASSWORD, USER, cli, closedPort, startServer, type Run, type TestServer } from './smtp.js';
 
 const root = packageRoot();

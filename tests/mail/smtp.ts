@@ -8,7 +8,7 @@ import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { generate } from 'selfsigned';
 import { SMTPServer } from 'smtp-server';
-import { packageRoot } from '../../src/fonts/files.js';
+import { packageRoot } from '../../src/package-root.js';
 
 export const USER = 'briefs';
 export const PASSWORD = 'correct horse battery staple';

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brief } from '../../src/data/brief.js';
 import { inkWidth } from '../../src/layout/page.js';
 import { defaultTheme as theme } from '../../src/theme.js';
-import { MM, contrast, drawnOnPage, layout, luminance, pagePng, render, summit, type Drawn } from './support.js';
+import { MM, contrast, drawnOnPage, layout, luminance, pagePng, summit, summitPdf, type Drawn } from './support.js';
 
 const EDGE = 10 * MM;
 
@@ -17,7 +17,7 @@ let pages: { width: number; height: number; drawn: Drawn[] }[];
 
 beforeAll(async () => {
   brief = summit();
-  bytes = await render(brief);
+  bytes = await summitPdf();
   doc = mupdf.Document.openDocument(bytes, 'application/pdf');
   pages = Array.from({ length: doc.countPages() }, (_, i) => drawnOnPage(doc, i));
 });

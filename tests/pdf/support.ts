@@ -2,15 +2,8 @@
 // expected text, block by block, in logical order) and three independent readers of the PDF:
 // mupdf for the object tree, the structure tree and what each page draws; pdf.js for text in
 // content order and marked content; poppler's pdftotext (when installed) for reading order.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import * as mupdf from 'mupdf';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Brief } from '../../src/data/brief.js';
-import { loadBrief } from '../../src/data/load.js';
-import { packageRoot } from '../../src/fonts/files.js';
 import { createContext } from '../../src/context.js';
 import { digitsInText } from '../../src/digits.js';
 import { renderValidBrief, type RenderOptions } from '../../src/index.js';
@@ -20,14 +13,19 @@ import type { Block, DocumentTree, Inline } from '../../src/markup/tree.js';
 import { toDigits } from '../../src/template/helpers.js';
 import { defaultTemplate, renderTemplate, type Digits } from '../../src/template/render.js';
 import type { Paper } from '../../src/theme.js';
-import { createTextEngine } from '../../src/text/engine.js';
+import { normalize, repoRoot, summitBrief, type Fragment, type PdfjsText } from '../helpers/fixtures.js';
 
-const engine = createTextEngine();
+// The shared readers and fixtures, for the suites that import them from here.
+export {
+  documentLines, havePdftotext, joinRuns, needsPdftotext, normalize, pagePng, pdfjsText, pdftotextRaw, squeeze, summitPdf, WORD_GAP,
+  type Fragment, type PdfjsText, type TextRun,
+} from '../helpers/fixtures.js';
 
-export const root = packageRoot();
+export const root = repoRoot;
 export const MM = 72 / 25.4;
 
-export const summit = (): Brief => loadBrief(path.join(root, 'data/summit.json'));
+/** The summit brief's data (a fresh object on each call). */
+export const summit = summitBrief;
 
 /** The brief as the CLI writes it with the same options (dist/summit.pdf for the defaults). */
 export const render = (brief: Brief, options: RenderOptions = {}): Promise<Uint8Array> => renderValidBrief(brief, options);
@@ -46,15 +44,6 @@ export function documentTree(brief: Brief, options: { digits?: Digits; paper?: P
 export function layout(brief: Brief, options: { digits?: Digits; paper?: Paper } = {}): LaidOutDocument {
   return layoutDocument(createContext({ paper: options.paper }), documentTree(brief, options), { digits: options.digits ?? 'latn' });
 }
-
-/** Bidi controls draw nothing and readers drop them (joiners are kept: a reader must not add them). */
-const INVISIBLE = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
-
-/** Invisible characters removed, white space collapsed. */
-export const normalize = (text: string): string => text.replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
-
-/** Normalized, and without any white space: for readers that place spaces differently (poppler). */
-export const squeeze = (text: string): string => normalize(text).replace(/\s+/gu, '');
 
 const inlineText = (inlines: readonly Inline[]): string => normalize(inlines.map(i => (i.field ? '' : i.text)).join(''));
 
@@ -178,11 +167,6 @@ export function drawnOnPage(doc: mupdf.Document, index: number): { width: number
   return { width: x1 - x0, height: y1 - y0, drawn };
 }
 
-/** A page rendered as the visual baselines are: 1.5×, RGB, no alpha. */
-export function pagePng(doc: mupdf.Document, index: number, scale = 1.5): Uint8Array {
-  return doc.loadPage(index).toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false, true).asPNG();
-}
-
 /** Decoded content stream of a page. */
 export function contentStream(doc: mupdf.PDFDocument, index: number): string {
   const contents = doc.findPage(index).get('Contents');
@@ -226,135 +210,7 @@ export function contentOps(stream: string): ContentOp[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// pdf.js: text in content order, by marked-content sequence
-
-export interface TextRun { str: string; x0: number; x1: number; y: number; em: number; eol: boolean }
-
-/** Text of one marked-content sequence (a structure element's content on one page, or an artifact). */
-export interface Fragment {
-  page: number;
-  /** The sequence's tag: a structure type (P, TD, …) or Artifact; '' for text outside any sequence. */
-  tag: string;
-  mcid?: number;
-  runs: TextRun[];
-  lines: string[];
-  text: string;
-  /** Extent of the text in page space, y up: [left, bottom, right, top] of the baselines. */
-  box: [number, number, number, number];
-}
-
-export interface PdfjsText { pages: { width: number; height: number; fragments: Fragment[] }[] }
-
-/**
- * Gap (in em) above which two pdf.js items on a line are two words. Measured on the summit brief,
- * the gaps pdf.js leaves between items of one word are at most 0.001 em (or negative), those
- * between words at least 0.048 em: pdf.js sizes a word by the advances of its glyphs, and the
- * rightmost glyph of a word starting with kāf (كبار، كما، كل) has a /W advance reaching about
- * 2 pt into the space before it. 0.15 em, the usual rule, would glue those words together.
- */
-export const WORD_GAP = 0.025;
-
-/**
- * Words of the summit brief that pdf.js (5.4) reads wrongly, as [written, read by pdf.js]. They
- * come from the glyph painter (src/render/glyphs.ts): in واقعياً the fathatan is drawn as the
- * leftmost glyph of the word, at the start of its TJ; pdf.js returns it as an item of its own
- * (zero width, left to right) before the word. Tests undo these before comparing and check that
- * each one still happens: remove an entry when the painter is fixed.
- */
-export const PDFJS_MISREADS: readonly (readonly [string, string])[] = [
-  ['واقعياً', 'ً واقعيا'],
-];
-
-/** Text read by pdf.js with the known misreads undone; `seen` collects the misreads met. */
-export function repairMisreads(text: string, seen?: Set<string>): string {
-  let out = text;
-  for (const [written, read] of PDFJS_MISREADS) {
-    if (out.includes(read)) {
-      seen?.add(read);
-      out = out.split(read).join(written);
-    }
-  }
-  return out;
-}
-
-/**
- * Lines of text from pdf.js items in drawing order. pdf.js gives one item per right-to-left word
- * and no spaces between them: items are joined with a space when the gap between them exceeds
- * WORD_GAP em, else concatenated; a new baseline (or pdf.js's end-of-line flag) starts a new line.
- */
-export function joinRuns(runs: readonly TextRun[]): string[] {
-  const lines: string[] = [];
-  let line = '';
-  let prev: TextRun | undefined;
-  for (const r of runs) {
-    if (prev && (prev.eol || Math.abs(r.y - prev.y) > 0.3 * Math.max(prev.em, r.em))) {
-      lines.push(line);
-      line = '';
-    } else if (prev) {
-      const gap = Math.max(r.x0 - prev.x1, prev.x0 - r.x1);
-      if (gap > WORD_GAP * Math.max(prev.em, r.em)) line += ' ';
-    }
-    line += r.str;
-    prev = r;
-  }
-  if (line || prev) lines.push(line);
-  return lines.map(l => l.replace(/\s+/g, ' ').trim()).filter(l => l !== '');
-}
-
-interface PdfjsTextItem { str: string; dir: string; transform: number[]; width: number; height: number; hasEOL: boolean }
-interface PdfjsMarked { type: string; tag?: string; id?: string | null }
-
-export async function pdfjsText(bytes: Uint8Array): Promise<PdfjsText> {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  try {
-    const pages: PdfjsText['pages'] = [];
-    for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
-      const [, , width, height] = page.view;
-      const content = await page.getTextContent({ includeMarkedContent: true });
-      const fragments: Fragment[] = [];
-      const stack: { tag: string; mcid?: number; fragment?: Fragment }[] = [];
-      let loose: Fragment | undefined;
-      const newFragment = (tag: string, mcid?: number): Fragment => {
-        const f: Fragment = { page: p - 1, tag, ...(mcid !== undefined ? { mcid } : {}), runs: [], lines: [], text: '', box: [Infinity, Infinity, -Infinity, -Infinity] };
-        fragments.push(f);
-        return f;
-      };
-      for (const raw of content.items as (PdfjsTextItem | PdfjsMarked)[]) {
-        if ('type' in raw) {
-          if (raw.type === 'beginMarkedContent' || raw.type === 'beginMarkedContentProps') {
-            const mcid = raw.id ? Number(/mc(\d+)$/.exec(raw.id)?.[1]) : undefined;
-            const outer = stack.length === 0;
-            stack.push({ tag: raw.tag ?? '', mcid, fragment: outer ? newFragment(raw.tag ?? '', mcid) : undefined });
-            loose = undefined;
-          } else if (raw.type === 'endMarkedContent') {
-            stack.pop();
-          }
-          continue;
-        }
-        const item = raw as PdfjsTextItem;
-        const target = stack[0]?.fragment ?? (loose ??= newFragment(''));
-        const t = item.transform;
-        const em = Math.hypot(t[0], t[1]) || item.height;
-        target.runs.push({ str: item.str, x0: t[4], x1: t[4] + item.width, y: t[5], em, eol: item.hasEOL });
-      }
-      for (const f of fragments) {
-        const runs = f.runs.filter(r => r.str !== '' || r.eol);
-        f.runs = runs.filter(r => r.str !== '');
-        f.lines = joinRuns(runs);
-        f.text = f.lines.join(' ');
-        for (const r of f.runs) {
-          if (!r.str.trim()) continue;
-          f.box = [Math.min(f.box[0], r.x0), Math.min(f.box[1], r.y), Math.max(f.box[2], r.x1), Math.max(f.box[3], r.y)];
-        }
-      }
-      pages.push({ width, height, fragments: fragments.filter(f => f.runs.length > 0) });
-    }
-    return { pages };
-  } finally {
-    await doc.destroy();
-  }
-}
+// pdf.js (the reader is tests/helpers/pdfjs.ts): text by structure element
 
 /** The text of each structure element with content, in structure-tree order: the order a screen reader reads. */
 export function structText(tree: readonly StructElem[], text: PdfjsText): { elem: StructElem; type: string; text: string; pages: number[]; fragments: Fragment[] }[] {
@@ -382,25 +238,6 @@ export function firstOutOfOrder(haystack: string, needles: readonly string[]): {
     at = found + needle.length;
   }
   return null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// poppler
-
-export const PDFTOTEXT = '/usr/bin/pdftotext';
-export const havePdftotext = fs.existsSync(PDFTOTEXT);
-
-/** pdftotext in its default mode, one string per page, with poppler's U+202A…U+202E wrappers removed. */
-export function pdftotext(bytes: Uint8Array): string[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mowjaz-pdftotext-'));
-  try {
-    const file = path.join(dir, 'in.pdf');
-    fs.writeFileSync(file, bytes);
-    const out = execFileSync(PDFTOTEXT, ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    return out.split('\f').slice(0, -1).map(p => p.replace(/[\u202A-\u202E]/g, ''));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
