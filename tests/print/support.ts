@@ -11,7 +11,6 @@ export function briefWithSections(count: number): Brief {
   const brief = summit() as Brief & { sections?: unknown[] };
   const sections = brief.sections ?? [];
   const out: Record<string, unknown> = { ...brief, sections: Array.from({ length: count }, (_, i) => sections[i % sections.length]) };
-  if (count === 0) delete out.sections;
   return out as unknown as Brief;
 }
 
