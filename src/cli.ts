@@ -11,6 +11,7 @@ import { DEFAULT_LIMITS, MAX_BLOCKS, MAX_MARKS, MAX_PAGES, MAX_VALUE_CHARS, pars
 import { MAX_PROBLEMS, MESSAGE_LINE_WIDTH, shownPath } from './errors.js';
 import { FIRST_YEAR, LAST_YEAR } from './data/dates.js';
 import { MAIL_HELP, mailCommand } from './mail/cli.js';
+import { PRINT_HELP, PRINT_OPTIONS, printSettings, writeBooklets } from './print/cli.js';
 import { isMainModule } from './main-module.js';
 import { packageRoot } from './package-root.js';
 
@@ -44,6 +45,7 @@ Options:
                            (default ${showSize(DEFAULT_LIMITS.markupChars)} characters)
   -h, --help               this help
   --version                the version of mowjaz
+${PRINT_HELP}
 ${MAIL_HELP}
 
 Limits: ${MAX_VALUE_CHARS} characters in one data value, ${MAX_MARKS} combining marks on
@@ -76,6 +78,7 @@ const OPTIONS = {
   'max-markup-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
+  ...PRINT_OPTIONS,
 } as const;
 
 async function main(argv: string[]): Promise<void> {
@@ -100,6 +103,7 @@ async function main(argv: string[]): Promise<void> {
     template: values.template,
     themeFile: values.theme,
     paper: values.paper === undefined ? undefined : oneOf<Paper>('paper', values.paper, ['a4', 'letter'], 'a4'),
+    print: printSettings(values),
     digits: oneOf<'latn' | 'arab'>('digits', values.digits, ['latn', 'arab'], 'latn'),
     archival: !values['no-archival'],
     missingGlyphs: oneOf<'error' | 'replace'>('missing-glyphs', values['missing-glyphs'], ['error', 'replace'], 'error'),
@@ -110,8 +114,9 @@ async function main(argv: string[]): Promise<void> {
 
   const tasks = files.map(file => ({ file, out: values.out ?? path.join(outDir, `${path.basename(file).replace(/\.json$/i, '')}.pdf`) }));
   const { outcomes, exitCode } = await runBatch(tasks, options, values.jobs === undefined ? undefined : jobsOption(values.jobs));
+  const booklets = values.booklet ? await writeBooklets(outcomes) : 0;
   const mailed = await mail.run(outcomes);
-  if (exitCode || mailed) process.exitCode = Math.max(exitCode, mailed);
+  if (exitCode || mailed || booklets) process.exitCode = Math.max(exitCode, mailed, booklets);
 }
 
 function limitsOption(input: string | undefined, markup: string | undefined): Limits {

@@ -2,8 +2,9 @@
 // itself, made once per brief and passed down. No stage reads a theme or a font set from a module
 // of its own, so two briefs with two themes can be laid out side by side in one process.
 import { createPdfFontCache, type PdfFontCache } from './render/pdf-writer.js';
+import { greyscaleTheme } from './print/greyscale.js';
 import { createTextEngine, type TextEngine } from './text/engine.js';
-import { mergeTheme, resolveColours, themeDefaults, type PageSize, type Paper, type Theme, type ThemeOverride } from './theme.js';
+import { mergeTheme, resolveColours, themeDefaults, type PageSize, type Paper, type PrintSettings, type Theme, type ThemeOverride } from './theme.js';
 
 export interface EngineContext {
   /** Colours resolved: every colour is a value, none a palette name. */
@@ -22,6 +23,8 @@ export interface ContextOptions {
   theme?: ThemeOverride | readonly ThemeOverride[];
   /** Wins over the theme's paper (the command line's --paper). */
   paper?: Paper | PageSize;
+  /** Win over the theme's print settings (the command line's --duplex, --bleed, --greyscale…). */
+  print?: Partial<PrintSettings>;
   engines?: Engines;
 }
 
@@ -35,5 +38,8 @@ export const sharedEngines = (): Engines => (shared ??= { engine: createTextEngi
 export function createContext(options: ContextOptions = {}): EngineContext {
   const layers: readonly (ThemeOverride | undefined)[] = Array.isArray(options.theme) ? options.theme : [options.theme as ThemeOverride | undefined];
   const merged = [...layers, options.paper ? { paper: options.paper } : undefined].reduce<Theme>((t, layer) => mergeTheme(t, layer), themeDefaults);
-  return { theme: resolveColours(merged), ...(options.engines ?? sharedEngines()) };
+  let theme = resolveColours(merged);
+  if (options.print) theme = { ...theme, print: { ...theme.print, ...options.print } };
+  if (theme.print.greyscale) theme = greyscaleTheme(theme);
+  return { theme, ...(options.engines ?? sharedEngines()) };
 }

@@ -11,13 +11,14 @@ import { layoutDocument } from './layout/flow.js';
 import { parseMarkup } from './markup/parse.js';
 import { writePdf } from './render/pdf.js';
 import { defaultTemplate, renderTemplate } from './template/render.js';
-import { templateValues, type Paper, type ThemeOverride } from './theme.js';
+import { templateValues, type Paper, type PrintSettings, type ThemeOverride } from './theme.js';
 import { themeLayers } from './theme-file.js';
 import { templateFolder } from './template/folder.js';
+import { directionOf } from './print/direction.js';
 
 export type { Brief } from './data/brief.js';
 export type { Digits } from './digits.js';
-export type { Orientation, Paper, Theme, ThemeOverride } from './theme.js';
+export type { Orientation, Paper, PrintSettings, Theme, ThemeOverride } from './theme.js';
 export { InputError } from './errors.js';
 export { PLACEHOLDER } from './coverage.js';
 
@@ -33,6 +34,8 @@ export interface RenderOptions {
   theme?: ThemeOverride;
   /** Wins over every theme's paper. */
   paper?: Paper;
+  /** Win over the theme's print settings: duplex, bleed and marks, greyscale. */
+  print?: Partial<PrintSettings>;
   digits?: Digits;
   /** PDF/A-2b output (default true). */
   archival?: boolean;
@@ -60,7 +63,7 @@ export async function renderValidBrief(brief: Brief, options: RenderOptions = {}
   const digits = options.digits ?? 'latn';
   const template = templateFolder(options.template ?? defaultTemplate()).main;
   const layers = [...themeLayers({ template, data: brief, dataFile: options.source, themeFile: options.themeFile }), options.theme ?? {}];
-  const context = createContext({ theme: layers, paper: options.paper });
+  const context = createContext({ theme: layers, paper: options.paper, print: options.print });
   const coverage = new CoverageCheck(context.engine.coverage, source);
   const drawable = coverage.data(brief);
   const markup = renderTemplate(drawable, { template, digits, extras: templateValues(context.theme), limits: options.limits });
@@ -68,7 +71,24 @@ export async function renderValidBrief(brief: Brief, options: RenderOptions = {}
   coverage.template(tree, shownPath(template));
   coverage.report(options);
   const laid = layoutDocument(context, tree, { digits });
-  return writePdf(laid, tree.meta, { archival: options.archival ?? true, creationDate: creationDate(tree.meta.date, source), fonts: context.pdfFonts });
+  const { bleed, marks } = context.theme.print;
+  return writePdf(laid, tree.meta, {
+    archival: options.archival ?? true,
+    creationDate: creationDate(tree.meta.date, source),
+    fonts: context.pdfFonts,
+    direction: directionOf(tree.meta.lang),
+    bleed,
+    marks,
+  });
+}
+
+/**
+ * The saddle-stitch booklet of a brief's PDF bytes: its pages imposed two to a sheet side, for
+ * printing on both sides (flip on short edge) and folding; see src/print/booklet.ts.
+ */
+export async function imposeBooklet(brief: Uint8Array): Promise<Uint8Array> {
+  const booklet = await import('./print/booklet.js');
+  return booklet.imposeBooklet(brief);
 }
 
 /** The last moment a PDF date (four-digit year) can hold: 9999-12-31T23:59:59Z. */

@@ -91,6 +91,26 @@ export interface Theme {
   toc: { leader: string; indent: number; gap: number; numberDigits: number; linkLabel: string };
   /** The data's “ ” in right-to-left runs: drawn mirrored, as « », or as typed. */
   quotes: 'mirror' | 'guillemets' | 'as-typed';
+  print: PrintSettings;
+}
+
+/** How the brief is printed: both sides, bleed and marks for a print shop, black and white. */
+export interface PrintSettings {
+  /** Printed on both sides: an inner (binding) and an outer margin instead of two side margins. */
+  duplex: boolean;
+  /** Under duplex: the margin at the binding edge and the one at the opposite edge, in points. */
+  innerMargin: number;
+  outerMargin: number;
+  /** Under duplex: what starts on a front page, after an intentionally blank page when needed. */
+  frontPage: { h1: boolean; contents: boolean };
+  /** The wording on an intentionally blank page (the locale's, when the brief has a locale file). */
+  blankPage: string;
+  /** Bleed beyond the trimmed page on every side, in points (0: none). */
+  bleed: number;
+  /** Crop marks outside the bleed. */
+  marks: boolean;
+  /** The palette mapped to greys for black-and-white printing (images are left as they are). */
+  greyscale: boolean;
 }
 
 /** A callout variant's box: fill (or none), border all round, and a bar on the start side. */
@@ -195,6 +215,18 @@ export const themeDefaults: Theme = {
   },
   toc: { leader: '.', indent: 14, gap: 4, numberDigits: 3, linkLabel: 'انتقل إلى' },
   quotes: 'mirror',
+  // The inner and outer margins add up to the two side margins, so duplex keeps the text width
+  // (and every line break) and only moves the column towards the outer edge.
+  print: {
+    duplex: false,
+    innerMargin: 26 * MM,
+    outerMargin: 18 * MM,
+    frontPage: { h1: false, contents: true },
+    blankPage: 'صفحة متروكة فارغة عمدًا',
+    bleed: 0,
+    marks: false,
+    greyscale: false,
+  },
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

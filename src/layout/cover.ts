@@ -53,7 +53,7 @@ interface Setting { theme: Theme; blocks: PreparedBlock[] }
 function attempt(cursor: Cursor, { theme, blocks }: Setting, top: number, root: StructNode): Page | undefined {
   const trial = new Cursor(theme, cursor.size);
   trial.newPage(true);
-  trial.page.items.push({ kind: 'rect', x: theme.bleedSafe, y: theme.bleedSafe, w: cursor.size.width - 2 * theme.bleedSafe, h: theme.cover.bandHeight, fill: theme.cover.bandColor });
+  trial.page.items.push({ kind: 'rect', x: theme.bleedSafe, y: theme.bleedSafe, w: cursor.size.width - 2 * theme.bleedSafe, h: theme.cover.bandHeight, fill: theme.cover.bandColor, edges: ['left', 'right'] });
   trial.y = top;
   placeBlocks(trial, blocks, root);
   return trial.pages.length === 1 ? trial.page : undefined;

@@ -3,6 +3,7 @@
 import type { LineLayout } from '../text/paragraph.js';
 import type { PageSize, Theme } from '../theme.js';
 import type { NoteArea } from './notes.js';
+import { isFrontPage, type ColumnBox } from './columns.js';
 import type { Page, StructNode } from './page.js';
 
 export const linesHeight = (lines: readonly LineLayout[]): number => lines.reduce((h, l) => h + l.height, 0);
@@ -19,9 +20,10 @@ export class Cursor {
   readonly top: number;
   readonly bottom: number;
 
-  constructor(readonly theme: Theme, readonly size: PageSize) {
-    this.left = theme.margin.side;
-    this.width = size.width - 2 * theme.margin.side;
+  /** `column`: the text column's place across the page (by default between the side margins). */
+  constructor(readonly theme: Theme, readonly size: PageSize, column?: ColumnBox) {
+    this.left = column?.left ?? theme.margin.side;
+    this.width = column?.width ?? size.width - 2 * theme.margin.side;
     this.top = theme.margin.top;
     this.bottom = size.height - theme.margin.bottom;
   }
@@ -31,6 +33,19 @@ export class Cursor {
     this.page = { width: this.size.width, height: this.size.height, cover, items: [], bookmarks: [], destinations: [] };
     this.pages.push(this.page);
     this.y = this.top;
+  }
+
+  /**
+   * Moves to the top of a front page (the cover's side of a sheet printed on both sides): a new
+   * page unless the current one is still empty, and an intentionally blank page before it if
+   * that would be a back page.
+   */
+  startOnFrontPage(): void {
+    if (this.page.items.length > 0 || !this.atTop) this.newPage();
+    if (!isFrontPage(this.pages.length - 1)) {
+      this.page.blank = true;
+      this.newPage();
+    }
   }
 
   get atTop(): boolean { return this.y <= this.top + 0.001; }

@@ -6,8 +6,10 @@
 import type { EngineContext } from '../context.js';
 import type { Digits } from '../digits.js';
 import type { DocumentTree } from '../markup/tree.js';
+import { directionOf } from '../print/direction.js';
 import { pageSize } from '../theme.js';
 import { placeBlocks, prepareBlock } from './blocks/index.js';
+import { columnBox, finishDuplexPages } from './columns.js';
 import { placeCover } from './cover.js';
 import { Cursor } from './cursor.js';
 import { NoteArea } from './notes.js';
@@ -37,7 +39,9 @@ export function layoutDocument(context: EngineContext, tree: DocumentTree, optio
 }
 
 function finish(context: EngineContext, tree: DocumentTree, options: LayoutOptions, laid: LaidOutDocument): LaidOutDocument {
-  addRunningHeads(context, laid.pages, tree, options.digits);
+  const direction = directionOf(tree.meta.lang);
+  if (context.theme.print.duplex) finishDuplexPages(context, laid.pages, direction);
+  addRunningHeads(context, laid.pages, tree, options.digits, direction);
   return laid;
 }
 
@@ -47,7 +51,9 @@ function destinationPages(pages: readonly Page[]): Map<string, number> {
 }
 
 function layoutPass(context: EngineContext, tree: DocumentTree, { digits }: LayoutOptions, pages?: ReadonlyMap<string, number>): LaidOutDocument {
-  const cursor = new Cursor(context.theme, pageSize(context.theme));
+  const size = pageSize(context.theme);
+  // Every page is set in the first (front) page's column; duplex moves the back pages' columns after.
+  const cursor = new Cursor(context.theme, size, columnBox(context.theme, size.width, 0, directionOf(tree.meta.lang)));
   const root = struct('Document');
   if (tree.cover.length) placeCover(context, cursor, tree.cover, root, digits);
   cursor.newPage();

@@ -1,5 +1,6 @@
 // What layout hands to the painter: pages of positioned items, and the logical structure
 // (for tagged PDF) that text items point into. Coordinates are points, top-down, page origin.
+import type { Edge } from '../print/page-boxes.js';
 import type { LineLayout } from '../text/paragraph.js';
 
 export type StructType =
@@ -30,7 +31,21 @@ export interface TextItem {
   artifact?: boolean;
 }
 
-export interface RectItem { kind: 'rect'; x: number; y: number; w: number; h: number; fill: string; stroke?: { color: string; width: number } }
+export interface RectItem {
+  kind: 'rect';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  fill: string;
+  /**
+   * A background placed on the page rather than in the text column (it does not move with the
+   * column under duplex), meant to run off these edges: printed with bleed, it is drawn out to
+   * them and into the bleed beyond. Without bleed it keeps its place, clear of the unprintable edge.
+   */
+  edges?: readonly Edge[];
+  stroke?: { color: string; width: number };
+}
 /** A link to a named destination over a box of the page, part of a Link element. */
 export interface LinkItem { kind: 'link'; x: number; y: number; w: number; h: number; dest: string; label: string; struct: StructNode }
 export interface LineItem { kind: 'line'; x1: number; y1: number; x2: number; y2: number; color: string; width: number }
@@ -43,6 +58,8 @@ export interface Page {
   width: number;
   height: number;
   cover: boolean;
+  /** Left blank on purpose (duplex: so that what follows starts on a front page); no running heads. */
+  blank?: boolean;
   items: Item[];
   bookmarks: Bookmark[];
   /** Named destinations on the page (headings, notes, markers), `y` from the top. */

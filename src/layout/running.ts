@@ -4,19 +4,21 @@ import type { EngineContext } from '../context.js';
 import { formatCounter, type Digits } from '../digits.js';
 import { InputError } from '../errors.js';
 import type { DocumentTree, Inline } from '../markup/tree.js';
+import type { Direction } from '../print/direction.js';
+import { columnBox } from './columns.js';
 import type { Page } from './page.js';
 import { layoutInlines, plainText, type Fields } from './text.js';
 
-export function addRunningHeads(context: EngineContext, pages: Page[], tree: DocumentTree, digits: Digits): void {
+export function addRunningHeads(context: EngineContext, pages: Page[], tree: DocumentTree, digits: Digits, direction: Direction): void {
   const { theme } = context;
-  const width = pages[0].width - 2 * theme.margin.side;
-  const left = theme.margin.side;
   const total = formatCounter(pages.length, digits);
   const headerInlines: Inline[] = !theme.header.show ? []
     : tree.header ?? (tree.meta.shortTitle && theme.header.shortTitle ? [{ text: tree.meta.shortTitle, bold: false }] : []);
   const footerInlines: Inline[] = theme.footer.show ? tree.footer ?? [] : [];
   pages.forEach((page, i) => {
-    if (page.cover) return;
+    // An intentionally blank page carries nothing but its wording: no header, no page number.
+    if (page.cover || page.blank) return;
+    const { left, width } = columnBox(theme, page.width, i, direction);
     const fields: Fields = { page: formatCounter(i + 1, digits), pages: total };
     if (headerInlines.length) {
       const head = layoutInlines(context, headerInlines, theme.styles.header, width, undefined, fields);

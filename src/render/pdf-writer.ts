@@ -5,6 +5,8 @@
 // in PRIVATES below and reached only here (pdfkit and fontkit are pinned; a test checks them).
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
+import type { Direction } from '../print/direction.js';
+import type { PageBoxes } from '../print/page-boxes.js';
 import type { LoadedFace } from '../text/fonts.js';
 import type { LineLayout } from '../text/records.js';
 import { glyphRunOps, type GlyphFont } from './glyph-run.js';
@@ -25,6 +27,7 @@ export const PRIVATES: readonly PrivateMember[] = [
   { on: 'document', name: 'appendXML', type: 'function', arity: 1 },
   { on: 'document', name: '_font', type: 'object' },
   { on: 'document', name: 'struct', type: 'function', arity: 1 },
+  { on: 'document', name: '_root', type: 'object' },
   { on: 'embeddedFont', name: 'id', type: 'string' },
   { on: 'embeddedFont', name: 'font', type: 'object' },
   { on: 'embeddedFont', name: 'scale', type: 'number' },
@@ -93,8 +96,13 @@ interface KitStructElement extends PDFKit.PDFStructureElement {
 }
 /** pdfkit's outline item; `top` and `left` place the destination (see PdfWriter#bookmark). */
 interface KitOutline { addItem(title: string, options?: { expanded?: boolean; top?: number; left?: number }): KitOutline }
+/** A dictionary object of pdfkit's (a PDFReference): its entries, written when it is ended. */
+interface KitRef { data: Record<string, unknown> }
 /** The document's members that @types/pdfkit leaves out or types too narrowly. */
 interface KitPrivate {
+  /** The catalog; pdfkit ends its ViewerPreferences dictionary, when there is one, with the document. */
+  _root: { data: { ViewerPreferences?: KitRef } };
+  ref(data: Record<string, unknown>): KitRef;
   /** pdfkit takes a parsed font for anything with a `layout` method (a fontkit Font). */
   registerFont(name: string, font: FontkitFont): void;
   _font: EmbeddedFont;
@@ -254,6 +262,8 @@ export interface PdfWriterOptions {
   archival?: boolean;
   /** Page margins, in points: they matter only to pdfkit's own text layout (see pdfkitText). */
   margin?: number;
+  /** Which way the pages turn, for two-page views and printers' n-up and booklet modes (default rtl). */
+  direction?: Direction;
 }
 
 /** An element of the structure tree. */
@@ -261,7 +271,8 @@ export interface StructRef { readonly type: string }
 /** An entry of the outline. */
 export interface BookmarkRef { readonly title: string }
 
-export type ArtifactType = 'Pagination' | 'Layout';
+/** Pagination: running heads; Layout: rules and fills; Page: production aids such as crop marks. */
+export type ArtifactType = 'Pagination' | 'Layout' | 'Page';
 
 export class PdfWriter {
   private readonly doc: KitDoc;
@@ -272,6 +283,8 @@ export class PdfWriter {
   private readonly bookmarks = new WeakMap<BookmarkRef, KitOutline>();
   private readonly roots: KitStructElement[] = [];
   private readonly margin: number;
+  /** Where the current page's trimmed corner lies in its media (bleed and marks around it). */
+  private offset = 0;
 
   constructor(options: PdfWriterOptions) {
     this.cache = options.fonts;
@@ -286,9 +299,14 @@ export class PdfWriter {
       compress: true,
       ...(options.tagged ? { tagged: true, lang: options.tagged.lang, displayTitle: true } : {}),
       ...(options.archival ? { subset: 'PDF/A-2b' as const } : {}),
+      // The cover alone, then spreads: with /Direction /R2L, page 2 stands right of page 3.
+      pageLayout: 'twoPageRight',
       info,
-    });
+    } as PDFKit.PDFDocumentOptions);
     this.kit = privateView(this.doc);
+    const root = this.kit._root.data;
+    root.ViewerPreferences ??= this.kit.ref({});
+    root.ViewerPreferences.data.Direction = (options.direction ?? 'rtl') === 'rtl' ? 'R2L' : 'L2R';
     // pdfkit 0.20 copies the document information into the XMP packet without escaping it (a "&"
     // or "<" in a title made the packet malformed XML) and leaves out xmp:ModifyDate although the
     // Info dictionary has ModDate, which PDF/A requires to be mirrored. Its writer is replaced.
@@ -296,8 +314,21 @@ export class PdfWriter {
     kit._addInfo = () => kit.appendXML(xmpInfo(kit.info));
   }
 
-  addPage(width: number, height: number): void {
-    this.doc.addPage({ size: [width, height], margin: this.margin });
+  /**
+   * A page `width` × `height`; with `boxes`, on a larger media around it (bleed, crop marks) and
+   * with its TrimBox and BleedBox. Coordinates given to the drawing methods stay those of the
+   * trimmed page: its top-left corner is 0, 0, and the bleed lies at negative coordinates.
+   */
+  addPage(width: number, height: number, boxes?: PageBoxes): void {
+    const media = boxes?.media ?? { width, height };
+    this.doc.addPage({ size: [media.width, media.height], margin: this.margin });
+    this.offset = boxes?.offset ?? 0;
+    if (boxes) {
+      const page = this.doc.page.dictionary as unknown as KitRef;
+      page.data.TrimBox = boxes.trim;
+      page.data.BleedBox = boxes.bleed;
+      this.doc.translate(this.offset, this.offset);
+    }
   }
 
   get pageWidth(): number { return this.doc.page.width; }
@@ -386,7 +417,7 @@ export class PdfWriter {
    * the page width to put the left edge at 0.
    */
   bookmark(title: string, top: number, options: { parent?: BookmarkRef; expanded?: boolean } = {}): BookmarkRef {
-    const at = { top, left: this.doc.page.width };
+    const at = { top: top + this.offset, left: this.doc.page.width };
     const parent = options.parent ? this.bookmarks.get(options.parent)! : this.kit.outline;
     const item = parent.addItem(title, options.expanded ? { expanded: true, ...at } : at);
     const ref = { title };

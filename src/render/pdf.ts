@@ -3,6 +3,9 @@
 import type { DocumentMeta } from '../markup/tree.js';
 import type { LaidOutDocument } from '../layout/flow.js';
 import type { Item, Page, StructNode } from '../layout/page.js';
+import { cropMarks, MARK_WIDTH } from '../print/crop-marks.js';
+import type { Direction } from '../print/direction.js';
+import { intoBleed, pageBoxes } from '../print/page-boxes.js';
 import { PdfWriter, type BookmarkRef, type DocumentInfo, type PdfFontCache, type StructRef } from './pdf-writer.js';
 
 export interface PdfOptions {
@@ -11,6 +14,12 @@ export interface PdfOptions {
   creationDate: Date;
   /** Fonts parsed for embedding, shared between documents. */
   fonts: PdfFontCache;
+  /** The document's reading direction: which way its pages turn. */
+  direction: Direction;
+  /** Bleed around every page, in points (0: none); page items reaching an edge extend into it. */
+  bleed: number;
+  /** Crop marks outside the bleed. */
+  marks: boolean;
 }
 
 export async function writePdf(doc: LaidOutDocument, meta: DocumentMeta, options: PdfOptions): Promise<Uint8Array> {
@@ -24,7 +33,7 @@ export async function writePdf(doc: LaidOutDocument, meta: DocumentMeta, options
     CreationDate: options.creationDate,
     ModDate: options.creationDate,
   };
-  const pdf = new PdfWriter({ fonts: options.fonts, info, pdfVersion: '1.7', tagged: { lang: meta.lang }, archival: options.archival });
+  const pdf = new PdfWriter({ fonts: options.fonts, info, pdfVersion: '1.7', tagged: { lang: meta.lang }, archival: options.archival, direction: options.direction });
   const elements = new Map<StructNode, StructRef>();
   elements.set(doc.root, pdf.structureRoot('Document'));
   const elementFor = (node: StructNode): StructRef => {
@@ -42,15 +51,16 @@ export async function writePdf(doc: LaidOutDocument, meta: DocumentMeta, options
   // Only destinations a link goes to are written (a heading is one only when the contents list it).
   const targets = new Set(doc.pages.flatMap(p => p.items.flatMap(i => (i.kind === 'link' ? [i.dest] : []))));
   for (const page of doc.pages) {
-    pdf.addPage(page.width, page.height);
+    pdf.addPage(page.width, page.height, pageBoxes(page.width, page.height, options));
     for (const d of page.destinations) if (targets.has(d.name)) pdf.destination(d.name, d.y);
-    for (const item of page.items) drawItem(pdf, item, elementFor);
+    for (const item of page.items) drawItem(pdf, item, elementFor, page, options.bleed);
+    if (options.marks) drawCropMarks(pdf, page, options.bleed);
     addBookmarks(pdf, page, outline);
   }
   return pdf.end();
 }
 
-function drawItem(pdf: PdfWriter, item: Item, elementFor: (n: StructNode) => StructRef): void {
+function drawItem(pdf: PdfWriter, item: Item, elementFor: (n: StructNode) => StructRef, page: Page, bleed: number): void {
   switch (item.kind) {
     case 'text': {
       const draw = () => pdf.drawLines(item.lines, item.x, item.y);
@@ -58,9 +68,11 @@ function drawItem(pdf: PdfWriter, item: Item, elementFor: (n: StructNode) => Str
       else pdf.artifact('Pagination', draw);
       break;
     }
-    case 'rect':
-      pdf.artifact('Layout', () => pdf.fillRect(item.x, item.y, item.w, item.h, item.fill, item.stroke));
+    case 'rect': {
+      const box = item.edges && bleed > 0 ? intoBleed(item, item.edges, page.width, page.height, bleed) : item;
+      pdf.artifact('Layout', () => pdf.fillRect(box.x, box.y, box.w, box.h, item.fill, item.stroke));
       break;
+    }
     case 'link':
       pdf.link(item.x, item.y, item.w, item.h, item.dest, item.label, elementFor(item.struct));
       break;
@@ -68,6 +80,13 @@ function drawItem(pdf: PdfWriter, item: Item, elementFor: (n: StructNode) => Str
       pdf.artifact('Layout', () => pdf.strokeLine(item.x1, item.y1, item.x2, item.y2, item.width, item.color));
       break;
   }
+}
+
+/** Crop marks: production aids, not content, so an artifact of type Page (ISO 32000-1, 14.8.2.2). */
+function drawCropMarks(pdf: PdfWriter, page: Page, bleed: number): void {
+  pdf.artifact('Page', () => {
+    for (const m of cropMarks(page.width, page.height, bleed)) pdf.strokeLine(m.x1, m.y1, m.x2, m.y2, MARK_WIDTH, '#000000');
+  });
 }
 
 /** Outline entries open their page at the heading; second-level entries go under the last first-level one. */

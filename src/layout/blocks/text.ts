@@ -8,7 +8,16 @@ import { struct, type StructNode, type StructType } from '../page.js';
 import { layoutInlines, plainText } from '../text.js';
 import type { BlockKind } from './kind.js';
 
-export interface PreparedText { layout: ParagraphLayout; style: TextStyle; struct: StructType; title?: string; bookmarkLevel?: number; anchor?: string }
+export interface PreparedText {
+  layout: ParagraphLayout;
+  style: TextStyle;
+  struct: StructType;
+  title?: string;
+  bookmarkLevel?: number;
+  /** Printed on both sides, the heading starts on a front page. */
+  frontPage?: boolean;
+  anchor?: string;
+}
 
 export const headingKind: BlockKind<Heading, PreparedText> = {
   prepare(block, { context, width, region }) {
@@ -21,11 +30,15 @@ export const headingKind: BlockKind<Heading, PreparedText> = {
       anchor: block.anchor,
       title: plainText(block.inlines),
       bookmarkLevel: region === 'cover' ? undefined : block.level,
+      frontPage: region === 'body' && block.level === 1 && context.theme.print.duplex && context.theme.print.frontPage.h1,
     };
   },
   // A heading followed by a heading: both stay with the text that follows them.
   minStart: (p, _theme, next) => p.style.spaceBefore + p.layout.height + p.style.spaceAfter + next(),
-  place: (p, cursor, root, next) => placeText(cursor, p, cursor.left, struct(p.struct, root), next()),
+  place: (p, cursor, root, next) => {
+    if (p.frontPage) cursor.startOnFrontPage();
+    placeText(cursor, p, cursor.left, struct(p.struct, root), next());
+  },
 };
 
 export const paragraphKind: BlockKind<Paragraph, PreparedText> = {
