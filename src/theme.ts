@@ -241,12 +241,20 @@ export const colourOf = (palette: Palette, c: Colour): string => (isPaletteName(
  * names a palette entry takes that entry's colour.
  */
 export function resolveColours(theme: Theme): Theme {
-  const walk = (value: unknown, key: string): unknown => {
-    if (typeof value === 'string') return key === 'color' || key.endsWith('Color') ? colourOf(theme.palette, value) : value;
-    if (!isRecord(value) || key === 'palette') return value;
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+  return mapColours(theme, value => colourOf(theme.palette, value as Colour));
+}
+
+/**
+ * The theme with `fn` applied to every colour: the palette's entries and each property named
+ * `color` or ending in `Color`, wherever it stands (the greyscale mapping goes through here too).
+ */
+export function mapColours(theme: Theme, fn: (colour: string) => string): Theme {
+  const walk = (value: unknown, key: string, inPalette: boolean): unknown => {
+    if (typeof value === 'string') return inPalette || key === 'color' || key.endsWith('Color') ? fn(value) : value;
+    if (!isRecord(value)) return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k, key === 'palette')]));
   };
-  return walk(theme, '') as Theme;
+  return walk(theme, '', false) as Theme;
 }
 
 /** The default theme with its colours resolved. */

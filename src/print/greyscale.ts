@@ -2,7 +2,7 @@
 // same relative luminance, which keeps every WCAG contrast ratio as it was; then the fills are
 // spread apart until each differs visibly from the next lighter one (and from the paper), and
 // every text colour is darkened, if it must be, to 4.5:1 against every fill text is set on.
-import type { Palette, Theme } from '../theme.js';
+import { mapColours, type Palette, type Theme } from '../theme.js';
 
 /** Least difference in CIE L* between two fills (the paper, the light band, the band). */
 export const FILL_STEP = 6;
@@ -94,7 +94,5 @@ export function greyscaleMap(theme: Theme): GreyscaleMap {
 export function greyscaleTheme(theme: Theme): Theme {
   const { colours } = greyscaleMap(theme);
   const grey = (c: string): string => colours.get(expand(c)) ?? greyOf(luminance(c));
-  const palette = Object.fromEntries(Object.entries(theme.palette).map(([k, v]) => [k, grey(v)])) as unknown as Palette;
-  const styles = Object.fromEntries(Object.entries(theme.styles).map(([k, s]) => [k, { ...s, color: grey(s.color) }])) as Theme['styles'];
-  return { ...theme, palette, styles };
+  return mapColours(theme, grey);
 }
