@@ -203,7 +203,7 @@ function writeGlyphsFromRecords(font: EmbeddedFont, cache: PdfFontCache): void {
 class DocumentFont implements GlyphFont {
   private readonly codes = new Map<string, number>();
 
-  constructor(private readonly font: EmbeddedFont) {}
+  constructor(private readonly font: EmbeddedFont, private readonly cache: PdfFontCache) {}
 
   get id(): string { return this.font.id; }
 
@@ -211,6 +211,10 @@ class DocumentFont implements GlyphFont {
 
   naturalWidth(gid: number): number {
     return Math.round(this.font.font.getGlyph(gid).advanceWidth * this.font.scale);
+  }
+
+  blank(gid: number): boolean {
+    return this.cache.glyph(this.font.font, gid).data.length === 0;
   }
 
   code(gid: number, text: string, width: number): number {
@@ -411,7 +415,7 @@ export class PdfWriter {
       this.doc.font(name);
       const embedded = this.kit._font;
       writeGlyphsFromRecords(embedded, this.cache);
-      font = new DocumentFont(embedded);
+      font = new DocumentFont(embedded, this.cache);
       this.fonts.set(face.key, font);
     }
     return font;
