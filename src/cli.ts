@@ -77,7 +77,7 @@ async function main(argv: string[]): Promise<void> {
   const options: RenderOptions = {
     template: values.template,
     paper: oneOf<'a4' | 'letter'>('paper', values.paper, ['a4', 'letter'], 'a4'),
-    digits: oneOf<'latn' | 'arab'>('digits', values.digits, ['latn', 'arab'], 'latn'),
+    digits: oneOf<'latn' | 'arab' | 'arabext'>('digits', values.digits, ['latn', 'arab', 'arabext'], 'latn'),
     archival: !values['no-archival'],
     missingGlyphs: oneOf<'error' | 'replace'>('missing-glyphs', values['missing-glyphs'], ['error', 'replace'], 'error'),
     onWarning: message => process.stderr.write(`mowjaz: warning: ${message}\n`),

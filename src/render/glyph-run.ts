@@ -61,8 +61,9 @@ function pdfWidth(font: GlyphFont, word: readonly PlacedGlyph[], i: number, em: 
 /**
  * The operators that draw laid-out lines with the paragraph's top-left corner at (x, y), in
  * top-down coordinates on a page `pageHeight` high. `fontFor` is asked once per word, in order.
+ * ActualText in another language than `documentLang` says which (PDF/UA-1, 7.2).
  */
-export function glyphRunOps(lines: readonly LineLayout[], x: number, y: number, pageHeight: number, fontFor: (face: LoadedFace) => GlyphFont): string {
+export function glyphRunOps(lines: readonly LineLayout[], x: number, y: number, pageHeight: number, fontFor: (face: LoadedFace) => GlyphFont, documentLang?: string): string {
   const ops: string[] = [`q 1 0 0 -1 0 ${fmt(pageHeight)} cm BT`];
   let curFont = '', curColor = '';
   for (const line of lines) {
@@ -82,7 +83,7 @@ export function glyphRunOps(lines: readonly LineLayout[], x: number, y: number, 
       const split = actual === null && word.some(hiddenGlyph);
       const widths = word.map((g, i) => pdfWidth(font, word, i, em, split));
       const cids = word.map((g, i) => font.code(g.gid, toUnicodeText(g), widths[i]));
-      if (actual !== null) ops.push(`/Span <</ActualText ${utf16Hex(actual)}>> BDC`);
+      if (actual !== null) ops.push(`/Span <<${langEntry(word, documentLang)}/ActualText ${utf16Hex(actual)}>> BDC`);
       for (const segment of split ? hiddenSegments(word) : [word.map((_, i) => i)]) {
         const hidden = split && hiddenGlyph(word[segment[0]]);
         if (hidden) ops.push('/Span <</ActualText ()>> BDC');
@@ -219,6 +220,13 @@ function actualText(word: readonly PlacedGlyph[]): string | null {
   // Glyphs come left to right: in logical order, a cluster's own glyphs go right to left.
   const logical = word.map((g, i) => ({ g, i })).filter(({ g }) => !g.kashida).sort((a, b) => a.g.cluster - b.g.cluster || b.i - a.i);
   return [...logical.map(({ g }) => g.text).join('')].reverse().join('');
+}
+
+/** `/Lang (ar) ` for an ActualText span whose word is not in the document's language, else nothing. */
+function langEntry(word: readonly PlacedGlyph[], documentLang: string | undefined): string {
+  const text = word.map(g => g.text).join('');
+  const lang = /\p{Script=Arabic}/u.test(text) ? 'ar' : /\p{Script=Hebrew}/u.test(text) ? 'he' : undefined;
+  return lang && documentLang && documentLang.split('-')[0].toLowerCase() !== lang ? `/Lang (${lang}) ` : '';
 }
 
 function utf16Hex(text: string): string {

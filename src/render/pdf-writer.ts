@@ -276,9 +276,11 @@ export class PdfWriter {
   private readonly bookmarks = new WeakMap<BookmarkRef, KitOutline>();
   private readonly roots: KitStructElement[] = [];
   private readonly margin: number;
+  private readonly lang: string | undefined;
 
   constructor(options: PdfWriterOptions) {
     this.cache = options.fonts;
+    this.lang = options.tagged?.lang;
     this.margin = options.margin ?? 0;
     const info = options.info;
     this.doc = new PDFDocument({
@@ -296,8 +298,11 @@ export class PdfWriter {
     // pdfkit 0.20 copies the document information into the XMP packet without escaping it (a "&"
     // or "<" in a title made the packet malformed XML) and leaves out xmp:ModifyDate although the
     // Info dictionary has ModDate, which PDF/A requires to be mirrored. Its writer is replaced.
+    // PDF/UA-1 (ISO 14289-1, 5) is declared by pdfuaid:part in the XMP; PDF/A-2 (6.6.2.3) wants
+    // every schema outside its predefined ones described by a pdfaExtension:schemas entry.
     const kit = this.kit;
-    kit._addInfo = () => kit.appendXML(xmpInfo(kit.info));
+    const accessible = options.tagged ? `\n${XMP_PDFUA}` : '';
+    kit._addInfo = () => kit.appendXML(xmpInfo(kit.info) + accessible);
   }
 
   addPage(width: number, height: number): void {
@@ -314,7 +319,7 @@ export class PdfWriter {
       const font = this.font(face);
       page.fonts[font.id] = font.ref();
       return font;
-    }));
+    }, this.lang));
   }
 
   fillRect(x: number, y: number, w: number, h: number, color: string): void {
@@ -435,6 +440,26 @@ export class PdfWriter {
 
 const xml = (text: string) => text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
 const xmpDate = (d: Date) => `${d.toISOString().split('.')[0]}Z`;
+
+/** The PDF/UA-1 identification and its PDF/A extension schema entry. */
+const XMP_PDFUA = [
+  '<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">',
+  '  <pdfuaid:part>1</pdfuaid:part>',
+  '</rdf:Description>',
+  '<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">',
+  '  <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">',
+  '    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>',
+  '    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>',
+  '    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>',
+  '    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">',
+  '      <pdfaProperty:name>part</pdfaProperty:name>',
+  '      <pdfaProperty:valueType>Integer</pdfaProperty:valueType>',
+  '      <pdfaProperty:category>internal</pdfaProperty:category>',
+  '      <pdfaProperty:description>Part of ISO 14289 the document conforms to</pdfaProperty:description>',
+  '    </rdf:li></rdf:Seq></pdfaSchema:property>',
+  '  </rdf:li></rdf:Bag></pdfaExtension:schemas>',
+  '</rdf:Description>',
+].join('\n');
 
 /** The XMP mirror of the Info dictionary (PDF/A-2 6.6.3): every entry it has, escaped. */
 function xmpInfo(info: DocumentInfo): string {
