@@ -10,19 +10,18 @@ export const DIGIT_CHOICES: readonly Digits[] = ['latn', 'arab', 'arabext'];
 
 export const isDigits = (value: unknown): value is Digits => DIGIT_CHOICES.includes(value as Digits);
 
-const ZERO: Record<Digits, number> = { latn: 0x30, arab: 0x0660, arabext: 0x06f0 };
+const ARABIC_INDIC_ZERO = 0x0660;
+const EXTENDED_ZERO = 0x06f0;
 
-const ANY_DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/g;
-
-/** The value 0–9 of a digit of any of the three systems. */
-const digitValue = (d: string): number => {
-  const c = d.charCodeAt(0);
-  return c >= ZERO.arabext ? c - ZERO.arabext : c >= ZERO.arab ? c - ZERO.arab : c - ZERO.latn;
-};
-
-/** Writes every digit (of any of the three systems) in the chosen one. Nothing else changes. */
+/**
+ * Converts ASCII digits to Arabic-Indic ones (U+0660–U+0669) for 'arab', to Extended Arabic-Indic
+ * ones (U+06F0–U+06F9) for 'arabext', or Arabic-Indic ones back to ASCII for 'latn'. Nothing
+ * else changes (digits of the other Arabic system are left as written).
+ */
 export function toDigits(text: string, digits: Digits): string {
-  return text.replace(ANY_DIGIT, d => String.fromCharCode(ZERO[digits] + digitValue(d)));
+  if (digits === 'latn') return text.replace(/[\u0660-\u0669]/g, d => String.fromCharCode(0x30 + d.charCodeAt(0) - ARABIC_INDIC_ZERO));
+  const zero = digits === 'arab' ? ARABIC_INDIC_ZERO : EXTENDED_ZERO;
+  return text.replace(/[0-9]/g, d => String.fromCharCode(zero + d.charCodeAt(0) - 0x30));
 }
 
 /** Arabic decimal separator, thousands separator and percent sign (U+066B, U+066C, U+066A). */
