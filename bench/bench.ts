@@ -31,6 +31,7 @@ import { helpers } from '../src/template/helper-registry.js';
 import { createTextEngine } from '../src/text/engine.js';
 import type { JustifyMode } from '../src/text/records.js';
 import { layoutParagraph, type Align, type LineLayout } from '../src/text/paragraph.js';
+import { kashidaTexture } from '../src/text/texture.js';
 
 const argv = new Set(process.argv.slice(2));
 if (argv.has('--help') || argv.has('-h')) {
@@ -294,6 +295,19 @@ const started = performance.now();
 const brief = loadBrief(DATA);
 let warmMedian = NaN;
 let coldMedian = NaN;
+
+await section('kashida texture', () => {
+  heading('Kashida texture (justified, kashida-spaces): tatweels per full line against the paragraph median',
+    'bound: no line over twice its paragraph\'s median unless its spaces would otherwise pass 0.5 em (README, Justification with kashida)');
+  const seed = fs.readFileSync(path.join(ROOT, 'tests/fixtures/seed/summit-article.ar.txt'), 'utf8').split('\n').map(l => l.trim()).filter(Boolean);
+  const specimen = fs.readFileSync(path.join(ROOT, 'tests/fixtures/access/unseen.txt'), 'utf8').split('\n').map(l => l.trim()).filter(l => l && !l.startsWith('#'));
+  const rows = [['text', 'measure', 'full lines', 'with kashida', 'over bound', 'bare', 'worst / median']];
+  for (const [name, paragraphs, size, cm] of [['seed article', seed, 12, 12], ['specimen page (unseen text)', specimen, 14, 8]] as const) {
+    const t = kashidaTexture(paragraphs.map(text => layoutParagraph(articleEngine, { text, style: { weight: 'regular', size, color: '#000000' }, width: cm * CM, align: 'justify' })));
+    rows.push([name, `${cm} cm, ${size} pt`, String(t.lines), `${t.stretched} (${((100 * t.stretched) / Math.max(1, t.lines)).toFixed(0)}%)`, String(t.overBound), String(t.bare), t.worstRatio.toFixed(2)]);
+  }
+  table(rows);
+});
 
 await section('cache', async () => {
   heading('cache: what the first render in a process pays and later renders do not',

@@ -32,7 +32,9 @@ Options:
                            template folder's theme.json and the data's "theme"
   --paper a4|letter        paper size (default: the theme's, a4; a theme can
                            also give a5, a custom size and the orientation)
-  --digits latn|arab       Western (0-9) or Arabic-Indic (٠-٩) digits (default latn)
+  --digits latn|arab|arabext
+                           Western (0-9), Arabic-Indic (٠-٩) or Extended
+                           Arabic-Indic (۰-۹) digits (default latn)
   --no-archival            plain PDF instead of PDF/A-2b
   --missing-glyphs error|replace
                            characters no font can draw: stop (default), or print
@@ -104,7 +106,7 @@ async function main(argv: string[]): Promise<void> {
     themeFile: values.theme,
     paper: values.paper === undefined ? undefined : oneOf<Paper>('paper', values.paper, ['a4', 'letter'], 'a4'),
     print: printSettings(values),
-    digits: oneOf<'latn' | 'arab'>('digits', values.digits, ['latn', 'arab'], 'latn'),
+    digits: oneOf<'latn' | 'arab' | 'arabext'>('digits', values.digits, ['latn', 'arab', 'arabext'], 'latn'),
     archival: !values['no-archival'],
     missingGlyphs: oneOf<'error' | 'replace'>('missing-glyphs', values['missing-glyphs'], ['error', 'replace'], 'error'),
     limits: limitsOption(values['max-input-size'], values['max-markup-size']),

@@ -30,7 +30,16 @@ export interface SpecimenOptions {
 export async function renderSpecimen(lines: readonly string[], options: SpecimenOptions = {}): Promise<Uint8Array> {
   const margin = 2 * CM;
   const engine = options.engine ?? createTextEngine();
-  const pdf = new PdfWriter({ fonts: createPdfFontCache(), info: { Title: 'mowjaz specimen', Creator: 'mowjaz', CreationDate: new Date(0) } });
+  // Tagged, in Arabic, PDF/A-2b and PDF/UA-1 like every PDF mowjaz writes: one P per input line.
+  const created = new Date(0);
+  const pdf = new PdfWriter({
+    fonts: createPdfFontCache(),
+    info: { Title: 'mowjaz specimen', Creator: 'mowjaz', Producer: 'mowjaz (pdfkit)', CreationDate: created, ModDate: created },
+    pdfVersion: '1.7',
+    tagged: { lang: 'ar' },
+    archival: true,
+  });
+  const document = pdf.structureRoot('Document');
   pdf.addPage(A4.width, A4.height);
   const width = options.widthCm ? options.widthCm * CM : A4.width - 2 * margin;
   const left = A4.width - margin - width;
@@ -44,9 +53,12 @@ export async function renderSpecimen(lines: readonly string[], options: Specimen
       align: options.align ?? 'start',
       justify: options.justify,
     });
+    const paragraph = pdf.structure('P');
+    pdf.append(document, paragraph);
     for (const line of layout.lines) {
       if (y + line.height > A4.height - margin) { pdf.addPage(A4.width, A4.height); y = margin; }
-      pdf.drawLines([{ ...line, baseline: line.baseline - line.top, top: 0 }], left, y);
+      const top = y;
+      pdf.tagged(paragraph, () => pdf.drawLines([{ ...line, baseline: line.baseline - line.top, top: 0 }], left, top));
       y += line.height;
     }
   }

@@ -19,6 +19,8 @@ export interface GlyphFont {
   naturalWidth(gid: number): number;
   /** The code for a glyph with the given ToUnicode text and /W width (1/1000 em). */
   code(gid: number, text: string, width: number): number;
+  /** Whether the glyph has no outline (draws nothing). */
+  blank(gid: number): boolean;
 }
 
 /** A number for the content stream, rounded to `places` decimals (positions need no more than 0.01 pt). */
@@ -44,12 +46,14 @@ function pdfWidth(font: GlyphFont, word: readonly PlacedGlyph[], i: number, em: 
   const natural = font.naturalWidth(g.gid);
   // Readers measure the gap to the next glyph that moves their pen: marks do not count, nor do
   // kashidas that poppler does not see (in a span of their own with empty ActualText).
-  const follower = word.slice(i + 1).find(h => !isMark(h) && !(kashidaHidden && h.kashida));
-  if (!follower) return natural;
-  const distance = Math.max(0, Math.round((follower.x - g.x) * em));
+  const distanceTo = (h: PlacedGlyph) => Math.max(0, Math.round((h.x - g.x) * em));
   // pdf.js skips a glyph that stands for no text (an invisible format character) entirely,
-  // the TJ adjustment after it included, so such a glyph must end exactly where the next begins.
-  if ((g.kashida && !kashidaHidden) || !g.text) return distance;
+  // the TJ adjustment after it included, so such a glyph must end exactly where the next one
+  // written (a mark included) begins.
+  if ((g.kashida && !kashidaHidden) || !g.text) return word[i + 1] ? distanceTo(word[i + 1]) : natural;
+  const follower = word.slice(i + 1).find(h => !isMark(h) && !(kashidaHidden && hiddenGlyph(h)));
+  if (!follower) return natural;
+  const distance = distanceTo(follower);
   const gap = distance - natural;
   return gap > MAX_GAP * 1000 || gap < -MAX_OVERLAP * 1000 ? distance : natural;
 }
@@ -57,15 +61,18 @@ function pdfWidth(font: GlyphFont, word: readonly PlacedGlyph[], i: number, em: 
 /**
  * The operators that draw laid-out lines with the paragraph's top-left corner at (x, y), in
  * top-down coordinates on a page `pageHeight` high. `fontFor` is asked once per word, in order.
+ * ActualText in another language than `documentLang` says which (PDF/UA-1, 7.2).
  */
-export function glyphRunOps(lines: readonly LineLayout[], x: number, y: number, pageHeight: number, fontFor: (face: LoadedFace) => GlyphFont): string {
+export function glyphRunOps(lines: readonly LineLayout[], x: number, y: number, pageHeight: number, fontFor: (face: LoadedFace) => GlyphFont, documentLang?: string): string {
   const ops: string[] = [`q 1 0 0 -1 0 ${fmt(pageHeight)} cm BT`];
   let curFont = '', curColor = '';
   for (const line of lines) {
     const baseline = pageHeight - (y + line.baseline);
-    for (const word of words(line.glyphs)) {
-      const first = word[0];
+    for (const drawn of words(line.glyphs)) {
+      const first = drawn[0];
       const font = fontFor(first.face);
+      const word = writtenGlyphs(drawn, font);
+      if (!word.length) continue;
       const size = first.size;
       const fontOp = `/${font.id} ${fmt(size)} Tf`;
       if (fontOp !== curFont) { ops.push(fontOp); curFont = fontOp; }
@@ -73,12 +80,12 @@ export function glyphRunOps(lines: readonly LineLayout[], x: number, y: number, 
       if (colorOp !== curColor) { ops.push(colorOp); curColor = colorOp; }
       const em = 1000 / size;
       const actual = actualText(word);
-      const split = actual === null && word.some(g => g.kashida);
+      const split = actual === null && word.some(hiddenGlyph);
       const widths = word.map((g, i) => pdfWidth(font, word, i, em, split));
       const cids = word.map((g, i) => font.code(g.gid, toUnicodeText(g), widths[i]));
-      if (actual !== null) ops.push(`/Span <</ActualText ${utf16Hex(actual)}>> BDC`);
-      for (const segment of split ? kashidaSegments(word) : [word.map((_, i) => i)]) {
-        const hidden = split && word[segment[0]].kashida;
+      if (actual !== null) ops.push(`/Span <<${langEntry(word, documentLang)}/ActualText ${utf16Hex(actual)}>> BDC`);
+      for (const segment of split ? hiddenSegments(word) : [word.map((_, i) => i)]) {
+        const hidden = split && hiddenGlyph(word[segment[0]]);
         if (hidden) ops.push('/Span <</ActualText ()>> BDC');
         const startX = Number(fmt(x + word[segment[0]].x, 2));
         ops.push(`1 0 0 1 ${fmt(startX)} ${fmt(baseline, 2)} Tm`);
@@ -107,6 +114,35 @@ export function glyphRunOps(lines: readonly LineLayout[], x: number, y: number, 
   }
   ops.push('ET Q');
   return ops.join('\n');
+}
+
+/**
+ * A glyph drawn for no text of its own: an inserted kashida, or a cluster's extra glyph (Amiri
+ * draws lam before kaf, or jeem after heh, with a second glyph in the same cluster). Outside
+ * vowelled words it is written in a span with empty ActualText: poppler keeps the ZERO WIDTH
+ * JOINER its ToUnicode entry gives (`الممل‍كة`), while it reads nothing for such a span.
+ */
+const hiddenGlyph = (g: PlacedGlyph): boolean => !!g.kashida || !g.text;
+
+/**
+ * The glyphs of a word as written: a glyph that draws nothing and stands for no text (HarfBuzz's
+ * stand-in for a default-ignorable character: a bidi mark, an isolate, a joiner) is left out, so it
+ * takes no width and no reader sees it; and a cluster drawn with as many glyphs as it has characters
+ * gives each glyph one character, in logical order, instead of all of them to one glyph.
+ */
+function writtenGlyphs(word: readonly PlacedGlyph[], font: GlyphFont): PlacedGlyph[] {
+  const kept = word.filter(g => g.kashida || g.text || g.advance !== 0 || !font.blank(g.gid));
+  const byCluster = new Map<number, number[]>();
+  kept.forEach((g, i) => { if (!g.kashida) byCluster.set(g.cluster, [...(byCluster.get(g.cluster) ?? []), i]); });
+  const out = kept.map(g => ({ ...g }));
+  for (const members of byCluster.values()) {
+    if (members.length < 2) continue;
+    const chars = [...members.map(i => kept[i].text).join('')];
+    if (chars.length !== members.length) continue;
+    const logical = kept[members[0]].rtl ? [...members].reverse() : members;
+    logical.forEach((i, k) => { out[i].text = chars[k]; });
+  }
+  return out;
 }
 
 /** The ToUnicode text of a glyph: its source text, or NO_TEXT when it stands for no character. */
@@ -143,17 +179,17 @@ const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
 const MARKS = /\p{M}/u;
 
 /**
- * A stretched word without harakat, cut around its kashidas: glyph indices of each piece, the
- * pieces in logical order. Each kashida is drawn in a span with empty ActualText, so poppler
- * reads nothing for it; pdf.js starts a new text item at every marked-content boundary and
+ * A word without harakat, cut around its hidden glyphs (kashidas, a cluster's extra glyphs):
+ * glyph indices of each piece, the pieces in logical order. Each hidden glyph is drawn in a span
+ * with empty ActualText, so poppler reads nothing for it; pdf.js starts a new text item at every marked-content boundary and
  * reverses each item on its own, which gives the word back whole when the pieces come in
  * logical order.
  */
-function kashidaSegments(word: readonly PlacedGlyph[]): number[][] {
+function hiddenSegments(word: readonly PlacedGlyph[]): number[][] {
   const out: number[][] = [];
   word.forEach((g, i) => {
     const last = out[out.length - 1];
-    if (last && !g.kashida && !word[last[0]].kashida) last.push(i);
+    if (last && !hiddenGlyph(g) && !hiddenGlyph(word[last[0]])) last.push(i);
     else out.push([i]);
   });
   return word[0].rtl ? out.reverse() : out;
@@ -162,7 +198,8 @@ function kashidaSegments(word: readonly PlacedGlyph[]): number[][] {
 /**
  * ToUnicode text of a glyph that stands for no character (an inserted kashida, a cluster's extra
  * glyph). pdfkit would write `<>`, which pdf.js reads as a stray letter; ZERO WIDTH JOINER is a
- * format character that pdf.js drops, and poppler reads such words through ActualText.
+ * format character that pdf.js drops, and poppler reads such glyphs through ActualText (empty for
+ * the glyph, or the vowelled word's).
  */
 const NO_TEXT = '\u200D';
 
@@ -180,8 +217,16 @@ const NO_TEXT = '\u200D';
  */
 function actualText(word: readonly PlacedGlyph[]): string | null {
   if (!word[0].rtl || !word.some(g => MARKS.test(g.text))) return null;
-  const logical = word.filter(g => !g.kashida).sort((a, b) => a.cluster - b.cluster).map(g => g.text).join('');
-  return [...logical].reverse().join('');
+  // Glyphs come left to right: in logical order, a cluster's own glyphs go right to left.
+  const logical = word.map((g, i) => ({ g, i })).filter(({ g }) => !g.kashida).sort((a, b) => a.g.cluster - b.g.cluster || b.i - a.i);
+  return [...logical.map(({ g }) => g.text).join('')].reverse().join('');
+}
+
+/** `/Lang (ar) ` for an ActualText span whose word is not in the document's language, else nothing. */
+function langEntry(word: readonly PlacedGlyph[], documentLang: string | undefined): string {
+  const text = word.map(g => g.text).join('');
+  const lang = /\p{Script=Arabic}/u.test(text) ? 'ar' : /\p{Script=Hebrew}/u.test(text) ? 'he' : undefined;
+  return lang && documentLang && documentLang.split('-')[0].toLowerCase() !== lang ? `/Lang (${lang}) ` : '';
 }
 
 function utf16Hex(text: string): string {

@@ -211,7 +211,7 @@ function writeGlyphsFromRecords(font: EmbeddedFont, cache: PdfFontCache): void {
 class DocumentFont implements GlyphFont {
   private readonly codes = new Map<string, number>();
 
-  constructor(private readonly font: EmbeddedFont) {}
+  constructor(private readonly font: EmbeddedFont, private readonly cache: PdfFontCache) {}
 
   get id(): string { return this.font.id; }
 
@@ -219,6 +219,10 @@ class DocumentFont implements GlyphFont {
 
   naturalWidth(gid: number): number {
     return Math.round(this.font.font.getGlyph(gid).advanceWidth * this.font.scale);
+  }
+
+  blank(gid: number): boolean {
+    return this.cache.glyph(this.font.font, gid).data.length === 0;
   }
 
   code(gid: number, text: string, width: number): number {
@@ -285,9 +289,11 @@ export class PdfWriter {
   private readonly margin: number;
   /** Where the current page's trimmed corner lies in its media (bleed and marks around it). */
   private offset = 0;
+  private readonly lang: string | undefined;
 
   constructor(options: PdfWriterOptions) {
     this.cache = options.fonts;
+    this.lang = options.tagged?.lang;
     this.margin = options.margin ?? 0;
     const info = options.info;
     this.doc = new PDFDocument({
@@ -310,8 +316,11 @@ export class PdfWriter {
     // pdfkit 0.20 copies the document information into the XMP packet without escaping it (a "&"
     // or "<" in a title made the packet malformed XML) and leaves out xmp:ModifyDate although the
     // Info dictionary has ModDate, which PDF/A requires to be mirrored. Its writer is replaced.
+    // PDF/UA-1 (ISO 14289-1, 5) is declared by pdfuaid:part in the XMP; PDF/A-2 (6.6.2.3) wants
+    // every schema outside its predefined ones described by a pdfaExtension:schemas entry.
     const kit = this.kit;
-    kit._addInfo = () => kit.appendXML(xmpInfo(kit.info));
+    const accessible = options.tagged ? `\n${XMP_PDFUA}` : '';
+    kit._addInfo = () => kit.appendXML(xmpInfo(kit.info) + accessible);
   }
 
   /**
@@ -341,7 +350,7 @@ export class PdfWriter {
       const font = this.font(face);
       page.fonts[font.id] = font.ref();
       return font;
-    }));
+    }, this.lang));
   }
 
   /** A box: filled (unless `color` is 'none'), and stroked when `stroke` is given. */
@@ -462,7 +471,7 @@ export class PdfWriter {
       this.doc.font(name);
       const embedded = this.kit._font;
       writeGlyphsFromRecords(embedded, this.cache);
-      font = new DocumentFont(embedded);
+      font = new DocumentFont(embedded, this.cache);
       this.fonts.set(face.key, font);
     }
     return font;
@@ -482,6 +491,26 @@ export class PdfWriter {
 
 const xml = (text: string) => text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
 const xmpDate = (d: Date) => `${d.toISOString().split('.')[0]}Z`;
+
+/** The PDF/UA-1 identification and its PDF/A extension schema entry. */
+const XMP_PDFUA = [
+  '<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">',
+  '  <pdfuaid:part>1</pdfuaid:part>',
+  '</rdf:Description>',
+  '<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">',
+  '  <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">',
+  '    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>',
+  '    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>',
+  '    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>',
+  '    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">',
+  '      <pdfaProperty:name>part</pdfaProperty:name>',
+  '      <pdfaProperty:valueType>Integer</pdfaProperty:valueType>',
+  '      <pdfaProperty:category>internal</pdfaProperty:category>',
+  '      <pdfaProperty:description>Part of ISO 14289 the document conforms to</pdfaProperty:description>',
+  '    </rdf:li></rdf:Seq></pdfaSchema:property>',
+  '  </rdf:li></rdf:Bag></pdfaExtension:schemas>',
+  '</rdf:Description>',
+].join('\n');
 
 /** The XMP mirror of the Info dictionary (PDF/A-2 6.6.3): every entry it has, escaped. */
 function xmpInfo(info: DocumentInfo): string {

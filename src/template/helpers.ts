@@ -3,7 +3,7 @@
 // The document's digit choice comes from the hidden root property `__digits` ('latn' unless set).
 
 import { InputError } from '../errors.js';
-import { formatNumber, toDigits, type Digits } from '../digits.js';
+import { formatNumber, isDigits, toDigits, type Digits } from '../digits.js';
 
 export { formatNumber, toDigits, type Digits } from '../digits.js';
 
@@ -61,8 +61,8 @@ function call(name: string, args: unknown[]): { params: unknown[]; options: Help
 /** The digits to use: an explicit 'latn'/'arab' argument, else the document's `__digits`, else 'latn'. */
 export function digitsFor(name: string, explicit: unknown, options: HelperOptions): Digits {
   const choice = explicit ?? options.data?.root?.__digits ?? 'latn';
-  if (choice === 'latn' || choice === 'arab') return choice;
-  throw new InputError(`${name}: digits must be "latn" or "arab", not ${JSON.stringify(choice)}`);
+  if (isDigits(choice)) return choice;
+  throw new InputError(`${name}: digits must be "latn", "arab" or "arabext", not ${JSON.stringify(choice)}`);
 }
 
 export function expectArgs(name: string, params: unknown[], min: number, max: number, usage: string): void {

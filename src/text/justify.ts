@@ -37,13 +37,16 @@ export function wantsKashida(line: KashidaLine, mode: JustifyMode): boolean {
   return !(mode === 'kashida-spaces' && line.spaces && line.slack / line.spaces <= SPACES_SUFFICE_EM * line.size);
 }
 
-/** How many tatweels go before which offsets (best joins first, in insertion order). */
-export function planKashida(line: KashidaLine, points: readonly KashidaPoint[]): Map<number, number> {
+/**
+ * How many tatweels go before which offsets (best joins first, in insertion order); at most
+ * `limit` tatweels in all (the paragraph's share for the line, see justifyParagraph).
+ */
+export function planKashida(line: KashidaLine, points: readonly KashidaPoint[], limit = Infinity): Map<number, number> {
   const plan = new Map<number, number>();
   const { size, tatweel: tw, spaces } = line;
   const cap = Math.max(1, Math.floor(CAP_EM * size / tw));
   const holeCap = Math.max(cap, Math.floor(HOLE_CAP_EM * size / tw));
-  let budget = Math.floor(line.slack / tw);
+  let budget = Math.min(Math.floor(line.slack / tw), limit);
   const gaping = () => !spaces || (budget * tw) / spaces > HOLE_EM * size;
   for (let round = 0; budget > 0 && points.length && (round < cap || (round < holeCap && gaping())); round++) {
     for (const p of points) {
@@ -82,23 +85,71 @@ export function stretchSpaces(line: LineLayout, width: number): boolean {
   return true;
 }
 
-/** Kashida between letters (when the mode allows), then wider spaces, until the line is flush. */
-export function justifyLine(shaper: Shaper, prep: Preparation, line: LineLayout, range: LineRange, width: number, mode: JustifyMode): LineLayout {
-  let out = line;
+/** A full line's kashida figures and the joins HarfBuzz allows, or null when kashida cannot help. */
+interface LineKashida { figures: KashidaLine; points: KashidaPoint[]; wanted: boolean; full: number }
+
+function lineKashida(shaper: Shaper, prep: Preparation, line: LineLayout, range: LineRange, width: number, mode: JustifyMode): LineKashida | null {
   const pieces = mode !== 'spaces' && width - line.width > 0.01 ? linePieces(prep, range) : [];
   const arabic = pieces.find(p => p.run.script === 'Arab' && p.run.level % 2 === 1);
-  const figures = arabic && { slack: width - line.width, size: arabic.run.style.size, tatweel: tatweelAdvance(shaper, arabic.run), spaces: stretchable(line).length };
-  if (figures && wantsKashida(figures, mode)) {
-    // Only now ask HarfBuzz where tatweels may go: it takes one more shaping of the line.
-    const points = pieces.flatMap(p => kashidaPoints(prep.text, p.start, p.end, tatweelSafeOffsets(shaper, prep, p)));
-    const plan = planKashida(figures, points);
-    // Widths in context can differ from the plan by a kerning pair: take tatweels back until it fits.
-    for (let tries = 0; plan.size && tries < 8; tries++) {
-      const stretched = placeLine(shaper, prep, range, plan);
-      if (stretched.width <= width + 0.01) { out = stretched; break; }
-      dropOne(plan);
+  if (!arabic) return null;
+  const figures = { slack: width - line.width, size: arabic.run.style.size, tatweel: tatweelAdvance(shaper, arabic.run), spaces: stretchable(line).length };
+  if (!(figures.tatweel > 0)) return null;
+  // Asking HarfBuzz where tatweels may go takes one more shaping of the line.
+  const points = pieces.flatMap(p => kashidaPoints(prep.text, p.start, p.end, tatweelSafeOffsets(shaper, prep, p)));
+  return { figures, points, wanted: wantsKashida(figures, mode), full: total(planKashida(figures, points)) };
+}
+
+const total = (plan: ReadonlyMap<number, number>): number => [...plan.values()].reduce((a, b) => a + b, 0);
+
+/** The middle value (the lower of the two middle ones for an even count); 0 for none. */
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : 0;
+};
+
+/**
+ * Tatweels each full line of a paragraph may take, so that texture is even. Once some line of the
+ * paragraph takes kashida, and the median line could (its slack and joins allow some), every line
+ * takes what its own slack and joins allow, whether or not spaces alone would do, but at most twice
+ * the median line's tatweels, unless its spaces would then stretch past HOLE_EM: then as many more
+ * as keep them to it. Otherwise each line keeps its own plan.
+ */
+export function paragraphShares(lines: readonly (LineKashida | null)[]): number[] {
+  const own = lines.map(l => (l && l.wanted ? l.full : 0));
+  if (own.every(n => n === 0)) return own;
+  const m = median(lines.map(l => l?.full ?? 0));
+  if (m === 0) return own;
+  return lines.map(l => {
+    if (!l) return 0;
+    const { slack, tatweel, spaces, size } = l.figures;
+    const bound = 2 * m;
+    const gaping = !spaces || (slack - bound * tatweel) / spaces > HOLE_EM * size;
+    const needed = spaces ? Math.ceil((slack - HOLE_EM * size * spaces) / tatweel) : l.full;
+    return Math.min(l.full, gaping ? Math.max(bound, needed) : bound);
+  });
+}
+
+/** Kashida between letters (when the mode allows), then wider spaces, until each full line of the paragraph is flush. */
+export function justifyParagraph(shaper: Shaper, prep: Preparation, lines: readonly LineLayout[], ranges: readonly LineRange[], width: number, mode: JustifyMode): LineLayout[] {
+  const full = lines.map((line, i) => !ranges[i].last);
+  const kashida = lines.map((line, i) => (full[i] ? lineKashida(shaper, prep, line, ranges[i], width, mode) : null));
+  const shares = paragraphShares(kashida.filter((_, i) => full[i]));
+  let k = 0;
+  return lines.map((line, i) => {
+    if (!full[i]) return line;
+    const share = shares[k++];
+    const lk = kashida[i];
+    let out = line;
+    if (lk && share > 0) {
+      const plan = planKashida(lk.figures, lk.points, share);
+      // Widths in context can differ from the plan by a kerning pair: take tatweels back until it fits.
+      for (let tries = 0; plan.size && tries < 8; tries++) {
+        const stretched = placeLine(shaper, prep, ranges[i], plan);
+        if (stretched.width <= width + 0.01) { out = stretched; break; }
+        dropOne(plan);
+      }
     }
-  }
-  if (stretchSpaces(out, width)) out.justified = true;
-  return out;
+    if (stretchSpaces(out, width)) out.justified = true;
+    return out;
+  });
 }

@@ -10,8 +10,8 @@
 //   4. before a final reh, yeh or alef maksura joined to a medial beh-like letter (the bowl joins);
 //   5. before a final waw, ain, qaf or feh (و ؤ ع غ ق ف);
 //   6. any other join HarfBuzz marks as safe.
-// At most one join per word is stretched. A tatweel only ever goes before a letter, after any marks
-// of the letter before it, so HarfBuzz keeps every mark on its own letter.
+// At most one join per word is stretched. A tatweel only ever goes before a letter, and never after
+// a letter carrying a mark, so HarfBuzz keeps every mark on its own letter, over unstretched ink.
 
 export interface KashidaPoint {
   /** UTF-16 offset of the character the tatweel goes before. */
@@ -68,7 +68,9 @@ export function kashidaPoints(text: string, start: number, end: number, safe: Re
     let pick: KashidaPoint | undefined;
     for (let k = word + 1; k < wordEnd; k++) {
       // Only before a letter: marks stay with the letter they follow, never cross a tatweel.
-      if (!safe.has(k) || !LETTER.test(text[k])) continue;
+      // Not after a letter with a mark: the mark would hang over the stretched join, where it reads
+      // badly and where pdf.js, which gives a mark no advance, sees a word gap.
+      if (!safe.has(k) || !LETTER.test(text[k]) || MARK.test(text[k - 1])) continue;
       const priority = priorityOf(text, k, wordEnd);
       // Later joins win ties: stretching near the end of a word reads most naturally.
       if (!pick || priority <= pick.priority) pick = { offset: k, priority, word };

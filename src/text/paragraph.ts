@@ -6,7 +6,7 @@ import { embeddingLevels } from './bidi.js';
 import { breakParagraph } from './break.js';
 import type { TextEngine } from './engine.js';
 import { fillSpans, itemize } from './itemize.js';
-import { justifyLine } from './justify.js';
+import { justifyParagraph } from './justify.js';
 import { breakOpportunities } from './linebreak.js';
 import { alignLine, boxLine, fitLine } from './place.js';
 import type { LineLayout, ParagraphInput, ParagraphLayout, Preparation } from './records.js';
@@ -20,11 +20,13 @@ export function layoutParagraph(engine: TextEngine, input: ParagraphInput): Para
   const prep = prepare(engine, input);
   const align = input.align ?? 'start';
   const ranges = breakParagraph(prep, input.width, align === 'justify');
+  const fitted: LineLayout[] = [];
+  for (let i = 0; i < ranges.length; i++) fitted.push(fitLine(engine.shaper, prep, ranges, i, input.width));
+  // Justified lines are stretched together: the paragraph shares its kashida among them.
+  const placed = align === 'justify' ? justifyParagraph(engine.shaper, prep, fitted, ranges, input.width, input.justify ?? 'kashida-spaces') : fitted;
   const lines: LineLayout[] = [];
   let top = 0;
-  for (let i = 0; i < ranges.length; i++) {
-    let line = fitLine(engine.shaper, prep, ranges, i, input.width);
-    if (align === 'justify' && !ranges[i].last) line = justifyLine(engine.shaper, prep, line, ranges[i], input.width, input.justify ?? 'kashida-spaces');
+  for (const line of placed) {
     top = boxLine(line, top, input.style.size, input.lineHeight ?? 1.8);
     alignLine(line, align, direction, input.width);
     lines.push(line);

@@ -148,11 +148,11 @@ describe('Handlebars helpers', () => {
     const cases: [string, object, RegExp][] = [
       ['{{date reference}}', data, /^date: not a calendar date written YYYY-MM-DD: "MJZ-2025-08-015"$/],
       ['{{date}}', data, /^date: expected a date and optionally "latn" or "arab", got 0 arguments$/],
-      ['{{date summit.date "roman"}}', data, /^date: digits must be "latn" or "arab", not "roman"$/],
+      ['{{date summit.date "roman"}}', data, /^date: digits must be "latn", "arab" or "arabext", not "roman"$/],
       ['{{number reference}}', data, /^number: expected a number, got "MJZ-2025-08-015"$/],
       ['{{join reference}}', data, /^join: expected a list, got "MJZ-2025-08-015"$/],
       ['{{inc}}', data, /^inc: expected an index/],
-      ['{{digits reference}}', { ...data, __digits: 'hindi' }, /^digits: digits must be "latn" or "arab", not "hindi"$/],
+      ['{{digits reference}}', { ...data, __digits: 'hindi' }, /^digits: digits must be "latn", "arab" or "arabext", not "hindi"$/],
     ];
     for (const [template, context, message] of cases) {
       let caught: unknown;
