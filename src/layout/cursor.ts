@@ -1,6 +1,8 @@
 // Where the next block goes: the pages made so far, the current one and the height used on it,
 // inside the theme's content box. Blocks move it down and ask it for new pages.
 import type { LineLayout } from '../text/paragraph.js';
+import { InputError } from '../errors.js';
+import { MAX_PAGES } from '../limits.js';
 import type { PageSize, Theme } from '../theme.js';
 import type { NoteArea } from './notes.js';
 import { isFrontPage, type ColumnBox } from './columns.js';
@@ -29,6 +31,8 @@ export class Cursor {
   }
 
   newPage(cover = false): void {
+    // Checked as pages are made, so a document that would run away stops here, not after the work.
+    if (this.pages.length >= MAX_PAGES) throw new InputError(`the document runs past ${MAX_PAGES} pages, the most a brief may have; shorten it or split it into several briefs`);
     this.finishPage();
     this.page = { width: this.size.width, height: this.size.height, cover, items: [], bookmarks: [], destinations: [] };
     this.pages.push(this.page);
