@@ -124,6 +124,14 @@ type FromWorker =
 
 interface WorkerInit { mowjazBatch: true; options: WorkerRenderOptions }
 
+/**
+ * Each worker's young generation, bounded as scripts/node-flags bounds the main thread's
+ * (--max-semi-space-size=2; V8 counts a young generation as two semi-spaces and as much again
+ * for large new objects): left to V8, every thread grows its own up to 48 MB. The old generation
+ * is left unbounded: a limit there is a crash for a large brief, not a slower GC.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 6 };
+
 async function renderInWorkers(
   tasks: readonly BatchTask[],
   pending: readonly number[],
@@ -141,7 +149,7 @@ async function renderInWorkers(
   await new Promise<void>(resolve => {
     let running = 0;
     const start = (): void => {
-      const worker = new Worker(new URL(import.meta.url), { workerData: init });
+      const worker = new Worker(new URL(import.meta.url), { workerData: init, resourceLimits: WORKER_LIMITS });
       let current: number | undefined;
       running++;
       const next = (): void => {

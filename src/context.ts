@@ -31,6 +31,11 @@ let shared: Engines | undefined;
  */
 export const sharedEngines = (): Engines => (shared ??= { engine: createTextEngine(), pdfFonts: createPdfFontCache() });
 
+/** Puts these engines in place of the process's (none: the next render makes them afresh). */
+export function setSharedEngines(engines: Engines | undefined): void {
+  shared = engines;
+}
+
 export function createContext(options: ContextOptions = {}): EngineContext {
   const theme = mergeTheme(defaultTheme, options.paper ? { ...options.theme, paper: options.paper } : options.theme);
   return { theme, ...(options.engines ?? sharedEngines()) };
