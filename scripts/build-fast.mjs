@@ -20,7 +20,8 @@ const flagsFile = path.join(out, 'brief.flags');
  * the plain build): a snapshot only starts under the flags it was built with (else Node exits 14),
  * so they are written beside it, for whatever starts it.
  */
-const nodeFlags = fs.readFileSync(path.join(root, 'scripts/node-flags'), 'utf8').split(/\s+/).filter(Boolean);
+const flagsSource = path.join(root, 'scripts/node-flags');
+const nodeFlags = fs.existsSync(flagsSource) ? fs.readFileSync(flagsSource, 'utf8').split(/\s+/).filter(Boolean) : [];
 
 /**
  * The bundle as ASCII: V8 keeps a script's source in the heap, and a single non-ASCII character
