@@ -13,6 +13,26 @@ const out = path.join(root, 'build/fast');
 const bundle = path.join(out, 'brief.cjs');
 const blob = path.join(out, 'brief.blob');
 const stamp = path.join(out, 'brief.node');
+const flagsFile = path.join(out, 'brief.flags');
+
+/**
+ * V8 flags of the snapshot's process, from scripts/node-flags (which scripts/brief.sh also gives
+ * the plain build): a snapshot only starts under the flags it was built with (else Node exits 14),
+ * so they are written beside it, for whatever starts it.
+ */
+const flagsSource = path.join(root, 'scripts/node-flags');
+const nodeFlags = fs.existsSync(flagsSource) ? fs.readFileSync(flagsSource, 'utf8').split(/\s+/).filter(Boolean) : [];
+
+/**
+ * The bundle as ASCII: V8 keeps a script's source in the heap, and a single non-ASCII character
+ * (esbuild leaves them in regular expression literals) makes it two bytes a character. A \uXXXX
+ * escape means the same character in a regular expression, a string and a template literal alike.
+ */
+function toAscii(file) {
+  const code = fs.readFileSync(file, 'utf8');
+  const ascii = code.replace(/[^\x00-\x7f]/g, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== code) fs.writeFileSync(file, ascii);
+}
 
 /**
  * Each module keeps its own location (import.meta.url, __dirname, __filename), so files found
@@ -36,6 +56,13 @@ const keepLocations = {
         if (!code.includes(start)) throw new Error(`harfbuzzjs: "${start}" not found; the bundle needs updating for this version`);
         code = code.replace(start, "globalThis[Symbol.for('mowjaz.harfbuzz.init')] = async () => { init(await createHarfBuzz()); };");
       }
+      if (/pdfkit[\\/]js[\\/]pdfkit\.js$/.test(args.path)) {
+        // AES is for encrypted PDFs, which mowjaz never writes; its tables (1.5 MB) are built
+        // when the module is evaluated. Evaluated on first use instead, it stays out of the snapshot.
+        const eager = "var aes = require('@noble/ciphers/aes');";
+        if (!code.includes(eager)) throw new Error(`pdfkit: "${eager}" not found; the bundle needs updating for this version`);
+        code = code.replace(eager, "var aes = { cbc: (...a) => require('@noble/ciphers/aes').cbc(...a), ecb: (...a) => require('@noble/ciphers/aes').ecb(...a) };");
+      }
       if (/harfbuzzjs[\\/]dist[\\/]harfbuzz\.js$/.test(args.path)) code = code.replaceAll('await import("module")', 'process.getBuiltinModule("module")');
       return { contents: code, loader: 'js' };
     });
@@ -46,7 +73,7 @@ function remove(...files) { for (const f of files) fs.rmSync(f, { force: true })
 
 async function main() {
   fs.mkdirSync(out, { recursive: true });
-  remove(bundle, blob, stamp);
+  remove(bundle, blob, stamp, flagsFile);
   let esbuild;
   try {
     esbuild = await import('esbuild');
@@ -67,7 +94,8 @@ async function main() {
     logLevel: 'warning',
     plugins: [keepLocations],
   });
-  const r = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', bundle], { cwd: root, encoding: 'utf8' });
+  toAscii(bundle);
+  const r = spawnSync(process.execPath, [...nodeFlags, '--snapshot-blob', blob, '--build-snapshot', bundle], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0 || !fs.existsSync(blob)) {
     remove(blob);
     const why = (r.error?.message ?? r.stderr.trim().split('\n').filter(Boolean).slice(-1)[0]) || `exit ${r.status}`;
@@ -75,10 +103,12 @@ async function main() {
     return;
   }
   fs.writeFileSync(stamp, `${process.version}\n`);
-  console.log(`mowjaz: fast entry point built: ${path.relative(root, blob)} (${(fs.statSync(blob).size / 1048576).toFixed(1)} MB) for Node ${process.version}`);
+  fs.writeFileSync(flagsFile, `${nodeFlags.join(' ')}\n`);
+  const warm = /^warm-up: (.*)$/m.exec(r.stdout)?.[1] ?? 'not reported';
+  console.log(`mowjaz: fast entry point built: ${path.relative(root, blob)} (${(fs.statSync(blob).size / 1048576).toFixed(1)} MB) for Node ${process.version}; warm-up: ${warm}`);
 }
 
 main().catch(e => {
-  remove(bundle, blob, stamp);
+  remove(bundle, blob, stamp, flagsFile);
   console.log(`mowjaz: no fast entry point (${String(e?.message ?? e).split('\n')[0]}); npm run brief uses build/src/cli.js`);
 });

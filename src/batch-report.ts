@@ -7,6 +7,14 @@ import { renderBatch, type BatchOutcome, type BatchTask } from './batch.js';
 import { CliError, say } from './cli-support.js';
 import { MAX_PROBLEMS } from './errors.js';
 
+/**
+ * Renders run in worker threads, so that a render running out of memory fails alone with one
+ * line. The start-up snapshot cannot start workers: its entry renders a single brief on this
+ * thread, only with the default input limits, under which a brief stays far from the heap limit.
+ */
+let isolateRenders = true;
+export function renderOnThisThread(): void { isolateRenders = false; }
+
 export interface BatchReport {
   outcomes: BatchOutcome[];
   /** 0, or the worst exit code of the failures (2 bad input, 1 output or system failure). */
@@ -41,7 +49,7 @@ export async function runBatch(given: readonly BatchTask[], options: RenderOptio
   };
   const outcomes = await renderBatch(tasks, { ...options, onWarning }, {
     jobs,
-    isolate: true,
+    isolate: isolateRenders,
     onProgress: progress ? (done, total, outcome) => {
       const width = stderr.columns ? stderr.columns - 1 : 79;
       stderr.write(`\r\x1b[K${`[${done}/${total}] ${outcome.ok ? outcome.out : outcome.file}`.slice(0, width)}`);

@@ -136,6 +136,12 @@ interface WorkerInit { mowjazBatch: true; options: WorkerRenderOptions }
 
 /** A worker's heap: as large as this thread's, so a heap limit given to node holds for the renders too. */
 const HEAP_MB = Math.max(64, Math.floor(v8.getHeapStatistics().heap_size_limit / (1024 * 1024)));
+/**
+ * Each worker's young generation, bounded as scripts/node-flags bounds the main thread's
+ * (--max-semi-space-size=2; V8 counts a young generation as two semi-spaces and as much again
+ * for large new objects): left to V8, every thread grows its own up to 48 MB.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 6 };
 
 async function renderInWorkers(
   tasks: readonly BatchTask[],
@@ -154,7 +160,7 @@ async function renderInWorkers(
   await new Promise<void>(resolve => {
     let running = 0;
     const start = (): void => {
-      const worker = new Worker(new URL(import.meta.url), { workerData: init, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
+      const worker = new Worker(new URL(import.meta.url), { workerData: init, resourceLimits: WORKER_LIMITS });
       let current: number | undefined;
       running++;
       const next = (): void => {

@@ -3,6 +3,7 @@
 // a signal, the usual 128 + its number (SIGHUP 129, SIGINT 130, SIGTERM 143).
 import { OutputError, abandonWrites } from './output.js';
 import { InputError, fitLines } from './errors.js';
+import v8 from 'node:v8';
 
 export class CliError extends Error {
   constructor(message: string, readonly exitCode: 1 | 2) { super(message); this.name = 'CliError'; }
@@ -24,6 +25,8 @@ const SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
 
 /** On a signal, the temporary files and new folders of unfinished writes are removed before exiting. */
 function exitCleanlyOnSignals(): void {
+  // A startup snapshot cannot hold signal handlers; a run from it installs them when it starts.
+  if (v8.startupSnapshot.isBuildingSnapshot()) return;
   for (const [signal, code] of Object.entries(SIGNALS)) {
     process.once(signal, () => {
       abandonWrites();

@@ -35,6 +35,11 @@ let shared: Engines | undefined;
  */
 export const sharedEngines = (): Engines => (shared ??= { engine: createTextEngine(), pdfFonts: createPdfFontCache() });
 
+/** Puts these engines in place of the process's (none: the next render makes them afresh). */
+export function setSharedEngines(engines: Engines | undefined): void {
+  shared = engines;
+}
+
 export function createContext(options: ContextOptions = {}): EngineContext {
   const layers: readonly (ThemeOverride | undefined)[] = Array.isArray(options.theme) ? options.theme : [options.theme as ThemeOverride | undefined];
   const merged = [...layers, options.paper ? { paper: options.paper } : undefined].reduce<Theme>((t, layer) => mergeTheme(t, layer), themeDefaults);

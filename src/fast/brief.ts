@@ -14,7 +14,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import workerThreads from 'node:worker_threads';
+import { renderOnThisThread } from '../batch-report.js';
 import { run } from '../cli.js';
+import { setSharedEngines } from '../context.js';
+import { createPdfFontCache } from '../render/pdf-writer.js';
+import { createTextEngine } from '../text/engine.js';
+import { openStandInFace } from './stand-in-face.js';
 
 /** The package root this module was built in (the bundle keeps each module's own location). */
 const builtRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -55,6 +60,9 @@ function fromSnapshot(): void {
   const argv = process.argv.slice(process.argv[1] === '--' ? 2 : 1);
   const root = blobRoot() ?? builtRoot;
   if (root !== builtRoot) plain(root, argv);
+  // Raised input limits could let a render reach the heap limit: only a worker fails cleanly then.
+  if (argv.some(a => /^--max-(input|markup)-size(=|$)/.test(a))) plain(root, argv);
+  renderOnThisThread();
   // A worker would start from the snapshot and crash: a run that needs one is the plain CLI's.
   // Nothing has been written when the first worker is created, so the run can start over there.
   (workerThreads as { Worker: unknown }).Worker = function Worker(): never { plain(root, argv); };
@@ -63,18 +71,35 @@ function fromSnapshot(): void {
 }
 
 /**
- * Snapshot build: load everything and take a brief as far as it goes without HarfBuzz (data read,
- * schema compiled and checked), so that work is in the snapshot; what it prints is dropped.
+ * Snapshot build: a whole brief rendered (the summit brief, to a file thrown away), so every
+ * module is loaded, the schema validator and the templates are compiled, and the code of every
+ * stage, from markup to the PDF bytes, has run and is kept compiled in the snapshot. HarfBuzz
+ * cannot run here (no WebAssembly), so the brief is shaped by stand-in faces, in text engines of
+ * its own; those engines are dropped afterwards, so the run from the snapshot makes its own, with
+ * HarfBuzz, exactly as the plain CLI does, and its output cannot depend on this warm-up.
+ * What the warm-up prints is dropped; a warm-up that fails leaves a snapshot that is only colder.
  */
-function warmUp(): Promise<void> {
+async function warmUp(): Promise<void> {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mowjaz-snapshot-')), 'warm-up.pdf');
-  const write = process.stderr.write;
-  process.stderr.write = (() => true) as typeof process.stderr.write;
-  return run(['--out', out]).finally(() => {
-    process.stderr.write = write;
+  const streams = [process.stdout, process.stderr];
+  const writes = streams.map(s => s.write);
+  let said = '';
+  for (const s of streams) s.write = ((chunk: unknown) => { said += String(chunk); return true; }) as typeof s.write;
+  setSharedEngines({ engine: createTextEngine({ openFace: openStandInFace }), pdfFonts: createPdfFontCache() });
+  renderOnThisThread();
+  try {
+    await run(['--out', out]);
+  } finally {
+    setSharedEngines(undefined);
+    // RegExp's last match would keep the warm-up's PDF text (pageCount reads it) in the snapshot.
+    /^/.exec('');
+    streams.forEach((s, i) => { s.write = writes[i]; });
+    // The build reports this line: a warm-up that failed still leaves a working, colder snapshot.
+    const failed = process.exitCode !== undefined && process.exitCode !== 0;
+    process.stdout.write(`warm-up: ${failed ? `failed: ${said.trim().split('\n')[0]}` : 'a brief rendered'}\n`);
     process.exitCode = undefined;
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
-  });
+  }
 }
 
 if (v8.startupSnapshot.isBuildingSnapshot()) {

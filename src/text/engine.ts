@@ -4,7 +4,7 @@
 import { fontsDir } from '../fonts/files.js';
 import { Coverage } from './coverage.js';
 import { loadFonts, type FontSet } from './fonts.js';
-import { Shaper } from './shaper.js';
+import { Shaper, type FaceOpener } from './shaper.js';
 import type { ShapeCacheStats } from './shape-cache.js';
 
 export interface TextEngineOptions {
@@ -12,6 +12,8 @@ export interface TextEngineOptions {
   fontsDir?: string;
   /** Bound of the shaping cache, in glyph records (default DEFAULT_SHAPE_CACHE_GLYPHS). */
   shapeCacheGlyphs?: number;
+  /** How faces are opened for shaping (default HarfBuzz's openFace; the start-up snapshot's build passes a stand-in). */
+  openFace?: FaceOpener;
 }
 
 export class TextEngine {
@@ -21,7 +23,7 @@ export class TextEngine {
   readonly shaper: Shaper;
 
   constructor(options: TextEngineOptions = {}) {
-    this.fonts = loadFonts(options.fontsDir ?? fontsDir());
+    this.fonts = loadFonts(options.fontsDir ?? fontsDir(), options.openFace);
     this.coverage = new Coverage(this.fonts);
     this.shaper = new Shaper(options.shapeCacheGlyphs);
   }

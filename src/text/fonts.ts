@@ -5,7 +5,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { FONT_FILES, fontsDir, SUBSETS, type Subset, type Weight } from '../fonts/files.js';
 import { prepareFonts } from '../fonts/prepare.js';
-import { openFace, type ShaperFace } from './shaper.js';
+import { openFace, type FaceOpener, type ShaperFace } from './shaper.js';
 
 export type { Weight } from '../fonts/files.js';
 
@@ -26,11 +26,11 @@ export interface FontSet {
 }
 
 /** Reads and parses the font files in `dir` (writing them first from the installed WOFF files if missing). */
-export function loadFonts(dir: string = fontsDir()): FontSet {
+export function loadFonts(dir: string = fontsDir(), open: FaceOpener = openFace): FontSet {
   if (FONT_FILES.some(f => !fs.existsSync(path.join(dir, f.file)))) prepareFonts(dir);
   const faces = FONT_FILES.map(f => {
     const bytes = fs.readFileSync(path.join(dir, f.file));
-    const shaper = openFace(bytes);
+    const shaper = open(bytes);
     return {
       key: crypto.createHash('sha1').update(bytes).digest('hex').slice(0, 16),
       name: `amiri-${f.subset}-${f.weight}`,

@@ -16,7 +16,9 @@ function run(cmd: string, args: string[], cwd: string, env: Record<string, strin
 }
 const fast = (args: string[], root = repoRoot, env: Record<string, string> = {}) => run('sh', [path.join(root, 'scripts/brief.sh'), ...args], root, env);
 const plain = (args: string[], root = repoRoot, env: Record<string, string> = {}) => run(process.execPath, [path.join(root, 'build/src/cli.js'), ...args], root, env);
-const snapshot = (args: string[]) => run(process.execPath, ['--snapshot-blob', BLOB, '--', ...args], repoRoot);
+/** The V8 flags the snapshot was built with, which it must be started with (scripts/node-flags). */
+const snapshotFlags = (): string[] => fs.readFileSync(path.join(repoRoot, 'build/fast/brief.flags'), 'utf8').split(/\s+/).filter(Boolean);
+const snapshot = (args: string[]) => run(process.execPath, [...snapshotFlags(), '--snapshot-blob', BLOB, '--', ...args], repoRoot);
 
 afterAll(cleanup);
 
@@ -32,6 +34,8 @@ describe('fast entry point', () => {
   it('is built by the build for this Node', () => {
     expect(fs.existsSync(BLOB)).toBe(true);
     expect(fs.readFileSync(path.join(repoRoot, 'build/fast/brief.node'), 'utf8').trim()).toBe(process.version);
+    // Built under the flags scripts/brief.sh gives the plain build too.
+    expect(snapshotFlags()).toEqual(fs.readFileSync(path.join(repoRoot, 'scripts/node-flags'), 'utf8').split(/\s+/).filter(Boolean));
   });
 
   it('writes the summit brief byte for byte as the plain build, with the same output and exit code', () => {
