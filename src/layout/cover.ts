@@ -3,8 +3,10 @@
 // footer; a rule closes it at the foot.
 //
 // Where the title block starts is derived from the page, so that one theme composes a cover on
-// every paper and orientation: at the theme's `titleTop` when the block fits below it; else
-// centred between the band and the foot; else set smaller (never below `minScale`) and centred.
+// every paper and orientation: at the theme's `titleTop` when the block fits below it and would
+// not sit lower there than centred (a short, wide page would otherwise push it against the foot
+// with the room left empty above it); else centred between the band and the foot; else set
+// smaller (never below `minScale`) and centred.
 import type { Digits } from '../digits.js';
 import { InputError } from '../errors.js';
 import type { Block } from '../markup/tree.js';
@@ -29,10 +31,12 @@ export function placeCover(context: EngineContext, cursor: Cursor, blocks: reado
   };
 
   let setting = prepare(1);
-  let page = attempt(cursor, setting, cover.titleTop, root);
+  const room = cursor.bottom - floor;
+  const height = contentHeight(cursor, setting, floor, root);
+  const centred = floor + (room - height) / 2;
+  let page = attempt(cursor, setting, height <= room ? Math.min(cover.titleTop, centred) : cover.titleTop, root);
   for (let scale = 1, step = 0; !page && step < SCALE_STEPS; step++) {
     const height = contentHeight(cursor, setting, floor, root);
-    const room = cursor.bottom - floor;
     if (height <= room) page = attempt(cursor, setting, floor + (room - height) / 2, root);
     if (page || scale <= cover.minScale) break;
     scale = Math.max(cover.minScale, Math.min(scale - 0.01, (scale * room) / height));

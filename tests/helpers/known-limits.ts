@@ -68,7 +68,7 @@ export const CORPUS_READER_LIMITS: readonly ReaderLimit[] = [
  */
 export const BRIEF_READER_LIMITS: Readonly<Record<Reader, readonly (readonly [written: string, read: string])[]>> = {
   'pdf.js': [['واقعياً', 'ً واقعيا']],
-  pdftotext: [['2025(21', '21(2025'], ['(TASS)،', '(،)TASS'], ['(NBC)', '()NBC']],
+  pdftotext: [['2025(20', '20(2025'], ['2025(21', '21(2025'], ['(TASS)', '()TASS'], ['(NBC)', '()NBC']],
 };
 
 /**

@@ -54,7 +54,7 @@ describe('bad blocks', () => {
       { type: 'quotation', text: 'قول', speakr: 'أحد' },
     ]);
     expect(stderr).toBe([
-      `mowjaz: ${file}:${lineOf(text, '2025-02-30')}: /blocks/0/items/0/value/date: must be a calendar date written YYYY-MM-DD, e.g. 2025-08-15, not "2025-02-30"`,
+      `mowjaz: ${file}:${lineOf(text, '2025-02-30')}: /blocks/0/items/0/value/date: must be a calendar date written YYYY-MM-DD in the years 1900 to 2200, e.g. 2025-08-15, not "2025-02-30"`,
       `${file}:${lineOf(text, '"speakr"')}: /blocks/1/speakr: unexpected property "speakr" (did you mean "speaker"?)`,
       '',
     ].join('\n'));

@@ -81,8 +81,14 @@ describe('level-1 sections on front pages', () => {
   });
 
   it('an odd brief gets a blank last page', async () => {
-    const odd = briefWithSections(0);
-    const n = pageCount(await render(odd));
+    // The first of the summit's lengths (0 to 5 sections) that comes out with an odd page count;
+    // which one that is follows the layout, so it is looked for rather than assumed.
+    let odd = briefWithSections(0);
+    let n = pageCount(await render(odd));
+    for (let count = 1; count <= 5 && n % 2 === 0; count++) {
+      odd = briefWithSections(count);
+      n = pageCount(await render(odd));
+    }
     expect(n % 2).toBe(1);
     const text = await pdfjsText(await render(odd, { print: { duplex: true } }));
     expect(text.pages).toHaveLength(n + 1);

@@ -6,12 +6,19 @@ import { summit } from '../pdf/support.js';
 
 export type Box = [number, number, number, number];
 
-/** The summit brief with `count` sections (its own, repeated in turn): longer briefs for more pages. */
+/**
+ * The summit brief with `count` section blocks (its own, repeated in turn) in place of its
+ * sections, every other block kept in data order: longer briefs for more pages.
+ */
 export function briefWithSections(count: number): Brief {
-  const brief = summit() as Brief & { sections?: unknown[] };
-  const sections = brief.sections ?? [];
-  const out: Record<string, unknown> = { ...brief, sections: Array.from({ length: count }, (_, i) => sections[i % sections.length]) };
-  return out as unknown as Brief;
+  const brief = summit();
+  const isSection = (b: Brief['blocks'][number]) => b.type === 'section';
+  const sections = brief.blocks.filter(isSection);
+  if (sections.length === 0) throw new Error('the summit brief has no section block to repeat');
+  const at = brief.blocks.findIndex(isSection);
+  const others = brief.blocks.filter(b => !isSection(b));
+  const repeated = Array.from({ length: count }, (_, i) => sections[i % sections.length]);
+  return { ...brief, blocks: [...others.slice(0, at), ...repeated, ...others.slice(at)] };
 }
 
 export function open(bytes: Uint8Array): mupdf.PDFDocument {
