@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { distance } from 'fastest-levenshtein';
 import { CliError } from './cli-support.js';
+import { namesFolder } from './output.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -60,9 +61,12 @@ export function checkNpmAteOptions(env: NodeJS.ProcessEnv, argv: string[], optio
   throw new CliError(`npm took ${list} as its own ${what}: put options for the brief after --, as in: npm run ${env.npm_lifecycle_event} -- ${list}`, 2);
 }
 
-/** A new output file must be named *.pdf (an existing file that is not a PDF, or an empty name, is refused when written). */
+/**
+ * A new output file must be named *.pdf. An existing file that is not a PDF, an empty name and a
+ * name that is a folder (`dir/`, `.`) are refused when written, with the writer's own message.
+ */
 export function checkOutName(out: string | undefined): void {
-  if (!out || /\.pdf$/i.test(out) || fs.existsSync(out)) return; // an empty name is the writer's to refuse
+  if (!out || namesFolder(out) || /\.pdf$/i.test(out) || fs.existsSync(out)) return;
   throw new CliError(`--out ${out}: the output file's name must end in .pdf`, 2);
 }
 

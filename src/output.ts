@@ -66,10 +66,15 @@ function holdsOtherContent(file: string, kind: OutputKind): boolean {
   }
 }
 
+/** Whether an output name names a folder (a trailing separator, or `.` / `..`), so its file name is missing. */
+export function namesFolder(target: string): boolean {
+  return /[/\\]$/.test(target) || ['.', '..'].includes(path.basename(target));
+}
+
 /** Why `target` (whose writes land on `dest`) must not be written, or undefined when it may be. */
 function refusal(target: string, dest: string, kind: OutputKind): string | undefined {
   if (target === '') return `cannot write the ${kind.what}: the output file name is empty`;
-  if (/[/\\]$/.test(target) || ['.', '..'].includes(path.basename(target))) {
+  if (namesFolder(target)) {
     return `cannot write ${target}: it names a folder, so the file name is missing (e.g. ${path.join(target, 'brief.pdf')})`;
   }
   let stats: fs.Stats;

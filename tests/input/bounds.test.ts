@@ -12,10 +12,19 @@ afterAll(cleanup);
 
 const MB = 1024 * 1024;
 
-/** A valid brief of about `bytes` bytes: sections of 10,000-character paragraphs. */
+/** A valid brief of about `bytes` bytes: section blocks of 10,000-character paragraphs. */
 function bigBrief(bytes: number): Record<string, unknown> {
   const paragraph = 'نص عربي '.repeat(1250); // 10,000 characters, 17,500 bytes
-  return { ...minimal(), sections: Array.from({ length: Math.ceil(bytes / 17_600) }, (_, i) => ({ heading: `قسم ${i + 1}`, paragraphs: [paragraph] })) };
+  const data = minimal();
+  const sections = Array.from({ length: Math.ceil(bytes / 17_600) }, (_, i) => ({ type: 'section', title: `قسم ${i + 1}`, paragraphs: [paragraph] }));
+  return { ...data, blocks: [...data.blocks, ...sections] };
+}
+
+/** The minimal brief with its summary paragraph (blocks/1/paragraphs/0) replaced. */
+function withSummary(text: string): Record<string, any> {
+  const data = minimal();
+  data.blocks[1].paragraphs = [text];
+  return data;
 }
 
 function badInput(run: Run, words: RegExp): void {
@@ -89,8 +98,8 @@ describe('size limits', () => {
   });
 
   it('a value over 100,000 characters: exit 2 with its JSON path', () => {
-    const { stderr } = expectFailure({ ...minimal(), summary: 'ن'.repeat(100_001) }, 2);
-    expect(stderr).toMatch(/brief\.json:\d+: \/summary: is 100001 characters long; at most 100000 are allowed in one value/);
+    const { stderr } = expectFailure(withSummary('ن'.repeat(100_001)), 2);
+    expect(stderr).toMatch(/brief\.json:\d+: \/blocks\/1\/paragraphs\/0: is 100001 characters long; at most 100000 are allowed in one value/);
   });
 });
 
@@ -136,7 +145,7 @@ describe('bounded messages', () => {
 
   it('--missing-glyphs replace with 150 characters no font has: 100 warnings listed, the rest counted', () => {
     const dir = tempDir('mowjaz-bounds-');
-    const data = write(dir, 'brief.json', { ...minimal(), summary: `ملخص ${'🙂'.repeat(150)}` });
+    const data = write(dir, 'brief.json', withSummary(`ملخص ${'🙂'.repeat(150)}`));
     const run = cli([data, '--out', path.join(dir, 'x.pdf'), '--missing-glyphs', 'replace']);
     expect(run.code, run.stderr).toBe(0);
     const warnings = run.stderr.trimEnd().split('\n');

@@ -7,7 +7,7 @@ import { cleanup, cli, expectNoStack, expectNothingWritten, minimal, pdfText, sq
 
 afterAll(cleanup);
 
-const main = '<document title="{{title}}">\n<p>{{summary}}</p>\n{{> leak}}\n</document>\n';
+const main = '<document title="{{title}}">\n<p>{{shortTitle}}</p>\n{{> leak}}\n</document>\n';
 
 describe('partials stay in their folder', () => {
   for (const [name, target] of [['a file outside the tree', '/etc/hostname'], ['a file beside the folder', '../secret.hbs']] as const) {

@@ -29,16 +29,16 @@ function templateError(files: Record<string, string>, words: RegExp): void {
 describe('source stamps', () => {
   it('a template in a folder whose name holds " & < > renders, and its errors name that folder', () => {
     const folder = 'say "hi" & <bye>';
-    const good = templateRun({ 'main.hbs': '<document title="{{title}}">\n<p>{{summary}}</p>\n</document>\n' }, minimal(), folder);
+    const good = templateRun({ 'main.hbs': '<document title="{{title}}">\n<p>{{shortTitle}}</p>\n</document>\n' }, minimal(), folder);
     expect(good.code, good.stderr).toBe(0);
-    const bad = templateRun({ 'main.hbs': '<document title="{{title}}">\n<p>{{summary}}<q></q></p>\n</document>\n' }, minimal(), folder);
+    const bad = templateRun({ 'main.hbs': '<document title="{{title}}">\n<p>{{shortTitle}}<q></q></p>\n</document>\n' }, minimal(), folder);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`${folder}/main.hbs:2: unknown element <q>`);
   });
 });
 
 describe('dates', () => {
-  const dated = (date: string) => ({ 'main.hbs': `<document title="{{title}}" date="${date}">\n<p>{{summary}}</p>\n</document>\n` });
+  const dated = (date: string) => ({ 'main.hbs': `<document title="{{title}}" date="${date}">\n<p>{{shortTitle}}</p>\n</document>\n` });
 
   it('a <document date> without a zone is UTC: the same bytes whatever TZ says', () => {
     const [a, b] = ['Pacific/Kiritimati', 'America/Adak'].map(TZ => templateRun(dated('2025-08-15T10:30:00'), minimal(), 'tpl', { TZ }));
@@ -60,8 +60,8 @@ describe('dates', () => {
   it('data dates before 1900 or after 2200: exit 2 with the JSON path', () => {
     expect(expectFailure({ ...minimal(), issued: '0000-01-01' }, 2).stderr).toMatch(/\/issued: must be a calendar date written YYYY-MM-DD in the years 1900 to 2200, e\.g\. 2025-08-15, not "0000-01-01"/);
     const late = minimal();
-    late.summit.date = '2201-01-01';
-    expect(expectFailure(late, 2).stderr).toMatch(/\/summit\/date: must be a calendar date .* not "2201-01-01"/);
+    late.blocks[0].items[0].value.date = '2201-01-01'; // the date of the first fact
+    expect(expectFailure(late, 2).stderr).toMatch(/\/blocks\/0\/items\/0\/value\/date: must be a calendar date .* not "2201-01-01"/);
     expectSuccess({ ...minimal(), issued: '1900-01-01' });
   });
 });
@@ -74,15 +74,15 @@ describe('templates', () => {
 
   it('a misspelt field, in the main template and in a partial: exit 2 with file and line', () => {
     templateError({ 'main.hbs': `${open}<p>{{titel}}</p>\n</document>\n` }, /tpl\/main\.hbs:2: "titel" is not a field of the data here/);
-    templateError({ 'main.hbs': `${open}{{> part}}\n</document>\n`, 'partials/part.hbs': '<p>\n\n{{summit.plcae}}</p>' }, /tpl\/partials\/part\.hbs:3: "plcae" is not a field/);
+    templateError({ 'main.hbs': `${open}{{> part}}\n</document>\n`, 'partials/part.hbs': '<p>\n\n{{issuer.nmae}}</p>' }, /tpl\/partials\/part\.hbs:3: "nmae" is not a field/);
   });
 
   it('a field read through a missing optional object: exit 2 with the line', () => {
-    templateError({ 'main.hbs': `${open}<p>{{summary}}</p>\n{{#if sources.length}}<p>x</p>{{/if}}\n</document>\n` }, /main\.hbs:3: "length" is read from a field the data does not have/);
+    templateError({ 'main.hbs': `${open}<p>{{shortTitle}}</p>\n{{#if authors.length}}<p>x</p>{{/if}}\n</document>\n` }, /main\.hbs:3: "length" is read from a field the data does not have/);
   });
 
   it('optional fields tested with {{#if}} render when they are absent', () => {
-    const run = templateRun({ 'main.hbs': `${open}<p>{{summary}}{{#if subtitle}} {{subtitle}}{{/if}}</p>\n{{#if sources}}<p>{{sources.0.name}}</p>{{/if}}\n</document>\n` });
+    const run = templateRun({ 'main.hbs': `${open}<p>{{shortTitle}}{{#if subtitle}} {{subtitle}}{{/if}}</p>\n{{#if authors}}<p>{{authors.0.name}}</p>{{/if}}\n</document>\n` });
     expect(run.code, run.stderr).toBe(0);
   });
 
@@ -92,19 +92,28 @@ describe('templates', () => {
 });
 
 describe('data strings', () => {
+  /** The minimal brief with its summary paragraph (blocks/1/paragraphs/0) replaced. */
+  const withSummary = (text: string): Record<string, any> => {
+    const data = minimal();
+    data.blocks[1].paragraphs = [text];
+    return data;
+  };
+
   it('only spaces, zero-width or control characters: "must not be empty" with the path', () => {
     for (const blank of ['   ', '\u200b\u200b', '\u00a0\u3000', '\u200e\u2060\ufeff', '\u0001\u0002']) {
-      const { stderr } = expectFailure({ ...minimal(), summary: blank }, 2);
-      expect(stderr, JSON.stringify(blank)).toMatch(/\/summary: must not be empty \(it holds only spaces, control or invisible characters\)/);
+      const { stderr } = expectFailure(withSummary(blank), 2);
+      expect(stderr, JSON.stringify(blank)).toMatch(/\/blocks\/1\/paragraphs\/0: must not be empty \(it holds only spaces, control or invisible characters\)/);
     }
-    const { stderr } = expectFailure({ ...minimal(), keyPoints: ['نقطة', ' \t '] }, 2);
-    expect(stderr).toMatch(/\/keyPoints\/1: must not be empty/);
+    const points = minimal();
+    points.blocks[4].items = ['نقطة', ' \t '];
+    const { stderr } = expectFailure(points, 2);
+    expect(stderr).toMatch(/\/blocks\/4\/items\/1: must not be empty/);
   });
 
   it('more than 4 combining marks on one character: refused with the path; 4 are drawn', () => {
-    const { stderr } = expectFailure({ ...minimal(), summary: `ملخص ل${'\u064E'.repeat(200)}` }, 2);
-    expect(stderr).toMatch(/\/summary: has more than 4 combining marks on one character \(at position 6\)/);
-    expectSuccess({ ...minimal(), summary: 'ملخص لَّٰٓ' });
+    const { stderr } = expectFailure(withSummary(`ملخص ل${'\u064E'.repeat(200)}`), 2);
+    expect(stderr).toMatch(/\/blocks\/1\/paragraphs\/0: has more than 4 combining marks on one character \(at position 6\)/);
+    expectSuccess(withSummary('ملخص لَّٰٓ'));
   });
 });
 

@@ -48,7 +48,7 @@ describe('template files', () => {
   });
 
   it('a missing partial: names the including file and line, and where it looked', () => {
-    const { stderr, dir } = templateFailure({ 'main.hbs': `${open}<p>{{summary}}</p>\n{{> nothere}}${close}` });
+    const { stderr, dir } = templateFailure({ 'main.hbs': `${open}<p>{{shortTitle}}</p>\n{{> nothere}}${close}` });
     expect(stderr).toContain(`${path.join(dir, 'main.hbs')}:3: partial "nothere" not found (looked for ${path.join(dir, 'partials', 'nothere.hbs')} and templates/partials/nothere.hbs)`);
   });
 
@@ -68,20 +68,20 @@ describe('template files', () => {
   it('a block left open in a partial: the partial file and line', () => {
     const { stderr, dir } = templateFailure({
       'main.hbs': `${open}{{> list}}${close}`,
-      'partials/list.hbs': '<ul>\n{{#each keyPoints}}<li>{{this}}</li>\n</ul>\n',
+      'partials/list.hbs': '<ul>\n{{#each keywords}}<li>{{this}}</li>\n</ul>\n',
     });
     expect(stderr).toMatch(new RegExp(`^mowjaz: ${esc(path.join(dir, 'partials', 'list.hbs'))}:\\d: Handlebars syntax error: .*got 'EOF'`));
   });
 
   it('an unknown helper', () => {
-    const { stderr, dir } = templateFailure({ 'main.hbs': `${open}<p>{{summary}}</p>\n<p>{{upper title}}</p>${close}` });
+    const { stderr, dir } = templateFailure({ 'main.hbs': `${open}<p>{{shortTitle}}</p>\n<p>{{upper title}}</p>${close}` });
     expect(stderr).toContain(`${path.join(dir, 'main.hbs')}:3: unknown helper "upper" (helpers: if, unless, each, with, lookup, log, date, hijri, digits, number, inc, join, term, is, any, fact, cell, span, widths)`);
   });
 
   it('{{{ }}} and {{& }} would let data add markup: refused', () => {
-    const { stderr, dir } = templateFailure({ 'main.hbs': `${open}<p>{{{summary}}}</p>${close}` });
+    const { stderr, dir } = templateFailure({ 'main.hbs': `${open}<p>{{{shortTitle}}}</p>${close}` });
     expect(stderr).toContain(`${path.join(dir, 'main.hbs')}:2: {{{…}}} and {{&…}} write a value without escaping it`);
-    expect(templateFailure({ 'main.hbs': `${open}\n<p>{{& summary}}</p>${close}` }).stderr).toMatch(/main\.hbs:3: \{\{\{…\}\}\} and \{\{&…\}\}/);
+    expect(templateFailure({ 'main.hbs': `${open}\n<p>{{& shortTitle}}</p>${close}` }).stderr).toMatch(/main\.hbs:3: \{\{\{…\}\}\} and \{\{&…\}\}/);
   });
 
   it('a helper that fails while rendering names the template and the helper', () => {
@@ -100,7 +100,7 @@ describe('template files', () => {
   });
 
   it("characters no font can draw in the template's own text: the template line, not a data path", () => {
-    const { stderr, dir } = templateFailure({ 'main.hbs': `${open}<p>{{summary}}</p>\n<p>نص 😀</p>${close}` });
+    const { stderr, dir } = templateFailure({ 'main.hbs': `${open}<p>{{shortTitle}}</p>\n<p>نص 😀</p>${close}` });
     expect(stderr).toBe(`mowjaz: ${path.join(dir, 'main.hbs')}:3: the template's text has the character U+1F600, which no font can draw\n`);
     expect(templateFailure({ 'main.hbs': `${open}<footer>&#x4E2D;</footer>${close}` }).stderr)
       .toMatch(/main\.hbs: the template's text has the character U\+4E2D, which no font can draw/);
@@ -118,14 +118,14 @@ describe('template files', () => {
 
 describe('markup the parser rejects', () => {
   it('an unknown element in the main template', () => {
-    const { stderr, dir } = templateFailure({ 'main.hbs': `${open}<p>{{summary}}</p>\n\n<div>{{title}}</div>${close}` });
+    const { stderr, dir } = templateFailure({ 'main.hbs': `${open}<p>{{shortTitle}}</p>\n\n<div>{{title}}</div>${close}` });
     expect(stderr).toMatch(new RegExp(`^mowjaz: ${esc(path.join(dir, 'main.hbs'))}:4: unknown element <div>; allowed: `));
   });
 
   it('an unknown element in a partial: the partial file and its own line', () => {
     const { stderr, dir } = templateFailure({
       'main.hbs': `${open}<h1>{{title}}</h1>\n{{> box}}${close}`,
-      'partials/box.hbs': '<p>{{summary}}</p>\n<p>\n  <img src="x.png"/>\n</p>\n',
+      'partials/box.hbs': '<p>{{shortTitle}}</p>\n<p>\n  <img src="x.png"/>\n</p>\n',
     });
     expect(stderr).toMatch(new RegExp(`^mowjaz: ${esc(path.join(dir, 'partials', 'box.hbs'))}:3: unknown element <img>`));
   });
