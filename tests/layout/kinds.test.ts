@@ -4,7 +4,7 @@
 // parses is laid out by its entry.
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/context.js';
-import { blockKinds, type BlockKindTable } from '../../src/layout/blocks/index.js';
+import { blockKinds, prepareBlock, type BlockKindTable } from '../../src/layout/blocks/index.js';
 import { listKind } from '../../src/layout/blocks/list.js';
 import { pageBreakKind } from '../../src/layout/blocks/page-break.js';
 import { asideKind } from '../../src/layout/blocks/aside.js';
@@ -18,11 +18,11 @@ import { parseMarkup } from '../../src/markup/parse.js';
 
 describe('the table of block kinds', () => {
   it('is complete only with an entry for every kind (checked by the compiler)', () => {
-    const complete = { heading: headingKind, paragraph: paragraphKind, list: listKind, table: tableKind, 'page-break': pageBreakKind, rule: ruleKind, aside: asideKind, toc: tocKind } satisfies BlockKindTable;
+    const complete = { heading: headingKind, paragraph: paragraphKind, list: listKind, table: tableKind, 'page-break': pageBreakKind, rule: ruleKind, aside: asideKind(prepareBlock), toc: tocKind } satisfies BlockKindTable;
     // @ts-expect-error -- no entry for rules
-    const withoutRule = { heading: headingKind, paragraph: paragraphKind, list: listKind, table: tableKind, 'page-break': pageBreakKind, aside: asideKind, toc: tocKind } satisfies BlockKindTable;
+    const withoutRule = { heading: headingKind, paragraph: paragraphKind, list: listKind, table: tableKind, 'page-break': pageBreakKind, aside: asideKind(prepareBlock), toc: tocKind } satisfies BlockKindTable;
     // @ts-expect-error -- the list entry lays out tables: its functions take the wrong block
-    const mismatched = { heading: headingKind, paragraph: paragraphKind, list: tableKind, table: tableKind, 'page-break': pageBreakKind, rule: ruleKind, aside: asideKind, toc: tocKind } satisfies BlockKindTable;
+    const mismatched = { heading: headingKind, paragraph: paragraphKind, list: tableKind, table: tableKind, 'page-break': pageBreakKind, rule: ruleKind, aside: asideKind(prepareBlock), toc: tocKind } satisfies BlockKindTable;
     expect(Object.keys(complete).sort()).toEqual(Object.keys(blockKinds).sort());
     expect(Object.keys(withoutRule)).not.toContain('rule');
     expect(mismatched.list).toBe(tableKind);

@@ -5,8 +5,7 @@ import type { Aside, Block, CalloutVariant } from '../../markup/tree.js';
 import { pageSize, type CalloutLook } from '../../theme.js';
 import { Cursor } from '../cursor.js';
 import { struct, type StructNode } from '../page.js';
-import { prepareBlock, type PreparedBlock } from './index.js';
-import type { BlockKind } from './kind.js';
+import type { BlockKind, Measure, PreparedBlock } from './kind.js';
 
 interface Child { block: PreparedBlock; quoted: boolean }
 export interface PreparedAside { look: CalloutLook; children: Child[]; padding: number; height: number; ltr: boolean; variant: CalloutVariant }
@@ -20,7 +19,8 @@ function styled(variant: CalloutVariant, block: Aside['blocks'][number], index: 
   return { ...block, className };
 }
 
-export const asideKind: BlockKind<Aside, PreparedAside> = {
+/** The callout kind, given the dispatcher that prepares the blocks it holds. */
+export const asideKind = (prepareBlock: (block: Block, at: Measure) => PreparedBlock): BlockKind<Aside, PreparedAside> => ({
   prepare(aside, at) {
     const { theme } = at.context;
     const look = theme.callout[aside.variant];
@@ -61,7 +61,7 @@ export const asideKind: BlockKind<Aside, PreparedAside> = {
     });
     cursor.y += theme.callout.spaceAfter;
   },
-};
+});
 
 /** The box's fill and border, and its bar on the start side (the right in a right-to-left box). */
 function box(p: PreparedAside, x: number, y: number, w: number, h: number) {

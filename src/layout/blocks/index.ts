@@ -5,7 +5,7 @@ import type { BlockOf } from '../../markup/kinds.js';
 import type { Theme } from '../../theme.js';
 import type { Cursor } from '../cursor.js';
 import type { StructNode } from '../page.js';
-import type { BlockKind, Measure, Next } from './kind.js';
+import type { BlockKind, Measure, Next, PreparedBlock } from './kind.js';
 import { asideKind } from './aside.js';
 import { listKind } from './list.js';
 import { pageBreakKind } from './page-break.js';
@@ -24,15 +24,13 @@ export const blockKinds = {
   table: tableKind,
   'page-break': pageBreakKind,
   rule: ruleKind,
-  aside: asideKind,
+  // A callout holds blocks of any kind: it is handed the dispatcher rather than importing it.
+  aside: asideKind(prepareBlock),
   toc: tocKind,
 } satisfies BlockKindTable;
 
 /** A block measured and ready to place, whatever its kind. */
-export interface PreparedBlock {
-  minStart(next: Next): number;
-  place(cursor: Cursor, root: StructNode, next: Next): void;
-}
+export type { PreparedBlock } from './kind.js';
 
 export function prepareBlock(block: Block, at: Measure): PreparedBlock {
   // The table pairs each kind with functions of that kind's block and prepared record, a pairing

@@ -28,3 +28,9 @@ export interface BlockKind<B extends Block, P> {
   minStart(prepared: P, theme: Theme, next: Next): number;
   place(prepared: P, cursor: Cursor, root: StructNode, next: Next): void;
 }
+
+/** A block measured and bound to its kind's functions: what the page flow places. */
+export interface PreparedBlock {
+  minStart(next: Next): number;
+  place(cursor: Cursor, root: StructNode, next: Next): void;
+}
