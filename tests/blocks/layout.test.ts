@@ -98,6 +98,7 @@ describe('digits in left-to-right isolates', () => {
     const p = tree.body[0];
     if (p.kind !== 'paragraph') throw new Error('paragraph expected');
     const text = p.inlines.map(i => i.text).join('').replace(/[\u2066-\u2069]/g, '');
-    expect(text).toBe('رقم ١٢ A-1 وB-٢ +971 2');
+    // B-2 in a <bdi> is first-strong Latin and an identifier: it keeps its Western digit too.
+    expect(text).toBe('رقم ١٢ A-1 وB-2 +971 2');
   });
 });
