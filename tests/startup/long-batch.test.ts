@@ -22,11 +22,16 @@ function shuffled(text: string, seed: number): string {
   return words.join(' ');
 }
 
+/** The summit brief with every paragraph and key point's words shuffled: all-different text to shape. */
 function variant(seed: number): Record<string, any> {
   const b = summit();
-  b.summary = shuffled(b.summary, seed);
-  b.keyPoints = b.keyPoints.map((k: string, i: number) => shuffled(k, seed * 31 + i));
-  b.sections = b.sections.map((s: { paragraphs: string[] }, i: number) => ({ ...s, paragraphs: s.paragraphs.map((p, k) => shuffled(p, seed * 997 + i * 31 + k)) }));
+  b.blocks = b.blocks.map((block: Record<string, any>, i: number) => {
+    const mix = (t: string, k: number) => shuffled(t, seed * 997 + i * 31 + k);
+    if (block.type === 'summary') return { ...block, paragraphs: block.paragraphs.map(mix) };
+    if (block.type === 'key-points') return { ...block, items: block.items.map(mix) };
+    if (block.type === 'section') return { ...block, sections: (block.sections ?? []).map((s: { paragraphs?: string[] }, j: number) => ({ ...s, paragraphs: (s.paragraphs ?? []).map((p, k) => mix(p, j * 7 + k)) })) };
+    return block;
+  });
   return b;
 }
 
