@@ -44,6 +44,9 @@ export const tocKind: BlockKind<Toc, PreparedToc> = {
   minStart: p => (p.entries[0] ? linesHeight(p.entries[0].text.lines) : 0),
 
   place(p, cursor, root) {
+    // Printed on both sides, the contents may start on a front page (theme print.frontPage.contents).
+    const { print } = cursor.theme;
+    if (print.duplex && print.frontPage.contents) cursor.startOnFrontPage();
     const node = struct('TOC', root);
     for (const e of p.entries) {
       const height = linesHeight(e.text.lines);
