@@ -45,14 +45,21 @@ const ROOT = packageRoot();
 const CLI = path.join(ROOT, 'build/src/cli.js');
 const DATA = path.join(ROOT, 'data/summit.json');
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'mowjaz-bench-'));
-process.on('exit', () => (argv.has('--keep') ? console.log(`\n(--keep: the files the bench wrote are in ${TMP})`) : fs.rmSync(TMP, { recursive: true, force: true })));
+process.on('exit', () =>
+  argv.has('--keep') ? console.log(`\n(--keep: the files the bench wrote are in ${TMP})`) : fs.rmSync(TMP, { recursive: true, force: true }),
+);
 const CORES = os.availableParallelism();
 const CM = 72 / 2.54;
 const KB = 1024;
 
 // ---- measuring and printing -----------------------------------------------------------------
 
-interface Stats { median: number; min: number; max: number; n: number }
+interface Stats {
+  median: number;
+  min: number;
+  max: number;
+  n: number;
+}
 
 function stats(xs: readonly number[]): Stats {
   const s = [...xs].sort((a, b) => a - b);
@@ -64,7 +71,12 @@ const ms = (x: number) => (x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms
 const mb = (kb: number) => `${(kb / KB).toFixed(1)} MB`;
 const spread = (s: Stats) => `min ${ms(s.min)}, max ${ms(s.max)}, n=${s.n}`;
 
-interface BudgetLine { what: string; value: string; budget: string; met: boolean | undefined }
+interface BudgetLine {
+  what: string;
+  value: string;
+  budget: string;
+  met: boolean | undefined;
+}
 const budgets: BudgetLine[] = [];
 function budget(what: string, value: string, limit: string, met: boolean | undefined): string {
   budgets.push({ what, value, budget: limit, met });
@@ -73,7 +85,14 @@ function budget(what: string, value: string, limit: string, met: boolean | undef
 
 function table(rows: readonly (readonly string[])[], indent = '  '): void {
   const widths = rows[0].map((_, c) => Math.max(...rows.map(r => (r[c] ?? '').length)));
-  for (const r of rows) console.log(indent + r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ').trimEnd());
+  for (const r of rows)
+    console.log(
+      indent +
+        r
+          .map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c])))
+          .join('  ')
+          .trimEnd(),
+    );
 }
 
 function heading(title: string, ...notes: string[]): void {
@@ -94,9 +113,12 @@ let harfbuzzCalls = 0;
 {
   const proto = hb.Buffer.prototype as unknown as { addText: (...a: unknown[]) => unknown };
   const addText = proto.addText;
-  proto.addText = function (this: unknown, ...a: unknown[]) { harfbuzzCalls++; return addText.apply(this, a); };
+  proto.addText = function (this: unknown, ...a: unknown[]) {
+    harfbuzzCalls++;
+    return addText.apply(this, a);
+  };
 }
-function counting<T>(fn: () => T): { value: T; calls: number } {
+function _counting<T>(fn: () => T): { value: T; calls: number } {
   const before = harfbuzzCalls;
   const value = fn();
   return { value, calls: harfbuzzCalls - before };
@@ -108,7 +130,13 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: numbe
   return { value, ms: performance.now() - t };
 }
 
-interface Spawned { ms: number; rssKb?: number; status: number | null; stdout: string; stderr: string }
+interface Spawned {
+  ms: number;
+  rssKb?: number;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 const TIME = '/usr/bin/time';
 const useTime = !argv.has('--no-time') && fs.existsSync(TIME);
@@ -135,7 +163,13 @@ await import(${JSON.stringify(pathToFileURL(script).href)});`;
   const elapsed = performance.now() - t;
   if (r.error) throw r.error;
   const m = new RegExp(`${marker}(\\d+)`).exec(r.stderr);
-  return { ms: elapsed, rssKb: m ? Number(m[1]) : undefined, status: r.status, stdout: r.stdout, stderr: r.stderr.replace(new RegExp(`\\n?${marker}\\d+\\n?`), '') };
+  return {
+    ms: elapsed,
+    rssKb: m ? Number(m[1]) : undefined,
+    status: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr.replace(new RegExp(`\\n?${marker}\\d+\\n?`), ''),
+  };
 }
 
 // ---- data variants --------------------------------------------------------------------------
@@ -180,8 +214,7 @@ function scaled(brief: Brief, times: number, distinct = false): Brief {
   for (const block of b.blocks) {
     if (block.type === 'section') {
       const sections = block.sections ?? [];
-      block.sections = Array.from({ length: times }, () =>
-        sections.map(s => ({ ...s, paragraphs: s.paragraphs?.map(p => (distinct ? fresh(p) : p)) }))).flat();
+      block.sections = Array.from({ length: times }, () => sections.map(s => ({ ...s, paragraphs: s.paragraphs?.map(p => (distinct ? fresh(p) : p)) }))).flat();
     }
     if (block.type === 'roster') block.groups = block.groups.map(g => ({ ...g, members: Array.from({ length: times }, () => g.members).flat() }));
   }
@@ -198,7 +231,14 @@ function counts(brief: Brief): { sections: number; members: number } {
 
 // ---- the engine and pdfkit on the seed article ----------------------------------------------
 
-interface ArticleRun { drawMs: number; endMs: number; pages: number; calls: number; kashidas: number; bytes: number }
+interface ArticleRun {
+  drawMs: number;
+  endMs: number;
+  pages: number;
+  calls: number;
+  kashidas: number;
+  bytes: number;
+}
 
 /** The engine the article runs lay out with, and the fonts their documents embed (both made once, as a process would). */
 const articleEngine = createTextEngine();
@@ -222,13 +262,20 @@ async function engineArticle(paragraphs: readonly string[], align: Align, justif
   const before = harfbuzzCalls;
   const t = performance.now();
   const doc = newDoc();
-  const margin = 2 * CM, width = 12 * CM;
+  const margin = 2 * CM,
+    width = 12 * CM;
   const left = A4.width - margin - width;
-  let y = margin, pages = 1, kashidas = 0;
+  let y = margin,
+    pages = 1,
+    kashidas = 0;
   for (const text of paragraphs) {
     const layout = layoutParagraph(articleEngine, { text, style: { weight: 'regular', size: 12, color: '#000000' }, width, align, justify, language });
     for (const line of layout.lines) {
-      if (y + line.height > A4.height - margin) { doc.addPage(A4.width, A4.height); y = margin; pages++; }
+      if (y + line.height > A4.height - margin) {
+        doc.addPage(A4.width, A4.height);
+        y = margin;
+        pages++;
+      }
       doc.drawLines([{ ...line, baseline: line.baseline - line.top, top: 0 } as LineLayout], left, y);
       y += line.height;
       for (const g of line.glyphs) if (g.kashida) kashidas++;
@@ -245,15 +292,23 @@ async function pdfkitArticle(paragraphs: readonly string[], align: 'right' | 'ju
   const t = performance.now();
   const doc = newDoc();
   const width = 12 * CM;
-  const pages = 1 + doc.pdfkitText(paragraphs, { fontFile: path.join(ROOT, 'fonts/amiri-arabic-400.ttf'), size: 12, x: A4.width - 2 * CM - width, y: 2 * CM, width, align });
+  const pages =
+    1 +
+    doc.pdfkitText(paragraphs, { fontFile: path.join(ROOT, 'fonts/amiri-arabic-400.ttf'), size: 12, x: A4.width - 2 * CM - width, y: 2 * CM, width, align });
   const drawMs = performance.now() - t;
   const end = await finishDoc(doc);
   return { drawMs, endMs: end.ms, pages, calls: 0, kashidas: 0, bytes: end.bytes };
 }
 
 function sameLayout(paragraphs: readonly string[], a: string, b: string): boolean {
-  const sig = (language: string) => paragraphs.map(text => layoutParagraph(articleEngine, { text, style: { weight: 'regular', size: 12, color: '#000000' }, width: 12 * CM, language })
-    .lines.map(l => l.glyphs.map(g => `${g.gid}@${g.x.toFixed(3)}`).join(' ')).join('\n')).join('\n\n');
+  const sig = (language: string) =>
+    paragraphs
+      .map(text =>
+        layoutParagraph(articleEngine, { text, style: { weight: 'regular', size: 12, color: '#000000' }, width: 12 * CM, language })
+          .lines.map(l => l.glyphs.map(g => `${g.gid}@${g.x.toFixed(3)}`).join(' '))
+          .join('\n'),
+      )
+      .join('\n\n');
   return sig(a) === sig(b);
 }
 
@@ -288,7 +343,11 @@ function findChromium(): string | undefined {
 // ---- the run --------------------------------------------------------------------------------
 
 const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
-const load = () => os.loadavg().map(l => l.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map(l => l.toFixed(2))
+    .join(' ');
 console.log(`mowjaz bench: Node ${process.version}, ${os.platform()} ${os.arch()}, ${CORES} cores (${cpu}), load average ${load()}${QUICK ? ', --quick' : ''}`);
 console.log('All times are wall-clock medians of repeated runs (performance.now()); min and max show the noise.');
 const started = performance.now();
@@ -297,21 +356,46 @@ let warmMedian = NaN;
 let coldMedian = NaN;
 
 await section('kashida texture', () => {
-  heading('Kashida texture (justified, kashida-spaces): tatweels per full line against the paragraph median',
-    'bound: no line over twice its paragraph\'s median unless its spaces would otherwise pass 0.5 em (README, Justification with kashida)');
-  const seed = fs.readFileSync(path.join(ROOT, 'tests/fixtures/seed/summit-article.ar.txt'), 'utf8').split('\n').map(l => l.trim()).filter(Boolean);
-  const specimen = fs.readFileSync(path.join(ROOT, 'tests/fixtures/access/unseen.txt'), 'utf8').split('\n').map(l => l.trim()).filter(l => l && !l.startsWith('#'));
+  heading(
+    'Kashida texture (justified, kashida-spaces): tatweels per full line against the paragraph median',
+    "bound: no line over twice its paragraph's median unless its spaces would otherwise pass 0.5 em (README, Justification with kashida)",
+  );
+  const seed = fs
+    .readFileSync(path.join(ROOT, 'tests/fixtures/seed/summit-article.ar.txt'), 'utf8')
+    .split('\n')
+    .map(l => l.trim())
+    .filter(Boolean);
+  const specimen = fs
+    .readFileSync(path.join(ROOT, 'tests/fixtures/access/unseen.txt'), 'utf8')
+    .split('\n')
+    .map(l => l.trim())
+    .filter(l => l && !l.startsWith('#'));
   const rows = [['text', 'measure', 'full lines', 'with kashida', 'over bound', 'bare', 'worst / median']];
-  for (const [name, paragraphs, size, cm] of [['seed article', seed, 12, 12], ['specimen page (unseen text)', specimen, 14, 8]] as const) {
-    const t = kashidaTexture(paragraphs.map(text => layoutParagraph(articleEngine, { text, style: { weight: 'regular', size, color: '#000000' }, width: cm * CM, align: 'justify' })));
-    rows.push([name, `${cm} cm, ${size} pt`, String(t.lines), `${t.stretched} (${((100 * t.stretched) / Math.max(1, t.lines)).toFixed(0)}%)`, String(t.overBound), String(t.bare), t.worstRatio.toFixed(2)]);
+  for (const [name, paragraphs, size, cm] of [
+    ['seed article', seed, 12, 12],
+    ['specimen page (unseen text)', specimen, 14, 8],
+  ] as const) {
+    const t = kashidaTexture(
+      paragraphs.map(text => layoutParagraph(articleEngine, { text, style: { weight: 'regular', size, color: '#000000' }, width: cm * CM, align: 'justify' })),
+    );
+    rows.push([
+      name,
+      `${cm} cm, ${size} pt`,
+      String(t.lines),
+      `${t.stretched} (${((100 * t.stretched) / Math.max(1, t.lines)).toFixed(0)}%)`,
+      String(t.overBound),
+      String(t.bare),
+      t.worstRatio.toFixed(2),
+    ]);
   }
   table(rows);
 });
 
 await section('cache', async () => {
-  heading('cache: what the first render in a process pays and later renders do not',
-    'Fonts are read and parsed once per process (by its text engine), templates compiled once, shaping results cached.');
+  heading(
+    'cache: what the first render in a process pays and later renders do not',
+    'Fonts are read and parsed once per process (by its text engine), templates compiled once, shaping results cached.',
+  );
   const reads = { fonts: 0, templates: 0 };
   const original = fs.readFileSync;
   (fs as { readFileSync: unknown }).readFileSync = (...a: Parameters<typeof fs.readFileSync>) => {
@@ -323,9 +407,16 @@ await section('cache', async () => {
   const rows: string[][] = [['render', 'time', 'font files read', 'template files read', 'HarfBuzz calls']];
   try {
     for (let i = 1; i <= 3; i++) {
-      const r0 = { ...reads }, c0 = harfbuzzCalls;
+      const r0 = { ...reads },
+        c0 = harfbuzzCalls;
       const { ms: t } = await timed(() => renderValidBrief(brief, { source: DATA }));
-      rows.push([`#${i}${i === 1 ? ' (first in process: reads fonts, compiles templates, cold JIT)' : ''}`, ms(t), String(reads.fonts - r0.fonts), String(reads.templates - r0.templates), String(harfbuzzCalls - c0)]);
+      rows.push([
+        `#${i}${i === 1 ? ' (first in process: reads fonts, compiles templates, cold JIT)' : ''}`,
+        ms(t),
+        String(reads.fonts - r0.fonts),
+        String(reads.templates - r0.templates),
+        String(harfbuzzCalls - c0),
+      ]);
     }
   } finally {
     (fs as { readFileSync: unknown }).readFileSync = original;
@@ -355,12 +446,20 @@ await section('warm', async () => {
   const freshStats = stats(fresh);
   const callsFresh = (harfbuzzCalls - c1) / m;
 
-  heading('warm: renderValidBrief() on data/summit.json in-process, fonts loaded (after 3 warm-up renders)',
-    '"fresh": the words of the running text shuffled in each render, so shaping misses the cache.');
+  heading(
+    'warm: renderValidBrief() on data/summit.json in-process, fonts loaded (after 3 warm-up renders)',
+    '"fresh": the words of the running text shuffled in each render, so shaping misses the cache.',
+  );
   table([
     ['', 'median', 'spread', 'HarfBuzz calls per render', 'budget'],
     ['same data each time', ms(same.median), spread(same), callsSame.toFixed(0), ''],
-    ['fresh text each time', ms(freshStats.median), spread(freshStats), callsFresh.toFixed(0), budget('warm render of a fresh brief', ms(freshStats.median), '≤ 20 ms', freshStats.median <= 20)],
+    [
+      'fresh text each time',
+      ms(freshStats.median),
+      spread(freshStats),
+      callsFresh.toFixed(0),
+      budget('warm render of a fresh brief', ms(freshStats.median), '≤ 20 ms', freshStats.median <= 20),
+    ],
   ]);
 });
 
@@ -373,7 +472,13 @@ function spawnTimed(cmd: string, args: readonly string[], cwd = ROOT, env: NodeJ
   const elapsed = performance.now() - t;
   if (r.error) throw r.error;
   const m = new RegExp(`${marker}(\\d+)`).exec(r.stderr);
-  return { ms: elapsed, rssKb: m ? Number(m[1]) : undefined, status: r.status, stdout: r.stdout, stderr: r.stderr.replace(new RegExp(`\\n?${marker}\\d+\\n?`), '') };
+  return {
+    ms: elapsed,
+    rssKb: m ? Number(m[1]) : undefined,
+    status: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr.replace(new RegExp(`\\n?${marker}\\d+\\n?`), ''),
+  };
 }
 
 /** Runs each command `n` times (after one uncounted run that fills the disk cache), interleaved so load hits all alike. */
@@ -392,7 +497,9 @@ function coldRuns(commands: readonly { name: string; run: () => Spawned }[], n: 
 
 const FAST_BLOB = path.join(ROOT, 'build/fast/brief.blob');
 /** The V8 flags the snapshot was built with (it starts under no others), as scripts/brief.sh passes them. */
-const FAST_FLAGS = fs.existsSync(path.join(ROOT, 'build/fast/brief.flags')) ? fs.readFileSync(path.join(ROOT, 'build/fast/brief.flags'), 'utf8').split(/\s+/).filter(Boolean) : [];
+const FAST_FLAGS = fs.existsSync(path.join(ROOT, 'build/fast/brief.flags'))
+  ? fs.readFileSync(path.join(ROOT, 'build/fast/brief.flags'), 'utf8').split(/\s+/).filter(Boolean)
+  : [];
 const cold = new Map<string, Stats>();
 
 await section('cold', async () => {
@@ -401,14 +508,23 @@ await section('cold', async () => {
   const commands = [
     { name: 'node -e 0 (the floor: Node starting and stopping)', run: () => spawnTimed(process.execPath, ['-e', '0']) },
     { name: 'fast entry: sh scripts/brief.sh (what npm run brief runs)', run: () => spawnTimed('sh', ['scripts/brief.sh', '--out', out]) },
-    ...(fs.existsSync(FAST_BLOB) ? [{ name: 'fast entry: node --snapshot-blob build/fast/brief.blob', run: () => spawnTimed(process.execPath, [...FAST_FLAGS, '--snapshot-blob', FAST_BLOB, '--', '--out', out]) }] : []),
+    ...(fs.existsSync(FAST_BLOB)
+      ? [
+          {
+            name: 'fast entry: node --snapshot-blob build/fast/brief.blob',
+            run: () => spawnTimed(process.execPath, [...FAST_FLAGS, '--snapshot-blob', FAST_BLOB, '--', '--out', out]),
+          },
+        ]
+      : []),
     { name: 'plain entry: node build/src/cli.js', run: () => spawnNode(CLI, ['--out', out]) },
-    { name: 'npm run -s brief (npm\'s own start included)', run: () => spawnTimed('npm', ['run', '-s', 'brief', '--', '--out', out]) },
+    { name: "npm run -s brief (npm's own start included)", run: () => spawnTimed('npm', ['run', '-s', 'brief', '--', '--out', out]) },
   ];
   const runs = coldRuns(commands, n);
-  heading(`cold: the summit brief written by a new process, ${n} runs each (+1 not counted), interleaved`,
+  heading(
+    `cold: the summit brief written by a new process, ${n} runs each (+1 not counted), interleaved`,
     'Wall time from spawn to exit. The fast entry starts from a V8 startup snapshot (build/fast/brief.blob) when it exists for this Node.',
-    `Memory: ${RSS_METHOD}.`);
+    `Memory: ${RSS_METHOD}.`,
+  );
   const rows: string[][] = [['', 'median', 'spread', 'peak RSS (median)']];
   for (const c of commands) {
     const rs = runs.get(c.name)!;
@@ -427,17 +543,27 @@ await section('cold', async () => {
   table([
     ['', 'measured', 'budget'],
     ['cold, fast entry', ms(coldMedian), budget('cold brief, fast entry (wall)', ms(coldMedian), '≤ 700 ms', coldMedian <= 700)],
-    ['peak RSS of one brief (sh scripts/brief.sh)', rssStats ? mb(rssStats.median) : '?',
-      budget('peak RSS of one brief', rssStats ? mb(rssStats.median) : '?', '≤ 100 MB', rssStats ? rssStats.median <= 100 * KB : undefined)],
-    ['PDF size', `${bytes.length} bytes (${(bytes.length / KB).toFixed(1)} KB), ${pageCount(bytes)} pages`,
-      budget('PDF size (summit)', `${(bytes.length / KB).toFixed(1)} KB`, '≤ 80 KB', bytes.length <= 80 * KB)],
+    [
+      'peak RSS of one brief (sh scripts/brief.sh)',
+      rssStats ? mb(rssStats.median) : '?',
+      budget('peak RSS of one brief', rssStats ? mb(rssStats.median) : '?', '≤ 100 MB', rssStats ? rssStats.median <= 100 * KB : undefined),
+    ],
+    [
+      'PDF size',
+      `${bytes.length} bytes (${(bytes.length / KB).toFixed(1)} KB), ${pageCount(bytes)} pages`,
+      budget('PDF size (summit)', `${(bytes.length / KB).toFixed(1)} KB`, '≤ 80 KB', bytes.length <= 80 * KB),
+    ],
   ]);
 });
 
 await section('engine vs pdfkit', async () => {
   const seed = [path.join(ROOT, 'tests/fixtures/seed/summit-article.ar.txt')].find(f => fs.existsSync(f));
   if (!seed) throw new Error('the seed article (tests/fixtures/seed/summit-article.ar.txt) is missing');
-  const paragraphs = fs.readFileSync(seed, 'utf8').split(/\r?\n/).map(l => l.trim()).filter(Boolean);
+  const paragraphs = fs
+    .readFileSync(seed, 'utf8')
+    .split(/\r?\n/)
+    .map(l => l.trim())
+    .filter(Boolean);
   // Each repetition shapes with its own BCP 47 tag (ar-AA, ar-AB, …): HarfBuzz maps them all to the
   // same OpenType language system as "ar", so the work is identical, but the shaping cache (keyed
   // by language) cannot serve one repetition from another.
@@ -459,9 +585,11 @@ await section('engine vs pdfkit', async () => {
   for (let i = 0; i < n; i++) for (const m of modes) results.get(m.name)!.push(await m.run()); // interleaved: noise hits all alike
 
   const text = paragraphs.join('\n');
-  heading(`engine vs pdfkit: the seed article (${paragraphs.length} paragraphs, ${text.length} characters), A4, 12 cm measure, Amiri 12 pt, ${n} runs each, interleaved`,
+  heading(
+    `engine vs pdfkit: the seed article (${paragraphs.length} paragraphs, ${text.length} characters), A4, 12 cm measure, Amiri 12 pt, ${n} runs each, interleaved`,
     '"lay out + draw" is everything up to doc.end(); "end" is doc.end() (font subsetting, compression, writing), the same pdfkit code for both.',
-    'Engine runs shape afresh each time (see the note below) unless marked "cached". pdfkit\'s Arabic from text() is wrong (no bidi, no joining');
+    'Engine runs shape afresh each time (see the note below) unless marked "cached". pdfkit\'s Arabic from text() is wrong (no bidi, no joining',
+  );
   console.log('  across its fontkit runs); it is here as a speed baseline only.');
   const rows: string[][] = [['', 'lay out + draw', 'spread', 'end', 'pages', 'per page', 'HarfBuzz calls', 'tatweels']];
   const med = (name: string, f: (r: ArticleRun) => number) => stats(results.get(name)!.map(f)).median;
@@ -469,16 +597,32 @@ await section('engine vs pdfkit', async () => {
     const rs = results.get(m.name)!;
     const draw = stats(rs.map(r => r.drawMs));
     const pages = rs[0].pages;
-    rows.push([m.name, ms(draw.median), `min ${ms(draw.min)}, max ${ms(draw.max)}`, ms(med(m.name, r => r.endMs)), String(pages), ms(draw.median / pages),
-      m.name.startsWith('engine') ? String(rs[0].calls) : '-', m.name.startsWith('engine') ? String(rs[0].kashidas) : '-']);
+    rows.push([
+      m.name,
+      ms(draw.median),
+      `min ${ms(draw.min)}, max ${ms(draw.max)}`,
+      ms(med(m.name, r => r.endMs)),
+      String(pages),
+      ms(draw.median / pages),
+      m.name.startsWith('engine') ? String(rs[0].calls) : '-',
+      m.name.startsWith('engine') ? String(rs[0].kashidas) : '-',
+    ]);
   }
   table(rows);
-  const engine = med(modes[0].name, r => r.drawMs), cached = med(modes[3].name, r => r.drawMs), pdfkit = med(modes[4].name, r => r.drawMs);
+  const engine = med(modes[0].name, r => r.drawMs),
+    cached = med(modes[3].name, r => r.drawMs),
+    pdfkit = med(modes[4].name, r => r.drawMs);
   const ratio = pdfkit / engine;
-  console.log(`  pdfkit / engine (align right, lay out + draw): ${ratio.toFixed(1)}× (shaping cached: ${(pdfkit / cached).toFixed(1)}×); with end: ${((pdfkit + med(modes[4].name, r => r.endMs)) / (engine + med(modes[0].name, r => r.endMs))).toFixed(1)}×   ${budget('engine speed vs pdfkit text()', `${ratio.toFixed(1)}×`, '≥ 5×', ratio >= 5)}`);
+  console.log(
+    `  pdfkit / engine (align right, lay out + draw): ${ratio.toFixed(1)}× (shaping cached: ${(pdfkit / cached).toFixed(1)}×); with end: ${((pdfkit + med(modes[4].name, r => r.endMs)) / (engine + med(modes[0].name, r => r.endMs))).toFixed(1)}×   ${budget('engine speed vs pdfkit text()', `${ratio.toFixed(1)}×`, '≥ 5×', ratio >= 5)}`,
+  );
   const kashida = results.get(modes[2].name)![0].kashidas;
-  console.log(`  kashida-spaces ${kashida ? `inserted ${kashida} tatweels` : 'inserted no tatweel (kashida justification not in effect)'}; per page: spaces ${ms(med(modes[1].name, r => r.drawMs) / results.get(modes[1].name)![0].pages)}, kashida-spaces ${ms(med(modes[2].name, r => r.drawMs) / results.get(modes[2].name)![0].pages)}`);
-  console.log(`  note: "ar" and "${tags[tags.length - 1]}" give ${identical ? 'identical' : 'DIFFERENT'} layouts${identical ? '' : ', so the per-run language tags change the work: read the uncached figures with care'}.`);
+  console.log(
+    `  kashida-spaces ${kashida ? `inserted ${kashida} tatweels` : 'inserted no tatweel (kashida justification not in effect)'}; per page: spaces ${ms(med(modes[1].name, r => r.drawMs) / results.get(modes[1].name)![0].pages)}, kashida-spaces ${ms(med(modes[2].name, r => r.drawMs) / results.get(modes[2].name)![0].pages)}`,
+  );
+  console.log(
+    `  note: "ar" and "${tags[tags.length - 1]}" give ${identical ? 'identical' : 'DIFFERENT'} layouts${identical ? '' : ', so the per-run language tags change the work: read the uncached figures with care'}.`,
+  );
 });
 
 let scaleRatio = NaN;
@@ -510,10 +654,21 @@ await section('scaling', async () => {
     const s = stats(t);
     if (!c.distinct) times.set(c.times, s.median);
     const pages = pageCount(bytes);
-    rows.push([c.label, String(counts(data).sections), String(counts(data).members), ms(s.median), c.n > 1 ? spread(s) : 'n=1', String(pages), ms(s.median / pages), String(calls)]);
+    rows.push([
+      c.label,
+      String(counts(data).sections),
+      String(counts(data).members),
+      ms(s.median),
+      c.n > 1 ? spread(s) : 'n=1',
+      String(pages),
+      ms(s.median / pages),
+      String(calls),
+    ]);
   }
-  heading('scaling: renderValidBrief() with the sections and every delegation\'s members repeated',
-    'Repeated copies are the same text, so after the first copy their shaping comes from the cache; in the last row each copy\'s words are shuffled.');
+  heading(
+    "scaling: renderValidBrief() with the sections and every delegation's members repeated",
+    "Repeated copies are the same text, so after the first copy their shaping comes from the cache; in the last row each copy's words are shuffled.",
+  );
   table(rows);
   scaleRatio = times.get(50)! / times.get(1)!;
   console.log(`  50× / 1× time: ${scaleRatio.toFixed(1)}   ${budget('50× data vs 1× (time ratio)', scaleRatio.toFixed(1), '≤ 60', scaleRatio <= 60)}`);
@@ -539,18 +694,22 @@ await section('batch', async () => {
     const out = path.join(TMP, `batch-out-${i}`);
     const r = c.run([...files, '--out-dir', out, '--jobs', String(c.jobs)]);
     const written = fs.existsSync(out) ? fs.readdirSync(out).filter(f => f.endsWith('.pdf')).length : 0;
-    if (r.status !== 0 || written !== count) throw new Error(`${c.name} --jobs ${c.jobs}: exit ${r.status}, ${written} of ${count} written: ${r.stderr.trim().split('\n')[0]}`);
+    if (r.status !== 0 || written !== count)
+      throw new Error(`${c.name} --jobs ${c.jobs}: exit ${r.status}, ${written} of ${count} written: ${r.stderr.trim().split('\n')[0]}`);
     const last = fs.readFileSync(path.join(out, `brief-${String(count).padStart(3, '0')}.pdf`));
     if (first && !last.equals(first)) throw new Error(`${c.name} --jobs ${c.jobs} wrote other bytes than the first batch run`);
     first ??= last;
     rows.push([c.name, String(c.jobs), ms(r.ms), (count / (r.ms / 1000)).toFixed(1), ms(r.ms / count), r.rssKb ? mb(r.rssKb) : '?']);
-    if (i === 0) budget(`peak RSS, batch of ${count} in one process (--jobs 1)`, r.rssKb ? mb(r.rssKb) : '?', '≤ 150 MB', r.rssKb ? r.rssKb <= 150 * KB : undefined);
+    if (i === 0)
+      budget(`peak RSS, batch of ${count} in one process (--jobs 1)`, r.rssKb ? mb(r.rssKb) : '?', '≤ 150 MB', r.rssKb ? r.rssKb <= 150 * KB : undefined);
   }
-  heading(`batch: <command> <${count} data files> --out-dir <tmp> --jobs N, one process, timed from spawn to exit`,
+  heading(
+    `batch: <command> <${count} data files> --out-dir <tmp> --jobs N, one process, timed from spawn to exit`,
     `The ${count} briefs are variants of the summit brief with the words of their running text shuffled differently in each,`,
     'so they do not share paragraphs. Peak RSS is the whole process, worker threads included. scripts/brief.sh is what npm run brief',
     'runs: with --jobs 1 from the startup snapshot, with more jobs the plain build; both under the V8 flags of scripts/node-flags.',
-    'The last brief\'s PDF is the same bytes in every run.');
+    "The last brief's PDF is the same bytes in every run.",
+  );
   table(rows);
 });
 
@@ -558,8 +717,14 @@ let chromiumMedian = NaN;
 await section('chromium', async () => {
   const chromium = findChromium();
   heading('chromium: the same brief as HTML (bench/html/brief.hbs, Amiri from @fontsource/amiri) printed to PDF by headless Chromium');
-  if (argv.has('--no-chromium')) { console.log('  skipped: --no-chromium'); return; }
-  if (!chromium) { console.log('  skipped: no Chromium found (looked for /usr/bin/chromium, chromium-browser, google-chrome); `apt-get install chromium` to include it'); return; }
+  if (argv.has('--no-chromium')) {
+    console.log('  skipped: --no-chromium');
+    return;
+  }
+  if (!chromium) {
+    console.log('  skipped: no Chromium found (looked for /usr/bin/chromium, chromium-browser, google-chrome); `apt-get install chromium` to include it');
+    return;
+  }
   const html = path.join(TMP, 'brief.html');
   const { ms: htmlMs } = await timed(() => fs.writeFileSync(html, briefHtml(brief)));
   const n = reps(3, 1);
@@ -568,8 +733,20 @@ await section('chromium', async () => {
   for (let i = -1; i < n; i++) {
     const profile = fs.mkdtempSync(path.join(TMP, 'chromium-profile-'));
     const pdf = path.join(TMP, `chromium-${i + 1}.pdf`);
-    const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(html).href];
+    const args = [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+      '--no-pdf-header-footer',
+      `--print-to-pdf=${pdf}`,
+      pathToFileURL(html).href,
+    ];
     const t = performance.now();
     const r = spawnSync(chromium, args, { encoding: 'utf8', timeout: 120_000 });
     const elapsed = performance.now() - t;
@@ -585,60 +762,108 @@ await section('chromium', async () => {
   const amiri = /\/FontName\s*\/[A-Z]{6}\+Amiri/.test(text);
   table([
     ['', 'median', 'spread', 'PDF'],
-    ['chromium --headless --print-to-pdf (fresh profile each run)', ms(s.median), spread(s), `${(bytes!.length / KB).toFixed(1)} KB, ${pages} pages, Amiri embedded: ${amiri ? 'yes' : 'no'}`],
+    [
+      'chromium --headless --print-to-pdf (fresh profile each run)',
+      ms(s.median),
+      spread(s),
+      `${(bytes!.length / KB).toFixed(1)} KB, ${pages} pages, Amiri embedded: ${amiri ? 'yes' : 'no'}`,
+    ],
     ['mowjaz, cold fast entry (from above)', Number.isNaN(coldMedian) ? '?' : ms(coldMedian), '', ''],
   ]);
-  console.log(`  Chromium / mowjaz cold fast entry: ${Number.isNaN(coldMedian) ? '?' : `${(s.median / coldMedian).toFixed(1)}×`} (the HTML itself took ${ms(htmlMs)} to render with Handlebars)`);
+  console.log(
+    `  Chromium / mowjaz cold fast entry: ${Number.isNaN(coldMedian) ? '?' : `${(s.median / coldMedian).toFixed(1)}×`} (the HTML itself took ${ms(htmlMs)} to render with Handlebars)`,
+  );
 });
 
 /** The brief's text as Typst markup: the same content as the HTML twin, Amiri, right to left. */
 function briefTypst(b: Brief): string {
-  const esc = (t: string) => t.replace(/[\\#*_`$@<>\[\]~=/+-]/g, c => `\\${c}`);
-  const lines = ['#set page(paper: "a4", margin: (x: 22mm, y: 28mm))', '#set text(font: "Amiri", lang: "ar", dir: rtl, size: 12pt)', '#set par(justify: true)',
-    `= ${esc(b.title)}`, b.subtitle ? esc(b.subtitle) : '', ''];
+  const esc = (t: string) => t.replace(/[\\#*_`$@<>[\]~=/+-]/g, c => `\\${c}`);
+  const lines = [
+    '#set page(paper: "a4", margin: (x: 22mm, y: 28mm))',
+    '#set text(font: "Amiri", lang: "ar", dir: rtl, size: 12pt)',
+    '#set par(justify: true)',
+    `= ${esc(b.title)}`,
+    b.subtitle ? esc(b.subtitle) : '',
+    '',
+  ];
   for (const s of blocksOf(b, 'summary')) for (const para of s.paragraphs) lines.push(esc(para), '');
   for (const k of blocksOf(b, 'key-points').flatMap(k => k.items)) lines.push(`- ${esc(k)}`);
   for (const sec of blocksOf(b, 'section')) {
     lines.push('', `== ${esc(sec.title)}`);
     for (const para of sec.paragraphs ?? []) lines.push('', esc(para));
-    for (const sub of sec.sections ?? []) { lines.push('', `=== ${esc(sub.title)}`); for (const para of sub.paragraphs ?? []) lines.push('', esc(para)); }
+    for (const sub of sec.sections ?? []) {
+      lines.push('', `=== ${esc(sub.title)}`);
+      for (const para of sub.paragraphs ?? []) lines.push('', esc(para));
+    }
   }
-  for (const g of blocksOf(b, 'roster').flatMap(r => r.groups)) { lines.push('', `=== ${esc(g.name)}`); for (const m of g.members) lines.push(`- ${esc(m.name)}${m.role ? ` — ${esc(m.role)}` : ''}`); }
+  for (const g of blocksOf(b, 'roster').flatMap(r => r.groups)) {
+    lines.push('', `=== ${esc(g.name)}`);
+    for (const m of g.members) lines.push(`- ${esc(m.name)}${m.role ? ` — ${esc(m.role)}` : ''}`);
+  }
   for (const s of blocksOf(b, 'sources')) if (s.note) lines.push('', esc(s.note));
   return `${lines.join('\n')}\n`;
 }
 
 let typstMedian = NaN;
 await section('typst', async () => {
-  heading('typst: the same brief content as Typst markup, compiled to PDF by Typst\'s native addon in a new Node process (bench/typst/compile.cjs)');
+  heading("typst: the same brief content as Typst markup, compiled to PDF by Typst's native addon in a new Node process (bench/typst/compile.cjs)");
   let addon: string | undefined;
-  try { addon = createRequire(import.meta.url).resolve('@myriaddreamin/typst-ts-node-compiler'); } catch { addon = undefined; }
-  if (!addon) { console.log('  skipped: @myriaddreamin/typst-ts-node-compiler is not installed (a devDependency; npm ci without --omit=dev installs it)'); return; }
+  try {
+    addon = createRequire(import.meta.url).resolve('@myriaddreamin/typst-ts-node-compiler');
+  } catch {
+    addon = undefined;
+  }
+  if (!addon) {
+    console.log('  skipped: @myriaddreamin/typst-ts-node-compiler is not installed (a devDependency; npm ci without --omit=dev installs it)');
+    return;
+  }
   const typ = path.join(TMP, 'brief.typ');
   fs.writeFileSync(typ, briefTypst(brief));
   const pdf = path.join(TMP, 'typst.pdf');
-  const runs = coldRuns([{ name: 'typst', run: () => spawnTimed(process.execPath, [path.join(ROOT, 'bench/typst/compile.cjs'), typ, pdf, path.join(ROOT, 'fonts')]) }], reps(9, 3)).get('typst')!;
+  const runs = coldRuns(
+    [{ name: 'typst', run: () => spawnTimed(process.execPath, [path.join(ROOT, 'bench/typst/compile.cjs'), typ, pdf, path.join(ROOT, 'fonts')]) }],
+    reps(9, 3),
+  ).get('typst')!;
   const st = stats(runs.map(r => r.ms));
   typstMedian = st.median;
   const bytes = fs.readFileSync(pdf);
-  table([['', 'median', 'spread', 'PDF'], ['node bench/typst/compile.cjs (cold)', ms(st.median), spread(st), `${(bytes.length / KB).toFixed(1)} KB, ${pageCount(bytes) || '?'} pages`]]);
+  table([
+    ['', 'median', 'spread', 'PDF'],
+    ['node bench/typst/compile.cjs (cold)', ms(st.median), spread(st), `${(bytes.length / KB).toFixed(1)} KB, ${pageCount(bytes) || '?'} pages`],
+  ]);
 });
 
 heading('cold start against Typst and Chromium (medians from the tables above, same run)');
 {
-  const fast = cold.get('fast entry')?.median ?? NaN, floor = cold.get('node -e 0')?.median ?? NaN;
+  const fast = cold.get('fast entry')?.median ?? NaN,
+    floor = cold.get('node -e 0')?.median ?? NaN;
   const rows: string[][] = [['', 'median', 'vs fast entry']];
   for (const [name, st] of cold) rows.push([name, ms(st.median), `${(st.median / fast).toFixed(2)}×`]);
-  rows.push(['typst (native addon, new process)', Number.isNaN(typstMedian) ? 'not measured' : ms(typstMedian), Number.isNaN(typstMedian) ? '' : `${(typstMedian / fast).toFixed(2)}×`]);
-  rows.push(['chromium --headless --print-to-pdf', Number.isNaN(chromiumMedian) ? 'not measured' : ms(chromiumMedian), Number.isNaN(chromiumMedian) ? '' : `${(chromiumMedian / fast).toFixed(2)}×`]);
+  rows.push([
+    'typst (native addon, new process)',
+    Number.isNaN(typstMedian) ? 'not measured' : ms(typstMedian),
+    Number.isNaN(typstMedian) ? '' : `${(typstMedian / fast).toFixed(2)}×`,
+  ]);
+  rows.push([
+    'chromium --headless --print-to-pdf',
+    Number.isNaN(chromiumMedian) ? 'not measured' : ms(chromiumMedian),
+    Number.isNaN(chromiumMedian) ? '' : `${(chromiumMedian / fast).toFixed(2)}×`,
+  ]);
   table(rows);
-  const vsTypst = fast / typstMedian, vsChromium = chromiumMedian / fast;
-  console.log(`  fast entry / Typst: ${Number.isNaN(vsTypst) ? '?' : `${vsTypst.toFixed(2)}×`}   ${budget('cold fast entry / Typst cold', Number.isNaN(vsTypst) ? '?' : `${vsTypst.toFixed(2)}×`, '≤ 1.5×', Number.isNaN(vsTypst) ? undefined : vsTypst <= 1.5)}`);
-  console.log(`  Chromium / fast entry: ${Number.isNaN(vsChromium) ? '?' : `${vsChromium.toFixed(2)}×`}   ${budget('Chromium cold / cold fast entry', Number.isNaN(vsChromium) ? '?' : `${vsChromium.toFixed(2)}×`, '≥ 4×', Number.isNaN(vsChromium) ? undefined : vsChromium >= 4)}`);
+  const vsTypst = fast / typstMedian,
+    vsChromium = chromiumMedian / fast;
+  console.log(
+    `  fast entry / Typst: ${Number.isNaN(vsTypst) ? '?' : `${vsTypst.toFixed(2)}×`}   ${budget('cold fast entry / Typst cold', Number.isNaN(vsTypst) ? '?' : `${vsTypst.toFixed(2)}×`, '≤ 1.5×', Number.isNaN(vsTypst) ? undefined : vsTypst <= 1.5)}`,
+  );
+  console.log(
+    `  Chromium / fast entry: ${Number.isNaN(vsChromium) ? '?' : `${vsChromium.toFixed(2)}×`}   ${budget('Chromium cold / cold fast entry', Number.isNaN(vsChromium) ? '?' : `${vsChromium.toFixed(2)}×`, '≥ 4×', Number.isNaN(vsChromium) ? undefined : vsChromium >= 4)}`,
+  );
   console.log(`  above the node -e 0 floor: fast entry +${ms(fast - floor)}, plain entry +${ms((cold.get('plain entry')?.median ?? NaN) - floor)}`);
 }
 
 heading('budgets');
 table([['', 'measured', 'budget', 'met'], ...budgets.map(b => [b.what, b.value, b.budget, b.met === undefined ? 'not measured' : b.met ? 'yes' : 'NO'])]);
 console.log(`\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s; load average now ${load()}`);
-void warmMedian; void chromiumMedian; void scaleRatio;
+void warmMedian;
+void chromiumMedian;
+void scaleRatio;

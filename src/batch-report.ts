@@ -13,7 +13,9 @@ import { MAX_PROBLEMS } from './errors.js';
  * thread, only with the default input limits, under which a brief stays far from the heap limit.
  */
 let isolateRenders = true;
-export function renderOnThisThread(): void { isolateRenders = false; }
+export function renderOnThisThread(): void {
+  isolateRenders = false;
+}
 
 export interface BatchReport {
   outcomes: BatchOutcome[];
@@ -34,12 +36,16 @@ export async function runBatch(given: readonly BatchTask[], options: RenderOptio
     const key = `${path.resolve(t.file)}\0${path.resolve(t.out)}`;
     return !seen.has(key) && !!seen.add(key);
   });
-  const stdout = process.stdout, stderr = process.stderr;
+  const stdout = process.stdout,
+    stderr = process.stderr;
   const progress = tasks.length > 1 && stderr.isTTY === true;
   const perFile = !progress || stdout.isTTY !== true;
   let progressShown = false;
   const clearProgress = (): void => {
-    if (progressShown) { stderr.write('\r\x1b[K'); progressShown = false; }
+    if (progressShown) {
+      stderr.write('\r\x1b[K');
+      progressShown = false;
+    }
   };
   let warnings = 0;
   const onWarning = (message: string): void => {
@@ -47,25 +53,34 @@ export async function runBatch(given: readonly BatchTask[], options: RenderOptio
     clearProgress();
     say(`warning: ${message}`);
   };
-  const outcomes = await renderBatch(tasks, { ...options, onWarning }, {
-    jobs,
-    isolate: isolateRenders,
-    onProgress: progress ? (done, total, outcome) => {
-      const width = stderr.columns ? stderr.columns - 1 : 79;
-      stderr.write(`\r\x1b[K${`[${done}/${total}] ${outcome.ok ? outcome.out : outcome.file}`.slice(0, width)}`);
-      progressShown = true;
-    } : undefined,
-    onOutcome: outcome => {
-      if (outcome.ok) {
-        if (perFile) { clearProgress(); stdout.write(`${outcome.out}: ${outcome.pages} pages, ${(outcome.size / 1024).toFixed(1)} KB\n`); }
-        return;
-      }
-      if (tasks.length === 1) return;
-      clearProgress();
-      say(outcome.message);
-      if (process.env.MOWJAZ_DEBUG && outcome.stack) stderr.write(`${outcome.stack}\n`);
+  const outcomes = await renderBatch(
+    tasks,
+    { ...options, onWarning },
+    {
+      jobs,
+      isolate: isolateRenders,
+      onProgress: progress
+        ? (done, total, outcome) => {
+            const width = stderr.columns ? stderr.columns - 1 : 79;
+            stderr.write(`\r\x1b[K${`[${done}/${total}] ${outcome.ok ? outcome.out : outcome.file}`.slice(0, width)}`);
+            progressShown = true;
+          }
+        : undefined,
+      onOutcome: outcome => {
+        if (outcome.ok) {
+          if (perFile) {
+            clearProgress();
+            stdout.write(`${outcome.out}: ${outcome.pages} pages, ${(outcome.size / 1024).toFixed(1)} KB\n`);
+          }
+          return;
+        }
+        if (tasks.length === 1) return;
+        clearProgress();
+        say(outcome.message);
+        if (process.env.MOWJAZ_DEBUG && outcome.stack) stderr.write(`${outcome.stack}\n`);
+      },
     },
-  });
+  );
   clearProgress();
   if (warnings > MAX_PROBLEMS) say(`warning: … and ${warnings - MAX_PROBLEMS} more warnings`);
   const failures = outcomes.filter(o => !o.ok);
@@ -80,6 +95,6 @@ export async function runBatch(given: readonly BatchTask[], options: RenderOptio
     stdout.write(`${written.length} briefs written: ${pages} pages, ${(size / 1024 / 1024).toFixed(1)} MB\n`);
   }
   if (failures.length) say(`${failures.length} of ${tasks.length} briefs failed`);
-  const exitCode = failures.reduce<0 | 1 | 2>((worst, f) => (f.exitCode > worst ? f.exitCode : worst), 0);
+  const exitCode = failures.reduce<0 | 1 | 2>((worst, f) => Math.max(f.exitCode, worst) as 0 | 1 | 2, 0);
   return { outcomes, exitCode };
 }

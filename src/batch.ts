@@ -83,15 +83,25 @@ export async function renderBatch(tasks: readonly BatchTask[], options: RenderOp
       settle(index, failure(tasks[index], e));
     }
   };
-  const finish = (index: number, bytes: Uint8Array): void => { writes.push(write(index, bytes)); };
+  const finish = (index: number, bytes: Uint8Array): void => {
+    writes.push(write(index, bytes));
+  };
 
   const pending: number[] = [];
   const writers = new Map<string, string>();
   tasks.forEach((task, index) => {
     let target: string;
-    try { target = outputDestination(task.out); } catch { target = path.resolve(task.out); } // the write reports it
+    try {
+      target = outputDestination(task.out);
+    } catch {
+      target = path.resolve(task.out);
+    } // the write reports it
     const first = writers.get(target);
-    if (first === undefined) { writers.set(target, task.file); pending.push(index); return; }
+    if (first === undefined) {
+      writers.set(target, task.file);
+      pending.push(index);
+      return;
+    }
     const message = `${task.file}: would overwrite ${task.out}, written for ${first}; give the data files different names`;
     settle(index, { ...task, ok: false, message, exitCode: 2 });
   });
@@ -132,7 +142,10 @@ type FromWorker =
   | { type: 'rendered'; index: number; bytes: Uint8Array }
   | { type: 'failed'; index: number; message: string; exitCode: 1 | 2; stack?: string };
 
-interface WorkerInit { mowjazBatch: true; options: WorkerRenderOptions }
+interface WorkerInit {
+  mowjazBatch: true;
+  options: WorkerRenderOptions;
+}
 
 /** A worker's heap: as large as this thread's, so a heap limit given to node holds for the renders too. */
 const HEAP_MB = Math.max(64, Math.floor(v8.getHeapStatistics().heap_size_limit / (1024 * 1024)));
@@ -169,20 +182,26 @@ async function renderInWorkers(
         else worker.postMessage({ type: 'job', index: current, file: tasks[current].file } satisfies ToWorker);
       };
       worker.on('message', (m: FromWorker) => {
-        if (m.type === 'warning') { onWarning?.(m.message); return; }
+        if (m.type === 'warning') {
+          onWarning?.(m.message);
+          return;
+        }
         if (m.type === 'rendered') finish(m.index, m.bytes);
         else fail(m.index, { ...tasks[m.index], ok: false, message: m.message, exitCode: m.exitCode, stack: m.stack });
         next();
       });
       let crash: Error | undefined;
-      worker.on('error', e => { crash = e; });
+      worker.on('error', e => {
+        crash = e;
+      });
       worker.on('exit', code => {
         running--;
         if (current !== undefined) {
           // The worker died under this file (out of memory, a crash in native code): it fails alone.
-          const why = (crash as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? 'ran out of memory while rendering (the limits in --help keep most inputs below this; is the data very large?)'
-            : crash?.message ?? `the rendering thread stopped with code ${code}`;
+          const why =
+            (crash as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? 'ran out of memory while rendering (the limits in --help keep most inputs below this; is the data very large?)'
+              : (crash?.message ?? `the rendering thread stopped with code ${code}`);
           fail(current, { ...tasks[current], ok: false, message: `${tasks[current].file}: ${why}`, exitCode: 1, stack: crash?.stack });
           current = undefined;
           if (queue.length) start(); // a crash costs one file, never the rest of the batch
@@ -205,7 +224,10 @@ function runWorker(init: WorkerInit): void {
   const port = parentPort!;
   const onWarning = (message: string) => port.postMessage({ type: 'warning', message } satisfies FromWorker);
   port.on('message', async (m: ToWorker) => {
-    if (m.type === 'stop') { port.close(); return; }
+    if (m.type === 'stop') {
+      port.close();
+      return;
+    }
     try {
       const bytes = await renderFile(m.file, init.options, onWarning);
       // Hand the buffer over rather than copying it, when it owns its whole ArrayBuffer.
@@ -214,7 +236,13 @@ function runWorker(init: WorkerInit): void {
       port.postMessage({ type: 'rendered', index: m.index, bytes: view } satisfies FromWorker, [view.buffer as ArrayBuffer]);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      port.postMessage({ type: 'failed', index: m.index, message, exitCode: exitCodeOf(e), stack: e instanceof Error ? e.stack : undefined } satisfies FromWorker);
+      port.postMessage({
+        type: 'failed',
+        index: m.index,
+        message,
+        exitCode: exitCodeOf(e),
+        stack: e instanceof Error ? e.stack : undefined,
+      } satisfies FromWorker);
     }
   });
 }

@@ -30,7 +30,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     file: new URL('./specimen.js', import.meta.url),
     load: () => import('./specimen.js'),
   },
-  // `new` (a data file to start a brief from: ./scaffold.js, as `npm run new` runs it) is listed here the same way.
+  new: {
+    summary: 'write data/<name>.json, a valid brief with placeholder text to start from',
+    file: new URL('./scaffold.js', import.meta.url),
+    load: () => import('./scaffold.js'),
+  },
 };
 
 const HELP = `Usage: mowjaz <command> [options]
@@ -57,4 +61,4 @@ async function main(argv: readonly string[]): Promise<void> {
   await command.load();
 }
 
-runCli(() => main(process.argv.slice(2)));
+void runCli(() => main(process.argv.slice(2)));

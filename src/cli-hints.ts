@@ -15,10 +15,14 @@ const names = (options: Options): string[] => Object.keys(options);
 
 /** The real option closest to `name`, if it is close enough to be the one meant. */
 export function closestOption(name: string, options: Options): string | undefined {
-  let best: string | undefined, bestDistance = Infinity;
+  let best: string | undefined,
+    bestDistance = Infinity;
   for (const candidate of names(options)) {
     const d = distance(name, candidate);
-    if (d < bestDistance) { best = candidate; bestDistance = d; }
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
   }
   return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
 }

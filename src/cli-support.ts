@@ -6,7 +6,13 @@ import { InputError, fitLines } from './errors.js';
 import v8 from 'node:v8';
 
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode: 1 | 2) { super(message); this.name = 'CliError'; }
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
 }
 
 export function exitCodeOf(e: unknown): 1 | 2 {
@@ -39,7 +45,9 @@ function exitCleanlyOnSignals(): void {
 export function runCli(main: () => Promise<void>): Promise<void> {
   exitCleanlyOnSignals();
   return main().then(
-    () => { process.exitCode = process.exitCode ?? 0; },
+    () => {
+      process.exitCode = process.exitCode ?? 0;
+    },
     (e: unknown) => {
       say(e instanceof Error ? e.message : String(e));
       if (process.env.MOWJAZ_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);

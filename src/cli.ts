@@ -87,15 +87,21 @@ async function main(argv: string[]): Promise<void> {
   const mail = mailCommand(argv);
   checkNpmAteOptions(process.env, mail.rest, OPTIONS);
   checkOptionNames(mail.rest, OPTIONS);
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>;
   try {
     parsed = parseArgs({ args: mail.rest, allowPositionals: true, options: OPTIONS });
   } catch (e) {
     throw new CliError(`${(e as Error).message}\nRun with --help for the options.`, 2);
   }
   const { values, positionals } = parsed;
-  if (values.help) { console.log(HELP()); return; }
-  if (values.version) { console.log(versionLine(packageRoot())); return; }
+  if (values.help) {
+    console.log(HELP());
+    return;
+  }
+  if (values.version) {
+    console.log(versionLine(packageRoot()));
+    return;
+  }
   checkOutName(values.out);
   const files = [...(values.data ?? []), ...positionals];
   if (!files.length) files.push(shownPath(path.join(packageRoot(), 'data', 'summit.json')));
@@ -141,4 +147,4 @@ export function run(argv: string[]): Promise<void> {
   return runCli(() => main(argv));
 }
 
-if (isMainModule(import.meta.url)) run(process.argv.slice(2));
+if (isMainModule(import.meta.url)) void run(process.argv.slice(2));

@@ -16,7 +16,10 @@ export interface EngineContext {
 }
 
 /** The engines a context uses: made once and shared by every brief that does not bring its own. */
-export interface Engines { engine: TextEngine; pdfFonts: PdfFontCache }
+export interface Engines {
+  engine: TextEngine;
+  pdfFonts: PdfFontCache;
+}
 
 export interface ContextOptions {
   /** Merged over the defaults, one after another (later layers win); colours may name palette entries. */

@@ -10,7 +10,10 @@ import { codePointLabel } from './errors.js';
 import type { Coverage } from './text/coverage.js';
 import type { Weight } from './text/fonts.js';
 
-export interface Uncovered { codePoint: number; offset: number }
+export interface Uncovered {
+  codePoint: number;
+  offset: number;
+}
 
 /** Drawn in place of a character no font has, with `missingGlyphs: 'replace'`. */
 export const PLACEHOLDER = '?';
@@ -42,7 +45,10 @@ export class CoverageCheck {
   private readonly inData: string[] = [];
   private readonly inTemplate = new Set<string>();
 
-  constructor(private readonly coverage: Coverage, private readonly source: string) {}
+  constructor(
+    private readonly coverage: Coverage,
+    private readonly source: string,
+  ) {}
 
   /** The brief with every character no font has replaced by PLACEHOLDER (itself when there is none). */
   data(brief: Brief): Brief {
@@ -92,7 +98,10 @@ export class CoverageCheck {
 }
 
 function setAtPointer(root: unknown, pointer: string, value: string): void {
-  const keys = pointer.split('/').slice(1).map(k => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const keys = pointer
+    .split('/')
+    .slice(1)
+    .map(k => k.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node = root as Record<string, unknown>;
   for (const k of keys.slice(0, -1)) node = node[k] as Record<string, unknown>;
   node[keys[keys.length - 1]] = value;

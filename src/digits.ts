@@ -36,7 +36,10 @@ export function formatNumber(n: number, digits: Digits): string {
   if (!Number.isFinite(n)) throw new InputError(`not a finite number: ${String(n)}`);
   const latin = latinNumber.format(n);
   if (digits === 'latn') return latin;
-  return toDigits(latin.replace(/[,.]/g, c => (c === ',' ? ARABIC_THOUSANDS : ARABIC_DECIMAL)), digits);
+  return toDigits(
+    latin.replace(/[,.]/g, c => (c === ',' ? ARABIC_THOUSANDS : ARABIC_DECIMAL)),
+    digits,
+  );
 }
 
 /** A counter (page number, list label): digits only, no grouping, so page 1000 reads "1000". */
@@ -47,7 +50,8 @@ export const formatCounter = (n: number, digits: Digits): string => toDigits(Str
  * decimal point before the fraction, a percent sign after. Digits of any system, so a number a
  * helper already wrote with Arabic-Indic digits gets its separators too.
  */
-const NUMBER = /[0-9\u0660-\u0669\u06F0-\u06F9]+(?:,[0-9\u0660-\u0669\u06F0-\u06F9]{3}(?![0-9\u0660-\u0669\u06F0-\u06F9]))*(?:\.[0-9\u0660-\u0669\u06F0-\u06F9]+)?%?/g;
+const NUMBER =
+  /[0-9\u0660-\u0669\u06F0-\u06F9]+(?:,[0-9\u0660-\u0669\u06F0-\u06F9]{3}(?![0-9\u0660-\u0669\u06F0-\u06F9]))*(?:\.[0-9\u0660-\u0669\u06F0-\u06F9]+)?%?/g;
 
 /**
  * A word that is an identifier rather than a number in Arabic text: anything with a Latin letter
@@ -58,12 +62,18 @@ const IDENTIFIER = /[A-Za-z@]|:\/\//;
 /** A number of Arabic running text in the chosen digits, with the Arabic separators and percent sign. */
 function arabicNumber(number: string, digits: Digits): string {
   const marks: Record<string, string> = { ',': ARABIC_THOUSANDS, '.': ARABIC_DECIMAL, '%': ARABIC_PERCENT };
-  return toDigits(number.replace(/[,.%]/g, c => marks[c]), digits);
+  return toDigits(
+    number.replace(/[,.%]/g, c => marks[c]),
+    digits,
+  );
 }
 
 /** Arabic text with its numbers in `digits` (not 'latn'); identifiers, URLs and addresses untouched. */
 export function arabicText(text: string, digits: Exclude<Digits, 'latn'>): string {
-  return text.split(/(\s+)/).map(word => (IDENTIFIER.test(word) ? word : word.replace(NUMBER, n => arabicNumber(n, digits)))).join('');
+  return text
+    .split(/(\s+)/)
+    .map(word => (IDENTIFIER.test(word) ? word : word.replace(NUMBER, n => arabicNumber(n, digits))))
+    .join('');
 }
 
 /**

@@ -7,7 +7,10 @@ import type { Stats } from 'node:fs';
 /** Something wrong with what the user gave: a data file, a template, the markup it produced. */
 export class InputError extends Error {
   readonly exitCode = 2 as const;
-  constructor(message: string) { super(message); this.name = 'InputError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
 }
 
 /** Problems listed in one message; the rest are counted. */
@@ -43,21 +46,39 @@ export function entryKind(stats: Stats): string {
 export function systemReason(e: unknown, action: 'read' | 'write'): string {
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
-    case 'ENOENT': return action === 'read' ? 'no such file' : 'cannot create a file in that folder';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return action === 'read' ? 'it is a folder, not a file' : 'it is a folder';
-    case 'ENOTDIR': case 'EEXIST': return 'part of the path is a file, not a folder';
-    case 'ELOOP': return 'too many symbolic links (a link that points to itself?)';
-    case 'EROFS': return 'the file system is read-only';
-    case 'ENOSPC': return 'no space left on the device';
-    case 'EDQUOT': return 'disk quota exceeded';
-    case 'ENAMETOOLONG': return 'the file name is too long';
-    case 'EINVAL': return 'the file system does not accept that name';
-    case 'EXDEV': return 'cannot rename across file systems';
-    case 'EIO': return 'input/output error on the device';
-    case 'EMFILE': case 'ENFILE': return 'too many open files';
-    case 'ENOMEM': return 'out of memory';
-    default: return code ?? (e instanceof Error ? e.message : String(e));
+    case 'ENOENT':
+      return action === 'read' ? 'no such file' : 'cannot create a file in that folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return action === 'read' ? 'it is a folder, not a file' : 'it is a folder';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'part of the path is a file, not a folder';
+    case 'ELOOP':
+      return 'too many symbolic links (a link that points to itself?)';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'ENAMETOOLONG':
+      return 'the file name is too long';
+    case 'EINVAL':
+      return 'the file system does not accept that name';
+    case 'EXDEV':
+      return 'cannot rename across file systems';
+    case 'EIO':
+      return 'input/output error on the device';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    case 'ENOMEM':
+      return 'out of memory';
+    default:
+      return code ?? (e instanceof Error ? e.message : String(e));
   }
 }
 
@@ -66,10 +87,13 @@ export const MESSAGE_LINE_WIDTH = 400;
 
 /** Each line shortened to MESSAGE_LINE_WIDTH characters (whole code points), saying how much was cut. */
 export function fitLines(message: string): string {
-  return message.split('\n').map(line => {
-    if (line.length <= MESSAGE_LINE_WIDTH) return line;
-    let cut = MESSAGE_LINE_WIDTH - 40;
-    if (/[\uDC00-\uDFFF]/.test(line[cut])) cut--; // never split a surrogate pair
-    return `${line.slice(0, cut)}…(${line.length - cut} more characters)`;
-  }).join('\n');
+  return message
+    .split('\n')
+    .map(line => {
+      if (line.length <= MESSAGE_LINE_WIDTH) return line;
+      let cut = MESSAGE_LINE_WIDTH - 40;
+      if (/[\uDC00-\uDFFF]/.test(line[cut])) cut--; // never split a surrogate pair
+      return `${line.slice(0, cut)}…(${line.length - cut} more characters)`;
+    })
+    .join('\n');
 }

@@ -9,11 +9,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { entryKind, systemReason } from './errors.js';
 
 export class OutputError extends Error {
-  constructor(message: string) { super(message); this.name = 'OutputError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputError';
+  }
 }
 
 /** A write in progress: its temporary file and the folders it created, removed should it not finish. */
-interface Unfinished { tmp: string; folders: string[] }
+interface Unfinished {
+  tmp: string;
+  folders: string[];
+}
 
 const unfinished = new Set<Unfinished>();
 let written = 0;
@@ -85,7 +91,8 @@ function refusal(target: string, dest: string, kind: OutputKind): string | undef
   }
   const via = dest === path.resolve(target) ? '' : ` (a link to ${dest})`;
   if (!stats.isFile()) return `cannot write ${target}${via}: it is ${entryKind(stats)}`;
-  if (holdsOtherContent(dest, kind)) return `will not replace ${target}${via}: it is not ${article(kind.what)} ${kind.what} (a data file or a template?); choose another output file`;
+  if (holdsOtherContent(dest, kind))
+    return `will not replace ${target}${via}: it is not ${article(kind.what)} ${kind.what} (a data file or a template?); choose another output file`;
   return undefined;
 }
 
@@ -123,7 +130,11 @@ function alive(pid: number): boolean {
 function removeStale(dir: string, base: string): void {
   const prefix = tmpPrefix(base);
   let names: string[];
-  try { names = fs.readdirSync(dir); } catch { return; }
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const m = /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length));
@@ -131,15 +142,25 @@ function removeStale(dir: string, base: string): void {
     const file = path.join(dir, name);
     try {
       if (fs.lstatSync(file).isFile()) fs.unlinkSync(file);
-    } catch { /* gone already, or not ours to remove */ }
+    } catch {
+      /* gone already, or not ours to remove */
+    }
   }
 }
 
 /** Removes what an unfinished write made: its temporary file, then the folders it created, innermost first. */
 function undo(job: Unfinished): void {
-  try { fs.rmSync(job.tmp, { force: true }); } catch { /* never created */ }
+  try {
+    fs.rmSync(job.tmp, { force: true });
+  } catch {
+    /* never created */
+  }
   for (const d of [...job.folders].reverse()) {
-    try { fs.rmdirSync(d); } catch { /* not empty: someone else wrote there */ }
+    try {
+      fs.rmdirSync(d);
+    } catch {
+      /* not empty: someone else wrote there */
+    }
   }
   unfinished.delete(job);
 }
@@ -161,7 +182,10 @@ async function writeNew(file: string, bytes: Uint8Array): Promise<void> {
   // 'wx': never through a link or over a file someone planted under the temporary name.
   const handle = await fs.promises.open(file, 'wx');
   try {
-    if (!(delay > 0)) { await handle.writeFile(bytes); return; }
+    if (!(delay > 0)) {
+      await handle.writeFile(bytes);
+      return;
+    }
     for (let at = 0; at < bytes.length; at += CHUNK) {
       await handle.write(bytes, at, Math.min(CHUNK, bytes.length - at));
       await sleep(delay);

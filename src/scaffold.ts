@@ -6,6 +6,7 @@ import type { Brief } from './data/brief.js';
 import { schemaPath } from './data/load.js';
 import { CliError, runCli } from './cli-support.js';
 import { isMainModule } from './main-module.js';
+import { packageRoot } from './package-root.js';
 
 const HELP = `Usage: npm run new -- <name>
 
@@ -83,10 +84,15 @@ function today(): string {
 }
 
 async function main(argv: string[]): Promise<void> {
-  if (argv.includes('-h') || argv.includes('--help')) { console.log(HELP); return; }
+  if (argv.includes('-h') || argv.includes('--help')) {
+    console.log(HELP);
+    return;
+  }
   if (argv.length !== 1) throw new CliError(`expected one brief name, got ${argv.length}\n${HELP.split('\n')[0]}`, 2);
   const written = scaffold(argv[0]);
-  console.log(`${written}: written; render it with npm run brief -- ${written}`);
+  // Installed as a dependency there is no `npm run brief`; the package's bin is what the user has.
+  const installed = packageRoot().split(path.sep).includes('node_modules');
+  console.log(`${written}: written; render it with ${installed ? 'npx mowjaz brief' : 'npm run brief --'} ${written}`);
 }
 
-if (isMainModule(import.meta.url)) runCli(() => main(process.argv.slice(2)));
+if (isMainModule(import.meta.url)) void runCli(() => main(process.argv.slice(2)));

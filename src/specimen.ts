@@ -56,7 +56,10 @@ export async function renderSpecimen(lines: readonly string[], options: Specimen
     const paragraph = pdf.structure('P');
     pdf.append(document, paragraph);
     for (const line of layout.lines) {
-      if (y + line.height > A4.height - margin) { pdf.addPage(A4.width, A4.height); y = margin; }
+      if (y + line.height > A4.height - margin) {
+        pdf.addPage(A4.width, A4.height);
+        y = margin;
+      }
       const top = y;
       pdf.tagged(paragraph, () => pdf.drawLines([{ ...line, baseline: line.baseline - line.top, top: 0 }], left, top));
       y += line.height;
@@ -67,7 +70,10 @@ export async function renderSpecimen(lines: readonly string[], options: Specimen
 
 /** The input's paragraphs with their line numbers: non-empty lines not starting with #. */
 export function specimenEntries(source: string): { text: string; line: number }[] {
-  return source.split(/\r?\n/).map((l, i) => ({ text: l.trim(), line: i + 1 })).filter(e => e.text && !e.text.startsWith('#'));
+  return source
+    .split(/\r?\n/)
+    .map((l, i) => ({ text: l.trim(), line: i + 1 }))
+    .filter(e => e.text && !e.text.startsWith('#'));
 }
 
 export const specimenLines = (source: string): string[] => specimenEntries(source).map(e => e.text);
@@ -84,7 +90,10 @@ async function main(argv: string[]): Promise<void> {
   const options: SpecimenOptions = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--help' || a === '-h') { console.log(USAGE); return; }
+    if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      return;
+    }
     if (a === '--align') options.align = oneOf<Align>('--align', argv[++i], ['start', 'end', 'left', 'right', 'center', 'justify']);
     else if (a === '--width') options.widthCm = Number(argv[++i]);
     else if (a === '--kashida') options.justify = oneOf<JustifyMode>('--kashida', argv[++i], ['spaces', 'kashida', 'kashida-spaces']);
@@ -92,7 +101,8 @@ async function main(argv: string[]): Promise<void> {
     else positional.push(a);
   }
   if (positional.length !== 2) throw new CliError(USAGE, 2);
-  if (options.widthCm !== undefined && !(options.widthCm > 0 && options.widthCm <= A4_TEXT_CM)) throw new CliError(`--width needs a number of centimetres above 0 and at most ${A4_TEXT_CM} (A4 less 2 cm margins)`, 2);
+  if (options.widthCm !== undefined && !(options.widthCm > 0 && options.widthCm <= A4_TEXT_CM))
+    throw new CliError(`--width needs a number of centimetres above 0 and at most ${A4_TEXT_CM} (A4 less 2 cm margins)`, 2);
   const [input, output] = positional;
   const source = readInputText(input, { what: 'specimen text', maxBytes: DEFAULT_LIMITS.inputBytes });
   // A character no font has is the input's fault: name its line rather than fail mid-layout.
@@ -103,9 +113,12 @@ async function main(argv: string[]): Promise<void> {
     const found = engine.coverage.findUncovered(bold ? text.slice(1) : text, bold ? 'bold' : 'regular');
     if (found) throw new CliError(`${input}:${line}: character ${codePointLabel(found.codePoint)} cannot be drawn by any font`, 2);
   }
-  const bytes = await renderSpecimen(entries.map(e => e.text), { ...options, engine });
+  const bytes = await renderSpecimen(
+    entries.map(e => e.text),
+    { ...options, engine },
+  );
   await writeAtomically(output, bytes);
   console.log(`${output}: ${bytes.length} bytes`);
 }
 
-if (isMainModule(import.meta.url)) runCli(() => main(process.argv.slice(2)));
+if (isMainModule(import.meta.url)) void runCli(() => main(process.argv.slice(2)));

@@ -30,7 +30,11 @@ export function toPoints(length: number | string): number {
   return m[2] === 'mm' ? Number(m[1]) * MM : Number(m[1]);
 }
 
-interface SchemaNode { $ref?: string; properties?: Record<string, SchemaNode>; $defs?: Record<string, SchemaNode> }
+interface SchemaNode {
+  $ref?: string;
+  properties?: Record<string, SchemaNode>;
+  $defs?: Record<string, SchemaNode>;
+}
 
 let compiled: { validate: ValidateFunction<object>; schema: SchemaNode } | undefined;
 
@@ -66,7 +70,11 @@ function inPoints(value: unknown, node: SchemaNode, root: SchemaNode): unknown {
     return inPoints(value, root.$defs![name], root);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value) || !node.properties) return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== '$schema').map(([k, v]) => [k, inPoints(v, node.properties![k], root)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== '$schema')
+      .map(([k, v]) => [k, inPoints(v, node.properties![k], root)]),
+  );
 }
 
 /** Parses and validates a theme file's text; `file` names it in messages. */

@@ -10,7 +10,10 @@ export type Paper = 'a4' | 'letter' | 'a5';
 export type Orientation = 'portrait' | 'landscape';
 
 /** A page size in points. */
-export interface PageSize { width: number; height: number }
+export interface PageSize {
+  width: number;
+  height: number;
+}
 
 /**
  * A colour: `#rrggbb`, or the name of a palette entry. Names are replaced by the palette's value
@@ -34,10 +37,35 @@ export type PaletteName = (typeof PALETTE_NAMES)[number];
 export type Palette = Record<PaletteName, string>;
 
 export const STYLE_NAMES = [
-  'body', 'summary', 'h1', 'h2', 'h3', 'note', 'list-item', 'cell', 'cell-head', 'cell-label', 'cell-group', 'caption',
-  'cover-kicker', 'cover-title', 'cover-subtitle', 'cover-meta', 'cover-meta-label', 'cover-classification',
-  'latin', 'header', 'footer',
-  'footnote', 'callout-title', 'key-figure', 'key-figure-label', 'pull-quote', 'attribution', 'toc-1', 'toc-2',
+  'body',
+  'summary',
+  'h1',
+  'h2',
+  'h3',
+  'note',
+  'list-item',
+  'cell',
+  'cell-head',
+  'cell-label',
+  'cell-group',
+  'caption',
+  'cover-kicker',
+  'cover-title',
+  'cover-subtitle',
+  'cover-meta',
+  'cover-meta-label',
+  'cover-classification',
+  'latin',
+  'header',
+  'footer',
+  'footnote',
+  'callout-title',
+  'key-figure',
+  'key-figure-label',
+  'pull-quote',
+  'attribution',
+  'toc-1',
+  'toc-2',
 ] as const;
 
 export type StyleName = (typeof STYLE_NAMES)[number];
@@ -59,9 +87,16 @@ export interface Theme {
   justify: JustifyMode;
   list: { indent: number; bullet: string; gap: number; labelColor: Colour };
   table: {
-    padX: number; padY: number; spaceBefore: number; spaceAfter: number;
-    rule: number; ruleColor: Colour; headRule: number; headRuleColor: Colour;
-    headBandColor: Colour; groupBandColor: Colour;
+    padX: number;
+    padY: number;
+    spaceBefore: number;
+    spaceAfter: number;
+    rule: number;
+    ruleColor: Colour;
+    headRule: number;
+    headRuleColor: Colour;
+    headBandColor: Colour;
+    groupBandColor: Colour;
   };
   /** A horizontal rule (`<hr/>`) and the space around it. */
   rule: { spaceBefore: number; spaceAfter: number; width: number; color: Colour };
@@ -74,18 +109,30 @@ export interface Theme {
    * to `minScale`, when it would not fit below), a rule `ruleOffset` below the content box.
    */
   cover: {
-    bandHeight: number; bandColor: Colour; titleTop: number; titleGap: number; minScale: number;
-    ruleOffset: number; ruleWidth: number; ruleColor: Colour;
+    bandHeight: number;
+    bandColor: Colour;
+    titleTop: number;
+    titleGap: number;
+    minScale: number;
+    ruleOffset: number;
+    ruleWidth: number;
+    ruleColor: Colour;
   };
   /** Callout boxes (`<aside class>`): padding, space around, and each variant's colours. */
   callout: { padding: number; spaceBefore: number; spaceAfter: number } & Record<'summary' | 'key-figure' | 'quote', CalloutLook>;
   /** Notes: where they go, the marker's size and raise (in em of the text), the rule above them, link texts for assistive technology. */
   notes: {
     placement: 'foot' | 'end';
-    markerScale: number; markerRise: number; markerColor: Colour;
-    separatorGap: number; ruleLength: number; labelSuffix: string;
+    markerScale: number;
+    markerRise: number;
+    markerColor: Colour;
+    separatorGap: number;
+    ruleLength: number;
+    labelSuffix: string;
     /** Contents of the link annotations: marker → note, note → marker; the heading of end notes. */
-    linkLabel: string; backLabel: string; endTitle: string;
+    linkLabel: string;
+    backLabel: string;
+    endTitle: string;
   };
   /** The contents: leader text, second-level indent, gap around the leader, digits reserved for page numbers. */
   toc: { leader: string; indent: number; gap: number; numberDigits: number; linkLabel: string };
@@ -114,7 +161,13 @@ export interface PrintSettings {
 }
 
 /** A callout variant's box: fill (or none), border all round, and a bar on the start side. */
-export interface CalloutLook { fillColor?: Colour; borderColor?: Colour; borderWidth: number; barColor?: Colour; barWidth: number }
+export interface CalloutLook {
+  fillColor?: Colour;
+  borderColor?: Colour;
+  borderWidth: number;
+  barColor?: Colour;
+  barWidth: number;
+}
 
 /** Any part of a theme, merged over another (objects key by key; values and arrays replaced). */
 export type ThemeOverride = { [K in keyof Theme]?: K extends 'paper' ? Theme[K] : Overlay<Theme[K]> };
@@ -194,24 +247,40 @@ export const themeDefaults: Theme = {
   justify: 'kashida-spaces',
   list: { indent: 16, bullet: '•', gap: 7, labelColor: 'accent' },
   table: {
-    padX: 7, padY: 4, spaceBefore: 10, spaceAfter: 14,
-    rule: 0.6, ruleColor: 'rule', headRule: 1.2, headRuleColor: 'accent',
-    headBandColor: 'band', groupBandColor: 'bandLight',
+    padX: 7,
+    padY: 4,
+    spaceBefore: 10,
+    spaceAfter: 14,
+    rule: 0.6,
+    ruleColor: 'rule',
+    headRule: 1.2,
+    headRuleColor: 'accent',
+    headBandColor: 'band',
+    groupBandColor: 'bandLight',
   },
   rule: { spaceBefore: 6, spaceAfter: 8, width: 0.6, color: 'rule' },
   keepWithNextLines: 2,
   widowLines: 2,
   cover: { bandHeight: 7 * MM, bandColor: 'accent', titleTop: 86 * MM, titleGap: 10 * MM, minScale: 0.7, ruleOffset: 6, ruleWidth: 1.2, ruleColor: 'accent' },
   callout: {
-    padding: 10, spaceBefore: 10, spaceAfter: 14,
+    padding: 10,
+    spaceBefore: 10,
+    spaceAfter: 14,
     summary: { fillColor: 'bandLight', borderColor: 'rule', borderWidth: 0.6, barWidth: 0 },
     'key-figure': { fillColor: 'band', borderWidth: 0, barColor: 'accent', barWidth: 3 },
     quote: { borderWidth: 0, barColor: 'accent', barWidth: 2 },
   },
   notes: {
-    placement: 'foot', markerScale: 0.65, markerRise: 0.38, markerColor: 'accent',
-    separatorGap: 10, ruleLength: 0.3, labelSuffix: '. ',
-    linkLabel: 'الحاشية', backLabel: 'العودة إلى موضع الحاشية', endTitle: 'الحواشي',
+    placement: 'foot',
+    markerScale: 0.65,
+    markerRise: 0.38,
+    markerColor: 'accent',
+    separatorGap: 10,
+    ruleLength: 0.3,
+    labelSuffix: '. ',
+    linkLabel: 'الحاشية',
+    backLabel: 'العودة إلى موضع الحاشية',
+    endTitle: 'الحواشي',
   },
   toc: { leader: '.', indent: 14, gap: 4, numberDigits: 3, linkLabel: 'انتقل إلى' },
   quotes: 'mirror',

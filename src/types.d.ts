@@ -1,5 +1,8 @@
 declare module 'bidi-js' {
-  interface EmbeddingLevels { levels: Uint8Array; paragraphs: { start: number; end: number; level: number }[] }
+  interface EmbeddingLevels {
+    levels: Uint8Array;
+    paragraphs: { start: number; end: number; level: number }[];
+  }
   interface Bidi {
     getEmbeddingLevels(text: string, direction?: 'ltr' | 'rtl' | 'auto'): EmbeddingLevels;
     getReorderSegments(text: string, levels: EmbeddingLevels, start?: number, end?: number): [number, number][];
@@ -9,7 +12,10 @@ declare module 'bidi-js' {
 }
 
 declare module 'linebreak' {
-  interface Break { position: number; required: boolean }
+  interface Break {
+    position: number;
+    required: boolean;
+  }
   export default class LineBreaker {
     constructor(text: string);
     nextBreak(): Break | null;

@@ -62,15 +62,42 @@ export interface Author {
 
 /** Every heading and label a template takes from the locale, by name. */
 export type LabelName =
-  | 'summary' | 'facts' | 'roster' | 'key-points' | 'recommendations' | 'programme' | 'timeline' | 'sources'
-  | 'issuer' | 'issued' | 'reference' | 'classification' | 'authors' | 'address' | 'contact'
-  | 'name' | 'role' | 'source-note' | 'page' | 'of' | 'separator';
+  | 'summary'
+  | 'facts'
+  | 'roster'
+  | 'key-points'
+  | 'recommendations'
+  | 'programme'
+  | 'timeline'
+  | 'sources'
+  | 'issuer'
+  | 'issued'
+  | 'reference'
+  | 'classification'
+  | 'authors'
+  | 'address'
+  | 'contact'
+  | 'name'
+  | 'role'
+  | 'source-note'
+  | 'page'
+  | 'of'
+  | 'separator';
 
 export type Labels = Partial<Record<LabelName, string>>;
 
 export type Block =
-  | SummaryBlock | FactsBlock | TableBlock | RosterBlock | KeyPointsBlock | RecommendationsBlock
-  | QuotationBlock | ProgrammeBlock | TimelineBlock | SectionBlock | SourcesBlock;
+  | SummaryBlock
+  | FactsBlock
+  | TableBlock
+  | RosterBlock
+  | KeyPointsBlock
+  | RecommendationsBlock
+  | QuotationBlock
+  | ProgrammeBlock
+  | TimelineBlock
+  | SectionBlock
+  | SourcesBlock;
 
 export type BlockType = Block['type'];
 

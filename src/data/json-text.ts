@@ -7,16 +7,24 @@
 import { codePointLabel } from '../errors.js';
 
 /** A 1-based line and column; columns count UTF-16 code units, as editors do. */
-export interface Position { line: number; column: number }
+export interface Position {
+  line: number;
+  column: number;
+}
 
 /** Where a value sits in the text: the offset of its first character, and of its property name if it has one. */
-export interface Location { value: number; key?: number }
+export interface Location {
+  value: number;
+  key?: number;
+}
 
-export interface DuplicateKey { pointer: string; key: string; offset: number }
+export interface DuplicateKey {
+  pointer: string;
+  key: string;
+  offset: number;
+}
 
-export type ScanResult =
-  | { ok: true; locations: Map<string, Location>; duplicates: DuplicateKey[] }
-  | { ok: false; offset: number; message: string };
+export type ScanResult = { ok: true; locations: Map<string, Location>; duplicates: DuplicateKey[] } | { ok: false; offset: number; message: string };
 
 /** Escapes one JSON pointer reference token (RFC 6901). */
 export function pointerToken(key: string): string {
@@ -40,10 +48,12 @@ export function positions(text: string): (offset: number) => Position {
   }
   return offset => {
     const end = Math.min(offset, text.length);
-    let lo = 0, hi = starts.length - 1;
+    let lo = 0,
+      hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= end) lo = mid; else hi = mid - 1;
+      if (starts[mid] <= end) lo = mid;
+      else hi = mid - 1;
     }
     return { line: lo + 1, column: offset - starts[lo] + 1 };
   };
@@ -62,7 +72,10 @@ export function showChar(c: string): string {
 }
 
 class SyntaxProblem {
-  constructor(readonly offset: number, readonly message: string) {}
+  constructor(
+    readonly offset: number,
+    readonly message: string,
+  ) {}
 }
 
 const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
@@ -77,7 +90,9 @@ export function scanJson(text: string): ScanResult {
   const duplicates: DuplicateKey[] = [];
   let i = 0;
 
-  const skipWs = (): void => { while (i < text.length && WS.has(text.charCodeAt(i))) i++; };
+  const skipWs = (): void => {
+    while (i < text.length && WS.has(text.charCodeAt(i))) i++;
+  };
 
   /** The token at i, for "unexpected …" messages. */
   const tokenAt = (at: number): string => {
@@ -87,12 +102,11 @@ export function scanJson(text: string): ScanResult {
     if (/[-0-9]/.test(c)) return 'number';
     WORD.lastIndex = at;
     const w = WORD.exec(text);
-    if (w) return `token "${w[0].length > 20 ? w[0].slice(0, 20) + '…' : w[0]}"`;
+    if (w) return `token "${w[0].length > 20 ? `${w[0].slice(0, 20)}…` : w[0]}"`;
     const ch = String.fromCodePoint(text.codePointAt(at) ?? 0);
     return `token ${showChar(ch)}`;
   };
-  const unexpected = (expected: string): SyntaxProblem =>
-    new SyntaxProblem(i, `unexpected ${tokenAt(i)}${expected ? `, expected ${expected}` : ''}`);
+  const unexpected = (expected: string): SyntaxProblem => new SyntaxProblem(i, `unexpected ${tokenAt(i)}${expected ? `, expected ${expected}` : ''}`);
 
   const scanString = (): string => {
     const start = i;
@@ -102,7 +116,11 @@ export function scanJson(text: string): ScanResult {
     for (;;) {
       if (i >= text.length) throw new SyntaxProblem(start, 'unterminated string (missing closing ")');
       const c = text.charCodeAt(i);
-      if (c === 0x22) { out += text.slice(chunk, i); i++; return out; }
+      if (c === 0x22) {
+        out += text.slice(chunk, i);
+        i++;
+        return out;
+      }
       if (c === 0x0a || c === 0x0d) throw new SyntaxProblem(i, 'line break inside a string (write \\n, or close the string with ")');
       if (c < 0x20) throw new SyntaxProblem(i, `control character ${showChar(text[i])} inside a string`);
       if (c === 0x5c) {
@@ -138,12 +156,16 @@ export function scanJson(text: string): ScanResult {
     if (c === '{') {
       i++;
       skipWs();
-      if (text[i] === '}') { i++; return; }
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
       const seen = new Set<string>();
       for (;;) {
         skipWs();
         if (text[i] !== '"') {
-          throw text[i] === '}' ? new SyntaxProblem(i, 'unexpected token "}" after "," (remove the trailing comma)')
+          throw text[i] === '}'
+            ? new SyntaxProblem(i, 'unexpected token "}" after "," (remove the trailing comma)')
             : unexpected('a property name in double quotes');
         }
         const keyAt = i;
@@ -156,26 +178,44 @@ export function scanJson(text: string): ScanResult {
         i++;
         scanValue(child, keyAt, depth + 1);
         skipWs();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === '}') { i++; return; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
         throw unexpected(text[i] === '"' ? '"," or "}" (a comma is missing)' : '"," or "}"');
       }
     }
     if (c === '[') {
       i++;
       skipWs();
-      if (text[i] === ']') { i++; return; }
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
       for (let n = 0; ; n++) {
         skipWs();
         if (text[i] === ']') throw new SyntaxProblem(i, 'unexpected token "]" after "," (remove the trailing comma)');
         scanValue(`${pointer}/${n}`, undefined, depth + 1);
         skipWs();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === ']') { i++; return; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
         throw unexpected(i < text.length && text[i] !== '}' ? '"," or "]" (a comma is missing)' : '"," or "]"');
       }
     }
-    if (c === '"') { scanString(); return; }
+    if (c === '"') {
+      scanString();
+      return;
+    }
     if (c === '-' || (c >= '0' && c <= '9')) {
       NUMBER_LOOSE.lastIndex = i;
       const loose = NUMBER_LOOSE.exec(text)![0];
@@ -188,7 +228,10 @@ export function scanJson(text: string): ScanResult {
     for (const lit of ['true', 'false', 'null']) {
       if (text.startsWith(lit, i)) {
         WORD.lastIndex = i;
-        if (WORD.exec(text)![0] === lit) { i += lit.length; return; }
+        if (WORD.exec(text)![0] === lit) {
+          i += lit.length;
+          return;
+        }
       }
     }
     throw unexpected('a value');

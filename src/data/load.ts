@@ -14,7 +14,6 @@ import { pointerToken, positionAt, positions, scanJson } from './json-text.js';
 import { isIsoDate } from './dates.js';
 import { textProblem } from './text-rules.js';
 
-
 /** Where the schema lives: the package's data folder, whatever the data file's "$schema" says. */
 export function schemaPath(): string {
   return path.join(packageRoot(), 'data', 'brief.schema.json');
@@ -80,7 +79,11 @@ function briefValidator(fragment?: string): ValidateFunction<Brief> {
 }
 
 function mtimeOf(file: string): number {
-  try { return fs.statSync(file).mtimeMs; } catch { return -1; }
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
 }
 
 /** The text of a JSON file of at most `maxBytes` bytes; `what` names the kind of file in messages ("data file"). */
@@ -129,7 +132,7 @@ export function parseValidJson<T>(text: string, file: string, validate: Validate
     for (const error of validate.errors ?? []) {
       const v = describeError(error as ErrorObject);
       const loc = locations.get(v.at);
-      lineOf(v.atKey ? loc?.key ?? loc?.value : loc?.value, `${showPointer(v.pointer)}: ${v.words}`);
+      lineOf(v.atKey ? (loc?.key ?? loc?.value) : loc?.value, `${showPointer(v.pointer)}: ${v.words}`);
     }
   }
   for (const { path: pointer, value } of textValues(data as Brief)) {
@@ -155,7 +158,10 @@ function showPointer(pointer: string): string {
  */
 function visible(words: string): string {
   return words
-    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(
+      /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+      c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    )
     .replace(/[^\s"/]{200,}/g, long => `${long.slice(0, 60)}…(${long.length} characters)`);
 }
 

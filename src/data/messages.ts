@@ -20,11 +20,16 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   switch (typeof value) {
-    case 'string': return value === '' ? 'an empty string' : 'a string';
-    case 'number': return 'a number';
-    case 'boolean': return value ? 'true' : 'false';
-    case 'object': return 'an object';
-    default: return typeof value;
+    case 'string':
+      return value === '' ? 'an empty string' : 'a string';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
   }
 }
 
@@ -50,15 +55,14 @@ const FORMAT_WORDS: Record<string, string> = {
 
 function quote(value: unknown): string {
   const s = JSON.stringify(value) ?? String(value);
-  return s.length > 60 ? s.slice(0, 59) + '…"' : s;
+  return s.length > 60 ? `${s.slice(0, 59)}…"` : s;
 }
 
 /** Edit distance counting a swap of two neighbours as one edit (optimal string alignment), case-insensitive. */
 function distance(a: string, b: string): number {
   a = a.toLowerCase();
   b = b.toLowerCase();
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
@@ -75,7 +79,10 @@ function suggestion(name: string, allowed: string[]): string {
   let bestDistance = Infinity;
   for (const candidate of allowed) {
     const d = distance(name, candidate);
-    if (d < bestDistance) { best = candidate; bestDistance = d; }
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
   }
   if (best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3))) return ` (did you mean "${best}"?)`;
   return list;
@@ -91,7 +98,9 @@ export function describeError(error: ErrorObject): Violation {
 
   switch (error.keyword) {
     case 'type': {
-      const types = String(params.type).split(',').map(t => TYPE_WORDS[t] ?? t);
+      const types = String(params.type)
+        .split(',')
+        .map(t => TYPE_WORDS[t] ?? t);
       return plain(`must be ${types.join(' or ')}${found}`);
     }
     case 'required': {

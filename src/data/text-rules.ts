@@ -20,7 +20,8 @@ export function textProblem(value: string): string | undefined {
   for (const ch of value) {
     position++;
     run = MARK.test(ch) ? run + 1 : 0;
-    if (run > MAX_MARKS) return `has more than ${MAX_MARKS} combining marks on one character (at position ${position - run}), which would stack ink beyond its line`;
+    if (run > MAX_MARKS)
+      return `has more than ${MAX_MARKS} combining marks on one character (at position ${position - run}), which would stack ink beyond its line`;
   }
   return undefined;
 }

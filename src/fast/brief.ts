@@ -65,7 +65,9 @@ function fromSnapshot(): void {
   renderOnThisThread();
   // A worker would start from the snapshot and crash: a run that needs one is the plain CLI's.
   // Nothing has been written when the first worker is created, so the run can start over there.
-  (workerThreads as { Worker: unknown }).Worker = function Worker(): never { plain(root, argv); };
+  (workerThreads as { Worker: unknown }).Worker = function Worker(): never {
+    plain(root, argv);
+  };
   process.argv = [process.execPath, path.join(root, PLAIN_CLI), ...argv];
   void start(argv);
 }
@@ -84,7 +86,11 @@ async function warmUp(): Promise<void> {
   const streams = [process.stdout, process.stderr];
   const writes = streams.map(s => s.write);
   let said = '';
-  for (const s of streams) s.write = ((chunk: unknown) => { said += String(chunk); return true; }) as typeof s.write;
+  for (const s of streams)
+    s.write = ((chunk: unknown) => {
+      said += String(chunk);
+      return true;
+    }) as typeof s.write;
   setSharedEngines({ engine: createTextEngine({ openFace: openStandInFace }), pdfFonts: createPdfFontCache() });
   renderOnThisThread();
   try {
@@ -93,7 +99,9 @@ async function warmUp(): Promise<void> {
     setSharedEngines(undefined);
     // RegExp's last match would keep the warm-up's PDF text (pageCount reads it) in the snapshot.
     /^/.exec('');
-    streams.forEach((s, i) => { s.write = writes[i]; });
+    streams.forEach((s, i) => {
+      s.write = writes[i];
+    });
     // The build reports this line: a warm-up that failed still leaves a working, colder snapshot.
     const failed = process.exitCode !== undefined && process.exitCode !== 0;
     process.stdout.write(`warm-up: ${failed ? `failed: ${said.trim().split('\n')[0]}` : 'a brief rendered'}\n`);

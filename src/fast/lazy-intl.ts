@@ -37,6 +37,10 @@ if (v8.startupSnapshot.isBuildingSnapshot()) {
     originals.set(kind, Real);
     intl[kind] = deferred(Real);
   }
-  v8.startupSnapshot.addSerializeCallback(() => { for (const s of states) delete s.real; });
-  v8.startupSnapshot.addDeserializeCallback(() => { for (const [kind, Real] of originals) intl[kind] = Real; });
+  v8.startupSnapshot.addSerializeCallback(() => {
+    for (const s of states) delete s.real;
+  });
+  v8.startupSnapshot.addDeserializeCallback(() => {
+    for (const [kind, Real] of originals) intl[kind] = Real;
+  });
 }

@@ -7,7 +7,10 @@
 // It reads only the tables it needs (head, hhea, hmtx, cmap formats 4 and 12) of a TrueType file.
 import { GlyphFlag, type ShapedGlyph, type ShapeSettings, type ShaperFace } from '../text/shaper.js';
 
-interface Tables { view: DataView; at: Map<string, number> }
+interface Tables {
+  view: DataView;
+  at: Map<string, number>;
+}
 
 function tables(bytes: Uint8Array): Tables {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -39,19 +42,27 @@ function readCmap(t: Tables): Map<number, number> {
     if (!subtables.has(format)) subtables.set(format, offset);
   }
   const glyphs = new Map<number, number>();
-  const f12 = subtables.get(12), f4 = subtables.get(4);
+  const f12 = subtables.get(12),
+    f4 = subtables.get(4);
   if (f12 !== undefined) {
     for (let g = 0, n = view.getUint32(f12 + 12); g < n; g++) {
       const group = f12 + 16 + 12 * g;
-      const first = view.getUint32(group), last = view.getUint32(group + 4), gid = view.getUint32(group + 8);
+      const first = view.getUint32(group),
+        last = view.getUint32(group + 4),
+        gid = view.getUint32(group + 8);
       for (let cp = first; cp <= last; cp++) glyphs.set(cp, gid + cp - first);
     }
   } else if (f4 !== undefined) {
     const segments = view.getUint16(f4 + 6) / 2;
-    const ends = f4 + 14, starts = ends + 2 * segments + 2, deltas = starts + 2 * segments, ranges = deltas + 2 * segments;
+    const ends = f4 + 14,
+      starts = ends + 2 * segments + 2,
+      deltas = starts + 2 * segments,
+      ranges = deltas + 2 * segments;
     for (let s = 0; s < segments; s++) {
-      const end = view.getUint16(ends + 2 * s), start = view.getUint16(starts + 2 * s);
-      const delta = view.getInt16(deltas + 2 * s), range = view.getUint16(ranges + 2 * s);
+      const end = view.getUint16(ends + 2 * s),
+        start = view.getUint16(starts + 2 * s);
+      const delta = view.getInt16(deltas + 2 * s),
+        range = view.getUint16(ranges + 2 * s);
       for (let cp = start; cp <= end && cp !== 0xffff; cp++) {
         let gid: number;
         if (range === 0) gid = (cp + delta) & 0xffff;
@@ -93,7 +104,7 @@ export function openStandInFace(bytes: Uint8Array): ShaperFace {
     coverage: new Set(cmap.keys()),
     shape(text: string, offset: number, length: number, settings: ShapeSettings): ShapedGlyph[] {
       const glyphs: ShapedGlyph[] = [];
-      for (let i = offset; i < offset + length;) {
+      for (let i = offset; i < offset + length; ) {
         const cp = text.codePointAt(i)!;
         const gid = cmap.get(cp) ?? 0;
         const safe = settings.tatweelFlags && ARABIC_LETTER.test(text[i]) ? GlyphFlag.SAFE_TO_INSERT_TATWEEL : 0;

@@ -8,7 +8,12 @@ export type Subset = 'arabic' | 'latin' | 'latin-ext';
 export const SUBSETS: readonly Subset[] = ['arabic', 'latin', 'latin-ext'];
 export const WEIGHTS: Record<Weight, number> = { regular: 400, bold: 700 };
 
-export interface FontFile { weight: Weight; subset: Subset; source: string; file: string }
+export interface FontFile {
+  weight: Weight;
+  subset: Subset;
+  source: string;
+  file: string;
+}
 
 export const FONT_FILES: readonly FontFile[] = (Object.keys(WEIGHTS) as Weight[]).flatMap(weight =>
   SUBSETS.map(subset => ({
@@ -16,6 +21,7 @@ export const FONT_FILES: readonly FontFile[] = (Object.keys(WEIGHTS) as Weight[]
     subset,
     source: `amiri-${subset}-${WEIGHTS[weight]}-normal.woff`,
     file: `amiri-${subset}-${WEIGHTS[weight]}.ttf`,
-  })));
+  })),
+);
 
 export const fontsDir = (): string => path.join(packageRoot(), 'fonts');

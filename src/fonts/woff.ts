@@ -19,8 +19,12 @@ export function woffToSfnt(woff: Uint8Array): Buffer {
       checksum: src.readUInt32BE(at + 16),
     });
   }
-  let searchRange = 1, entrySelector = 0;
-  while (searchRange * 2 <= numTables) { searchRange *= 2; entrySelector++; }
+  let searchRange = 1,
+    entrySelector = 0;
+  while (searchRange * 2 <= numTables) {
+    searchRange *= 2;
+    entrySelector++;
+  }
   searchRange *= 16;
   const header = Buffer.alloc(12 + 16 * numTables);
   header.writeUInt32BE(flavor, 0);

@@ -10,7 +10,10 @@ import type { Theme } from '../theme.js';
 import type { Item, Page } from './page.js';
 import { layoutInlines } from './text.js';
 
-export interface ColumnBox { left: number; width: number }
+export interface ColumnBox {
+  left: number;
+  width: number;
+}
 
 /** Page `index` (from 0) is a front page: the cover, and every other page after it. */
 export const isFrontPage = (index: number): boolean => index % 2 === 0;
@@ -44,8 +47,10 @@ export function finishDuplexPages(context: EngineContext, pages: Page[], directi
 
 function moveAcross(item: Item, dx: number): void {
   if (item.kind === 'text') item.x += dx;
-  else if (item.kind === 'line') { item.x1 += dx; item.x2 += dx; }
-  else if (item.kind === 'link' || !item.edges) item.x += dx;
+  else if (item.kind === 'line') {
+    item.x1 += dx;
+    item.x2 += dx;
+  } else if (item.kind === 'link' || !item.edges) item.x += dx;
 }
 
 /**

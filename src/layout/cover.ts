@@ -51,13 +51,24 @@ export function placeCover(context: EngineContext, cursor: Cursor, blocks: reado
 }
 
 /** The cover's blocks prepared at one size, and the theme they were prepared with. */
-interface Setting { theme: Theme; blocks: PreparedBlock[] }
+interface Setting {
+  theme: Theme;
+  blocks: PreparedBlock[];
+}
 
 /** The cover page with its blocks from `top`, if they fit on it. */
 function attempt(cursor: Cursor, { theme, blocks }: Setting, top: number, root: StructNode): Page | undefined {
   const trial = new Cursor(theme, cursor.size);
   trial.newPage(true);
-  trial.page.items.push({ kind: 'rect', x: theme.bleedSafe, y: theme.bleedSafe, w: cursor.size.width - 2 * theme.bleedSafe, h: theme.cover.bandHeight, fill: theme.cover.bandColor, edges: ['left', 'right'] });
+  trial.page.items.push({
+    kind: 'rect',
+    x: theme.bleedSafe,
+    y: theme.bleedSafe,
+    w: cursor.size.width - 2 * theme.bleedSafe,
+    h: theme.cover.bandHeight,
+    fill: theme.cover.bandColor,
+    edges: ['left', 'right'],
+  });
   trial.y = top;
   placeBlocks(trial, blocks, root);
   return trial.pages.length === 1 ? trial.page : undefined;
@@ -80,9 +91,17 @@ function contentHeight(cursor: Cursor, { theme, blocks }: Setting, top: number, 
 
 /** The theme with type and spacing `scale` times their size, for a cover set smaller to fit. */
 function scaledTheme(theme: Theme, scale: number): Theme {
-  const styles = Object.fromEntries(Object.entries(theme.styles).map(([name, s]) => [name, {
-    ...s, size: s.size * scale, spaceBefore: s.spaceBefore * scale, spaceAfter: s.spaceAfter * scale,
-  }])) as Theme['styles'];
+  const styles = Object.fromEntries(
+    Object.entries(theme.styles).map(([name, s]) => [
+      name,
+      {
+        ...s,
+        size: s.size * scale,
+        spaceBefore: s.spaceBefore * scale,
+        spaceAfter: s.spaceAfter * scale,
+      },
+    ]),
+  ) as Theme['styles'];
   const { table, rule, list } = theme;
   return {
     ...theme,

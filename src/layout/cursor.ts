@@ -23,7 +23,11 @@ export class Cursor {
   readonly bottom: number;
 
   /** `column`: the text column's place across the page (by default between the side margins). */
-  constructor(readonly theme: Theme, readonly size: PageSize, column?: ColumnBox) {
+  constructor(
+    readonly theme: Theme,
+    readonly size: PageSize,
+    column?: ColumnBox,
+  ) {
     this.left = column?.left ?? theme.margin.side;
     this.width = column?.width ?? size.width - 2 * theme.margin.side;
     this.top = theme.margin.top;
@@ -32,7 +36,8 @@ export class Cursor {
 
   newPage(cover = false): void {
     // Checked as pages are made, so a document that would run away stops here, not after the work.
-    if (this.pages.length >= MAX_PAGES) throw new InputError(`the document runs past ${MAX_PAGES} pages, the most a brief may have; shorten it or split it into several briefs`);
+    if (this.pages.length >= MAX_PAGES)
+      throw new InputError(`the document runs past ${MAX_PAGES} pages, the most a brief may have; shorten it or split it into several briefs`);
     this.finishPage();
     this.page = { width: this.size.width, height: this.size.height, cover, items: [], bookmarks: [], destinations: [] };
     this.pages.push(this.page);
@@ -52,8 +57,12 @@ export class Cursor {
     }
   }
 
-  get atTop(): boolean { return this.y <= this.top + 0.001; }
-  room(): number { return this.bottom - (this.notes?.reserved(this.page) ?? 0) - this.y; }
+  get atTop(): boolean {
+    return this.y <= this.top + 0.001;
+  }
+  room(): number {
+    return this.bottom - (this.notes?.reserved(this.page) ?? 0) - this.y;
+  }
 
   /** Sets the current page's notes at its foot (done for each page when the next is started). */
   finishPage(): void {
@@ -65,9 +74,15 @@ export class Cursor {
     const [l, w] = [this.left, this.width];
     this.left += left;
     this.width -= left + right;
-    try { place(); } finally { [this.left, this.width] = [l, w]; }
+    try {
+      place();
+    } finally {
+      [this.left, this.width] = [l, w];
+    }
   }
-  space(amount: number): void { if (!this.atTop) this.y += amount; }
+  space(amount: number): void {
+    if (!this.atTop) this.y += amount;
+  }
 
   text(lines: LineLayout[], x: number, node?: StructNode): void {
     if (!lines.length) return;
@@ -86,9 +101,14 @@ export class Cursor {
    * theme's widow count alone on either side of the break.
    */
   linesThatFit(lines: readonly LineLayout[]): number {
-    let k = 0, h = 0, notes = 0;
+    let k = 0,
+      h = 0,
+      notes = 0;
     const extra = (line: LineLayout) => this.notes?.extraFor(this.page, line, notes) ?? 0;
-    while (k < lines.length && h + lines[k].height + notes + extra(lines[k]) <= this.room() + 0.01) { notes += extra(lines[k]); h += lines[k++].height; }
+    while (k < lines.length && h + lines[k].height + notes + extra(lines[k]) <= this.room() + 0.01) {
+      notes += extra(lines[k]);
+      h += lines[k++].height;
+    }
     if (k === lines.length) return k;
     const widow = this.theme.widowLines;
     if (lines.length - k < widow) k = lines.length >= 2 * widow ? lines.length - widow : 0;

@@ -21,7 +21,10 @@ export interface LayoutOptions {
   digits: Digits;
 }
 
-export interface LaidOutDocument { pages: Page[]; root: StructNode }
+export interface LaidOutDocument {
+  pages: Page[];
+  root: StructNode;
+}
 
 /** More passes than this would mean the contents change the pages they list. */
 const MAX_PASSES = 4;
@@ -59,7 +62,11 @@ function layoutPass(context: EngineContext, tree: DocumentTree, { digits }: Layo
   cursor.newPage();
   const notes = tree.notes?.length ? new NoteArea(context, tree.notes, cursor.width, digits) : undefined;
   cursor.notes = notes;
-  placeBlocks(cursor, tree.body.map(b => prepareBlock(b, { context, width: cursor.width, region: 'body', digits, pages })), root);
+  placeBlocks(
+    cursor,
+    tree.body.map(b => prepareBlock(b, { context, width: cursor.width, region: 'body', digits, pages })),
+    root,
+  );
   if (notes?.placement === 'end') placeEndNotes(context, cursor, notes, root);
   cursor.finishPage();
   if (cursor.page.items.length === 0 && cursor.pages.length > 1) cursor.pages.pop();
@@ -71,7 +78,10 @@ function placeEndNotes(context: EngineContext, cursor: Cursor, notes: NoteArea, 
   const placed = notes.endNotes();
   if (!placed.length) return;
   const { theme } = context;
-  const heading = prepareBlock({ kind: 'heading', level: 2, inlines: [{ text: theme.notes.endTitle, bold: false }], src: '' }, { context, width: cursor.width, region: 'body', digits: 'latn' });
+  const heading = prepareBlock(
+    { kind: 'heading', level: 2, inlines: [{ text: theme.notes.endTitle, bold: false }], src: '' },
+    { context, width: cursor.width, region: 'body', digits: 'latn' },
+  );
   heading.place(cursor, root, () => notes.heightOf(placed[0]));
   for (const p of placed) {
     if (notes.heightOf(p) > cursor.room() && !cursor.atTop) cursor.newPage();

@@ -4,7 +4,11 @@ import type { Note } from '../markup/tree.js';
 import type { LineLayout } from '../text/paragraph.js';
 
 /** A marker's range in its paragraph's text. */
-export interface NoteMarker { note: Note; start: number; end: number }
+export interface NoteMarker {
+  note: Note;
+  start: number;
+  end: number;
+}
 
 const markersOfLine = new WeakMap<LineLayout, NoteMarker[]>();
 
@@ -17,4 +21,3 @@ export function attachMarkers(lines: readonly LineLayout[], markers: readonly No
 }
 
 export const markersOn = (line: LineLayout): readonly NoteMarker[] => markersOfLine.get(line) ?? [];
-

@@ -25,8 +25,16 @@ function extent(line: LineLayout): { x0: number; x1: number } {
 export const noteDestination = (n: number): string => `note-${n}`;
 export const markerDestination = (n: number): string => `note-ref-${n}`;
 
-interface PreparedNote { note: Note; layout: ParagraphLayout; labelEnd: number; label: string }
-interface Placed { prepared: PreparedNote; parent: StructNode }
+interface PreparedNote {
+  note: Note;
+  layout: ParagraphLayout;
+  labelEnd: number;
+  label: string;
+}
+interface Placed {
+  prepared: PreparedNote;
+  parent: StructNode;
+}
 
 export class NoteArea {
   private readonly prepared = new Map<Note, PreparedNote>();
@@ -35,7 +43,12 @@ export class NoteArea {
   private readonly gap: number;
   readonly placement: 'foot' | 'end';
 
-  constructor(private readonly context: EngineContext, notes: readonly Note[], private readonly width: number, digits: Digits) {
+  constructor(
+    private readonly context: EngineContext,
+    notes: readonly Note[],
+    private readonly width: number,
+    digits: Digits,
+  ) {
     const { theme } = context;
     this.gap = theme.notes.separatorGap;
     this.placement = theme.notes.placement;
@@ -63,10 +76,16 @@ export class NoteArea {
   /** Lines placed with their top-left at (x, y): each marker a tagged, linked piece of its own; its note kept for the page. */
   text(page: Page, lines: readonly LineLayout[], x: number, y: number, node?: StructNode): void {
     let plain: LineLayout[] = [];
-    const flush = () => { if (plain.length) page.items.push({ kind: 'text', lines: plain, x, y, struct: node }); plain = []; };
+    const flush = () => {
+      if (plain.length) page.items.push({ kind: 'text', lines: plain, x, y, struct: node });
+      plain = [];
+    };
     for (const line of lines) {
       const markers = node ? markersOn(line) : [];
-      if (!markers.length) { plain.push(line); continue; }
+      if (!markers.length) {
+        plain.push(line);
+        continue;
+      }
       flush();
       let at = line.start;
       for (const m of markers) {
@@ -77,7 +96,16 @@ export class NoteArea {
           const link = struct('Link', struct('Reference', node));
           page.items.push({ kind: 'text', lines: [own], x, y, struct: link });
           const { x0, x1 } = extent(own);
-          page.items.push({ kind: 'link', x: x + x0, y: y + line.top, w: x1 - x0, h: line.height, dest: noteDestination(m.note.number), label: `${this.context.theme.notes.linkLabel} ${this.prepared.get(m.note)?.label ?? ''}`, struct: link });
+          page.items.push({
+            kind: 'link',
+            x: x + x0,
+            y: y + line.top,
+            w: x1 - x0,
+            h: line.height,
+            dest: noteDestination(m.note.number),
+            label: `${this.context.theme.notes.linkLabel} ${this.prepared.get(m.note)?.label ?? ''}`,
+            struct: link,
+          });
           page.destinations.push({ name: markerDestination(m.note.number), y: y + line.top });
         }
         const prepared = this.prepared.get(m.note);
@@ -101,15 +129,27 @@ export class NoteArea {
     let y = bottom - this.reserved(page);
     const rule = this.width * this.context.theme.notes.ruleLength;
     const ruleY = y + this.gap / 2;
-    page.items.push({ kind: 'line', x1: left + this.width - rule, y1: ruleY, x2: left + this.width, y2: ruleY, color: this.context.theme.palette.rule, width: 0.5 });
+    page.items.push({
+      kind: 'line',
+      x1: left + this.width - rule,
+      y1: ruleY,
+      x2: left + this.width,
+      y2: ruleY,
+      color: this.context.theme.palette.rule,
+      width: 0.5,
+    });
     y += this.gap;
     for (const p of placed) y = this.draw(page, p, left, y);
   }
 
   /** Notes set after the body, for the theme's `end` placement: called with a function that gives room for each. */
-  endNotes(): readonly Placed[] { return this.atEnd; }
+  endNotes(): readonly Placed[] {
+    return this.atEnd;
+  }
 
-  heightOf(p: Placed): number { return p.prepared.layout.height; }
+  heightOf(p: Placed): number {
+    return p.prepared.layout.height;
+  }
 
   /** Draws a note with its top-left at (x, y): its label a link back to the marker. Returns the y below it. */
   draw(page: Page, { prepared, parent }: Placed, x: number, y: number): number {
@@ -123,7 +163,16 @@ export class NoteArea {
       const link = struct('Link', noteNode);
       page.items.push({ kind: 'text', lines: [label], x, y: top, struct: link });
       const { x0, x1 } = extent(label);
-      page.items.push({ kind: 'link', x: x + x0, y, w: x1 - x0, h: lines[0].height, dest: markerDestination(note.number), label: this.context.theme.notes.backLabel, struct: link });
+      page.items.push({
+        kind: 'link',
+        x: x + x0,
+        y,
+        w: x1 - x0,
+        h: lines[0].height,
+        dest: markerDestination(note.number),
+        label: this.context.theme.notes.backLabel,
+        struct: link,
+      });
     }
     const rest = [slice(lines[0], labelEnd, lines[0].end), ...lines.slice(1)].filter((l): l is LineLayout => l !== null);
     if (rest.length) page.items.push({ kind: 'text', lines: rest, x, y: top, struct: noteNode });

@@ -4,9 +4,27 @@ import type { Edge } from '../print/page-boxes.js';
 import type { LineLayout } from '../text/paragraph.js';
 
 export type StructType =
-  | 'Document' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody'
-  | 'Table' | 'TR' | 'TH' | 'TD' | 'Caption'
-  | 'Aside' | 'BlockQuote' | 'Note' | 'Reference' | 'Link' | 'TOC' | 'TOCI';
+  | 'Document'
+  | 'H1'
+  | 'H2'
+  | 'H3'
+  | 'P'
+  | 'L'
+  | 'LI'
+  | 'Lbl'
+  | 'LBody'
+  | 'Table'
+  | 'TR'
+  | 'TH'
+  | 'TD'
+  | 'Caption'
+  | 'Aside'
+  | 'BlockQuote'
+  | 'Note'
+  | 'Reference'
+  | 'Link'
+  | 'TOC'
+  | 'TOCI';
 
 export interface StructNode {
   type: StructType;
@@ -47,12 +65,33 @@ export interface RectItem {
   stroke?: { color: string; width: number };
 }
 /** A link to a named destination over a box of the page, part of a Link element. */
-export interface LinkItem { kind: 'link'; x: number; y: number; w: number; h: number; dest: string; label: string; struct: StructNode }
-export interface LineItem { kind: 'line'; x1: number; y1: number; x2: number; y2: number; color: string; width: number }
+export interface LinkItem {
+  kind: 'link';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  dest: string;
+  label: string;
+  struct: StructNode;
+}
+export interface LineItem {
+  kind: 'line';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  color: string;
+  width: number;
+}
 
 export type Item = TextItem | RectItem | LineItem | LinkItem;
 
-export interface Bookmark { title: string; level: number; y: number }
+export interface Bookmark {
+  title: string;
+  level: number;
+  y: number;
+}
 
 export interface Page {
   width: number;
@@ -72,10 +111,12 @@ export function struct(type: StructType, parent?: StructNode, extra: Partial<Str
 
 /** Ink extent of laid-out lines, for checks that nothing runs outside the margins. */
 export function inkWidth(lines: readonly LineLayout[]): { left: number; right: number } {
-  let left = Infinity, right = -Infinity;
-  for (const l of lines) for (const g of l.glyphs) {
-    left = Math.min(left, g.x);
-    right = Math.max(right, g.x + g.advance);
-  }
+  let left = Infinity,
+    right = -Infinity;
+  for (const l of lines)
+    for (const g of l.glyphs) {
+      left = Math.min(left, g.x);
+      right = Math.max(right, g.x + g.advance);
+    }
   return { left, right };
 }

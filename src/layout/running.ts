@@ -12,9 +12,10 @@ import { layoutInlines, plainText, type Fields } from './text.js';
 export function addRunningHeads(context: EngineContext, pages: Page[], tree: DocumentTree, digits: Digits, direction: Direction): void {
   const { theme } = context;
   const total = formatCounter(pages.length, digits);
-  const headerInlines: Inline[] = !theme.header.show ? []
-    : tree.header ?? (tree.meta.shortTitle && theme.header.shortTitle ? [{ text: tree.meta.shortTitle, bold: false }] : []);
-  const footerInlines: Inline[] = theme.footer.show ? tree.footer ?? [] : [];
+  const headerInlines: Inline[] = !theme.header.show
+    ? []
+    : (tree.header ?? (tree.meta.shortTitle && theme.header.shortTitle ? [{ text: tree.meta.shortTitle, bold: false }] : []));
+  const footerInlines: Inline[] = theme.footer.show ? (tree.footer ?? []) : [];
   pages.forEach((page, i) => {
     // An intentionally blank page carries nothing but its wording: no header, no page number.
     if (page.cover || page.blank) return;
@@ -26,7 +27,9 @@ export function addRunningHeads(context: EngineContext, pages: Page[], tree: Doc
       const y = theme.header.baselineFromTop - (first.baseline - first.top);
       const ruleY = y + head.height + theme.header.ruleGap;
       if (ruleY > theme.margin.top - theme.header.ruleGap) {
-        throw new InputError(`the running header "${excerpt(headerInlines)}" takes ${head.lines.length} lines and does not fit above the text; shorten it (the short title, the classification)`);
+        throw new InputError(
+          `the running header "${excerpt(headerInlines)}" takes ${head.lines.length} lines and does not fit above the text; shorten it (the short title, the classification)`,
+        );
       }
       page.items.push({ kind: 'text', lines: head.lines, x: left, y: y - first.top, artifact: true });
       page.items.push({ kind: 'line', x1: left, y1: ruleY, x2: left + width, y2: ruleY, color: theme.header.ruleColor, width: theme.header.ruleWidth });

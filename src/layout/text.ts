@@ -10,15 +10,26 @@ import type { StyledSpan } from '../text/records.js';
 import { styleFor, type TextStyle } from '../theme.js';
 import { attachMarkers, type NoteMarker } from './note-markers.js';
 
-export interface Fields { page: string; pages: string }
+export interface Fields {
+  page: string;
+  pages: string;
+}
 
-export function layoutInlines(context: EngineContext, inlines: readonly Inline[], style: TextStyle, width: number, align: Align = style.align, fields?: Fields, dir?: Dir): ParagraphLayout {
+export function layoutInlines(
+  context: EngineContext,
+  inlines: readonly Inline[],
+  style: TextStyle,
+  width: number,
+  align: Align = style.align,
+  fields?: Fields,
+  dir?: Dir,
+): ParagraphLayout {
   const { theme } = context;
   let text = '';
   const spans: StyledSpan[] = [];
   const markers: NoteMarker[] = [];
   for (const inline of inlines) {
-    const piece = inline.field ? fields?.[inline.field] ?? '' : inline.text;
+    const piece = inline.field ? (fields?.[inline.field] ?? '') : inline.text;
     if (!piece) continue;
     const own = inline.className ? styleFor(theme, inline.className, 'body') : style;
     const marker = inline.note !== undefined;
@@ -35,21 +46,23 @@ export function layoutInlines(context: EngineContext, inlines: readonly Inline[]
     text += piece;
   }
   const direction = dir === 'ltr' || dir === 'rtl' ? dir : dir === 'auto' ? firstStrong(text) : undefined;
-  const lay = (t: string) => layoutParagraph(context.engine, {
-    text: t,
-    spans,
-    style: { size: style.size, color: style.color, weight: style.weight },
-    width,
-    align,
-    lineHeight: style.lineHeight,
-    justify: theme.justify,
-    ...(direction ? { direction } : {}),
-  });
+  const lay = (t: string) =>
+    layoutParagraph(context.engine, {
+      text: t,
+      spans,
+      style: { size: style.size, color: style.color, weight: style.weight },
+      width,
+      align,
+      lineHeight: style.lineHeight,
+      justify: theme.justify,
+      ...(direction ? { direction } : {}),
+    });
   const layout = withArabicQuotes(lay(text), text, theme.quotes, lay);
   if (markers.length) {
-    for (const line of layout.lines) for (const g of line.glyphs) {
-      if (markers.some(m => g.cluster >= m.start && g.cluster < m.end)) g.rise += style.size * theme.notes.markerRise;
-    }
+    for (const line of layout.lines)
+      for (const g of line.glyphs) {
+        if (markers.some(m => g.cluster >= m.start && g.cluster < m.end)) g.rise += style.size * theme.notes.markerRise;
+      }
     attachMarkers(layout.lines, markers);
   }
   return layout;
@@ -68,12 +81,22 @@ const QUOTE_SHAPES: Record<'mirror' | 'guillemets', Record<string, string>> = {
  * runs are known only once laid out; the swap changes no bidi class, so no run moves), each
  * glyph's text put back to the character typed, which is what copying gives back.
  */
-function withArabicQuotes(layout: ParagraphLayout, text: string, mode: 'mirror' | 'guillemets' | 'as-typed', lay: (t: string) => ParagraphLayout): ParagraphLayout {
+function withArabicQuotes(
+  layout: ParagraphLayout,
+  text: string,
+  mode: 'mirror' | 'guillemets' | 'as-typed',
+  lay: (t: string) => ParagraphLayout,
+): ParagraphLayout {
   if (mode === 'as-typed' || !/[\u201C\u201D]/.test(text)) return layout;
   const shapes = QUOTE_SHAPES[mode];
   const swapped = new Set(layout.lines.flatMap(l => l.glyphs.filter(g => g.rtl && shapes[g.text]).map(g => g.cluster)));
   if (!swapped.size) return layout;
-  const again = lay(text.split('').map((ch, i) => (swapped.has(i) ? shapes[ch] : ch)).join(''));
+  const again = lay(
+    text
+      .split('')
+      .map((ch, i) => (swapped.has(i) ? shapes[ch] : ch))
+      .join(''),
+  );
   for (const line of again.lines) for (const g of line.glyphs) if (swapped.has(g.cluster) && g.text) g.text = text[g.cluster];
   return again;
 }
@@ -89,5 +112,9 @@ function firstStrong(text: string): Direction {
 
 /** Plain text of inline runs (bookmark titles, alternate text). */
 export function plainText(inlines: readonly Inline[]): string {
-  return inlines.map(i => i.text).join('').replace(/\s+/g, ' ').trim();
+  return inlines
+    .map(i => i.text)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

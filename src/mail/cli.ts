@@ -57,7 +57,11 @@ export const DEFAULT_MAX_ATTACHMENT = 10 * 1024 * 1024;
 const EML_OUTPUT: OutputKind = { what: 'e-mail message', head: 64, replaceable: head => /^[A-Za-z][A-Za-z0-9-]*:/.test(head) };
 
 /** A brief whose PDF the batch wrote (or failed to): the fields of the batch's outcomes used here. */
-export interface WrittenBrief { file: string; out: string; ok: boolean }
+export interface WrittenBrief {
+  file: string;
+  out: string;
+  ok: boolean;
+}
 
 export interface MailCommand {
   /** The arguments that are not mail options, for the main parser. */
@@ -69,16 +73,23 @@ export interface MailCommand {
 }
 
 function takeMailArguments(argv: readonly string[]): { mine: string[]; rest: string[] } {
-  const mine: string[] = [], rest: string[] = [];
+  const mine: string[] = [],
+    rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--') { rest.push(...argv.slice(i)); break; }
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
     const name = /^--([^=]+)/.exec(arg)?.[1];
     if (name && SECRET_OPTIONS.includes(name)) {
       throw new CliError(`--${name}: the SMTP user and password are read from MOWJAZ_SMTP_USER and MOWJAZ_SMTP_PASSWORD only, never from the command line`, 2);
     }
     const option = name ? (OPTIONS as Record<string, { type: string }>)[name] : undefined;
-    if (!option) { rest.push(arg); continue; }
+    if (!option) {
+      rest.push(arg);
+      continue;
+    }
     mine.push(arg);
     if (option.type === 'string' && !arg.includes('=')) {
       if (i + 1 >= argv.length) throw new CliError(`--${name} needs a value`, 2);
@@ -112,10 +123,14 @@ function smtpSettings(values: Record<string, string | undefined>, env: NodeJS.Pr
   const caFile = pick('smtp-ca', 'MOWJAZ_SMTP_CA');
   let ca: string | undefined;
   if (caFile !== undefined) {
-    try { ca = fs.readFileSync(caFile, 'utf8'); } catch (e) { throw new CliError(`cannot read --smtp-ca ${caFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 2); }
+    try {
+      ca = fs.readFileSync(caFile, 'utf8');
+    } catch (e) {
+      throw new CliError(`cannot read --smtp-ca ${caFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 2);
+    }
   }
   const user = env.MOWJAZ_SMTP_USER || undefined;
-  return { host, port, security, user, password: user === undefined ? undefined : env.MOWJAZ_SMTP_PASSWORD ?? '', timeoutMs: timeout * 1000, ca };
+  return { host, port, security, user, password: user === undefined ? undefined : (env.MOWJAZ_SMTP_PASSWORD ?? ''), timeoutMs: timeout * 1000, ca };
 }
 
 /** Parses the mail options out of `argv`; the environment gives the SMTP settings and credentials. */
@@ -156,7 +171,11 @@ export function mailCommand(argv: readonly string[], env: NodeJS.ProcessEnv = pr
     const recipients = [...parties.to, ...parties.cc].map(m => m.address);
     if (smtp && !recipients.length) throw new CliError(`${brief.file}: no recipient: give --to (or "mail": {"to": […]} in the data)`, 2);
     let pdf: Buffer;
-    try { pdf = fs.readFileSync(brief.out); } catch (e) { throw new CliError(`cannot read ${brief.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1); }
+    try {
+      pdf = fs.readFileSync(brief.out);
+    } catch (e) {
+      throw new CliError(`cannot read ${brief.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1);
+    }
     const message = await (await mimeModules()).composeMessage({ content, parties, pdf, pdfFile: brief.out, date: creationDate(content.issued, brief.file) });
     const done: string[] = [];
     const eml = emlFor(brief);
@@ -166,7 +185,10 @@ export function mailCommand(argv: readonly string[], env: NodeJS.ProcessEnv = pr
     }
     if (smtp) {
       if (pdf.length > maxSize) {
-        throw new CliError(`${brief.out}: not sent: the attachment is ${megabytes(pdf.length)}, over the ${megabytes(maxSize)} limit (--max-attachment-size)`, 1);
+        throw new CliError(
+          `${brief.out}: not sent: the attachment is ${megabytes(pdf.length)}, over the ${megabytes(maxSize)} limit (--max-attachment-size)`,
+          1,
+        );
       }
       const delivery = await (await mimeModules()).sendMessage(message.raw, { from: parties.from.address, to: recipients }, smtp);
       done.push(`${brief.out}: sent to ${delivery.accepted.join(', ')} through ${smtp.host}:${smtp.port}`);
@@ -182,24 +204,34 @@ export function mailCommand(argv: readonly string[], env: NodeJS.ProcessEnv = pr
     async run(briefs) {
       const outcomes: { brief: WrittenBrief; ok: boolean; exitCode: 0 | 1 | 2 }[] = [];
       for (const brief of briefs) {
-        if (!brief.ok) { outcomes.push({ brief, ok: false, exitCode: 0 }); continue; } // its failure is reported already
+        if (!brief.ok) {
+          // its failure is reported already
+          outcomes.push({ brief, ok: false, exitCode: 0 });
+          continue;
+        }
         try {
           process.stdout.write(`${await one(brief)}\n`);
           outcomes.push({ brief, ok: true, exitCode: 0 });
         } catch (e) {
           const message = e instanceof Error ? e.message : String(e);
           if (briefs.length === 1) throw e;
-          process.stderr.write(`mowjaz: ${brief.file}: not ${smtp ? 'sent' : 'mailed'}: ${message.replace(new RegExp(`^${escapeRegExp(brief.file)}: `), '')}\n`);
+          process.stderr.write(
+            `mowjaz: ${brief.file}: not ${smtp ? 'sent' : 'mailed'}: ${message.replace(new RegExp(`^${escapeRegExp(brief.file)}: `), '')}\n`,
+          );
           outcomes.push({ brief, ok: false, exitCode: exitCodeOf(e) });
         }
       }
       if (briefs.length > 1) {
         const verb = smtp ? 'sent' : 'written';
-        const named = (ok: boolean) => outcomes.filter(o => o.ok === ok).map(o => o.brief.file).join(', ') || 'none';
+        const named = (ok: boolean) =>
+          outcomes
+            .filter(o => o.ok === ok)
+            .map(o => o.brief.file)
+            .join(', ') || 'none';
         const line = `${outcomes.filter(o => o.ok).length} of ${briefs.length} messages ${verb}: ${named(true)}; not ${verb}: ${named(false)}`;
         (outcomes.every(o => o.ok) ? process.stdout : process.stderr).write(`${outcomes.every(o => o.ok) ? '' : 'mowjaz: '}${line}\n`);
       }
-      return outcomes.reduce<0 | 1 | 2>((worst, o) => (o.exitCode > worst ? o.exitCode : worst), 0);
+      return outcomes.reduce<0 | 1 | 2>((worst, o) => Math.max(o.exitCode, worst) as 0 | 1 | 2, 0);
     },
   };
 }

@@ -42,11 +42,11 @@ export const LOCAL_DOMAIN = 'mowjaz.invalid';
 const hbs = Handlebars.create();
 const templates = new Map<string, Handlebars.TemplateDelegate>();
 
-function template(name: string, escape: boolean): Handlebars.TemplateDelegate {
+function template(name: string, escapeHtml: boolean): Handlebars.TemplateDelegate {
   let fn = templates.get(name);
   if (!fn) {
     const source = fs.readFileSync(path.join(packageRoot(), 'templates', 'mail', name), 'utf8');
-    fn = hbs.compile(source, { strict: false, noEscape: !escape, knownHelpersOnly: true });
+    fn = hbs.compile(source, { strict: false, noEscape: !escapeHtml, knownHelpersOnly: true });
     templates.set(name, fn);
   }
   return fn;
@@ -57,15 +57,20 @@ const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f/\\:*?"<>|\u061c\u200e\u200f\
 
 /** The attachment's Arabic name, and an ASCII one for clients that cannot read RFC 2231. */
 export function attachmentNames(content: MailContent, pdfFile: string): { name: string; ascii: string } {
-  const ascii = [content.reference, path.basename(pdfFile, path.extname(pdfFile))]
-    .find(s => s !== undefined && /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/.test(s)) ?? 'brief';
+  const ascii =
+    [content.reference, path.basename(pdfFile, path.extname(pdfFile))].find(s => s !== undefined && /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/.test(s)) ?? 'brief';
   const arabic = content.attachmentName.replace(UNSAFE_IN_NAME, ' ').replace(/\s+/g, ' ').trim().slice(0, 100).trim();
   return { name: `${arabic || ascii}.pdf`, ascii: `${ascii}.pdf` };
 }
 
 /** Every line of the text part opens with a right-to-left mark, so its direction never depends on its first letter. */
 function rightToLeftLines(text: string): string {
-  return text.replace(/\n{3,}/g, '\n\n').trim().split('\n').map(line => (line === '' || line === '--' ? line : `\u200f${line}`)).join('\r\n') + '\r\n';
+  return `${text
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+    .split('\n')
+    .map(line => (line === '' || line === '--' ? line : `\u200f${line}`))
+    .join('\r\n')}\r\n`;
 }
 
 export async function composeMessage(input: ComposeInput): Promise<Composed> {
@@ -91,15 +96,17 @@ export async function composeMessage(input: ComposeInput): Promise<Composed> {
     headers: language,
     text: { content: rightToLeftLines(template('body.txt.hbs', false)(view)), headers: language },
     html: { content: template('body.html.hbs', true)(view), headers: language },
-    attachments: [{
-      content: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength),
-      filename: name,
-      contentType: 'application/pdf',
-      // A prepared header value (nodemailer's documented way to emit a header as given): the
-      // composer would otherwise rebuild the disposition from the Arabic name alone. Typed as a
-      // string there, though setHeader takes the object form too.
-      contentDisposition: { prepared: true, foldLines: true, value: disposition } as unknown as string,
-    }],
+    attachments: [
+      {
+        content: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength),
+        filename: name,
+        contentType: 'application/pdf',
+        // A prepared header value (nodemailer's documented way to emit a header as given): the
+        // composer would otherwise rebuild the disposition from the Arabic name alone. Typed as a
+        // string there, though setHeader takes the object form too.
+        contentDisposition: { prepared: true, foldLines: true, value: disposition } as unknown as string,
+      },
+    ],
     baseBoundary: hash.slice(0, 16),
     boundaryPrefix: '--_mowjaz',
     newline: 'win',

@@ -3,7 +3,10 @@
 import { blocksOf, type Brief } from '../data/brief.js';
 
 /** An address as given, with the JSON path it came from (for messages). */
-export interface GivenAddress { value: string; at: string }
+export interface GivenAddress {
+  value: string;
+  at: string;
+}
 
 export interface MailContent {
   title: string;
@@ -31,7 +34,10 @@ export function mailContent(brief: Brief): MailContent {
   return {
     title: brief.title,
     subtitle: brief.subtitle,
-    summary: blocksOf(brief, 'summary').flatMap(b => b.paragraphs).join('\n\n') || undefined,
+    summary:
+      blocksOf(brief, 'summary')
+        .flatMap(b => b.paragraphs)
+        .join('\n\n') || undefined,
     keyPoints: blocksOf(brief, 'key-points').flatMap(b => b.items),
     classification: brief.classification,
     reference: brief.reference,

@@ -20,17 +20,32 @@ export interface SmtpSettings {
   ca?: string;
 }
 
-export interface Envelope { from: string; to: string[] }
+export interface Envelope {
+  from: string;
+  to: string[];
+}
 
-export interface Delivery { accepted: string[]; response: string }
+export interface Delivery {
+  accepted: string[];
+  response: string;
+}
 
 /** A server's words, on one line and short: they end up in a terminal. */
 function serverWords(text: unknown): string {
-  const line = String(text ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ').trim();
+  const line = String(text ?? '')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
+    .trim();
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
-interface SmtpFailure extends Error { code?: string; responseCode?: number; response?: string; command?: string; recipient?: string; rejected?: string[] }
+interface SmtpFailure extends Error {
+  code?: string;
+  responseCode?: number;
+  response?: string;
+  command?: string;
+  recipient?: string;
+  rejected?: string[];
+}
 
 /** What went wrong, in one line; `server` is host:port. */
 export function describeFailure(e: SmtpFailure, server: string, settings: SmtpSettings): string {
@@ -42,9 +57,10 @@ export function describeFailure(e: SmtpFailure, server: string, settings: SmtpSe
   if (e.code === 'EDNS' || /ENOTFOUND|EAI_AGAIN/.test(net)) return `cannot find the SMTP server ${settings.host}`;
   if (e.code === 'EAUTH') return `authentication failed at ${server} for ${settings.user ?? 'the configured user'}${reply}`;
   if (e.code === 'ENOAUTH') return `${server} wants a user name and password: set MOWJAZ_SMTP_USER and MOWJAZ_SMTP_PASSWORD`;
-  if (e.responseCode === 552 || e.responseCode === 523 || /size larger than allowed/i.test(e.message)) return `message too large for ${server}${reply || `: ${serverWords(e.message)}`}`;
+  if (e.responseCode === 552 || e.responseCode === 523 || /size larger than allowed/i.test(e.message))
+    return `message too large for ${server}${reply || `: ${serverWords(e.message)}`}`;
   if (e.code === 'EENVELOPE' && e.command === 'RCPT TO') {
-    const who = e.rejected?.length ? e.rejected.join(', ') : e.recipient ?? 'the recipients';
+    const who = e.rejected?.length ? e.rejected.join(', ') : (e.recipient ?? 'the recipients');
     return `recipient rejected by ${server}: ${who}${reply}`;
   }
   if (e.code === 'EENVELOPE' && e.command === 'MAIL FROM') return `sender rejected by ${server}${reply}`;
@@ -70,14 +86,12 @@ export async function sendMessage(raw: Buffer, envelope: Envelope, settings: Smt
     disableFileAccess: true,
     disableUrlAccess: true,
   });
-  let info;
-  try {
-    info = await transport.sendMail({ envelope: { from: envelope.from, to: [...envelope.to] }, raw });
-  } catch (e) {
-    throw new CliError(describeFailure(e as SmtpFailure, server, settings), 1);
-  } finally {
-    transport.close();
-  }
+  const info = await transport
+    .sendMail({ envelope: { from: envelope.from, to: [...envelope.to] }, raw })
+    .catch((e: unknown) => {
+      throw new CliError(describeFailure(e as SmtpFailure, server, settings), 1);
+    })
+    .finally(() => transport.close());
   const accepted = (info.accepted ?? []).map(String);
   const rejected = (info.rejected ?? []).map(String);
   if (rejected.length) {

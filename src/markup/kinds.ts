@@ -31,7 +31,9 @@ export const markupKinds = {
   paragraph: { elements: ['p'], parents: inBoxes, empty: false, texts: b => withNotes([b.inlines]) },
   list: { elements: ['ul', 'ol'], parents: inBoxes, empty: false, texts: b => withNotes(b.items) },
   table: {
-    elements: ['table'], parents: anywhere, empty: false,
+    elements: ['table'],
+    parents: anywhere,
+    empty: false,
     texts: b => [...(b.caption ? [b.caption] : []), ...[...b.head, ...b.body].flatMap(row => row.cells.map(cell => cell.inlines))],
   },
   // A page break in the cover would make it two pages, which it must never be.

@@ -16,7 +16,11 @@ export interface Inline {
 export type Dir = 'ltr' | 'rtl' | 'auto';
 
 /** A `<note>`: numbered in document order, its text set at the foot of the page or at the end. */
-export interface Note { number: number; inlines: Inline[]; src: string }
+export interface Note {
+  number: number;
+  inlines: Inline[];
+  src: string;
+}
 
 interface BlockBase {
   className?: string;
@@ -26,14 +30,32 @@ interface BlockBase {
 }
 
 export interface Heading extends BlockBase {
-  kind: 'heading'; level: 1 | 2 | 3; inlines: Inline[];
+  kind: 'heading';
+  level: 1 | 2 | 3;
+  inlines: Inline[];
   /** Destination name of a body h1/h2, for the contents. */
   anchor?: string;
 }
-export interface Paragraph extends BlockBase { kind: 'paragraph'; inlines: Inline[] }
-export interface List extends BlockBase { kind: 'list'; ordered: boolean; items: Inline[][] }
-export interface Cell { inlines: Inline[]; header: boolean; colspan: number; className?: string; scope?: 'Row' | 'Column' }
-export interface Row { cells: Cell[]; className?: string }
+export interface Paragraph extends BlockBase {
+  kind: 'paragraph';
+  inlines: Inline[];
+}
+export interface List extends BlockBase {
+  kind: 'list';
+  ordered: boolean;
+  items: Inline[][];
+}
+export interface Cell {
+  inlines: Inline[];
+  header: boolean;
+  colspan: number;
+  className?: string;
+  scope?: 'Row' | 'Column';
+}
+export interface Row {
+  cells: Cell[];
+  className?: string;
+}
 export interface Table extends BlockBase {
   kind: 'table';
   /** Column widths as fractions, first column (the rightmost in a right-to-left brief) first. */
@@ -43,15 +65,30 @@ export interface Table extends BlockBase {
   head: Row[];
   body: Row[];
 }
-export interface PageBreak extends BlockBase { kind: 'page-break' }
-export interface Rule extends BlockBase { kind: 'rule' }
+export interface PageBreak extends BlockBase {
+  kind: 'page-break';
+}
+export interface Rule extends BlockBase {
+  kind: 'rule';
+}
 
 export type CalloutVariant = 'summary' | 'key-figure' | 'quote';
 /** A callout box: its blocks kept together on one page, in the theme's colours. */
-export interface Aside extends BlockBase { kind: 'aside'; variant: CalloutVariant; blocks: (Heading | Paragraph | List)[] }
-export interface TocEntry { level: 1 | 2; inlines: Inline[]; anchor: string }
+export interface Aside extends BlockBase {
+  kind: 'aside';
+  variant: CalloutVariant;
+  blocks: (Heading | Paragraph | List)[];
+}
+export interface TocEntry {
+  level: 1 | 2;
+  inlines: Inline[];
+  anchor: string;
+}
 /** The contents: every body h1 and h2, filled in when the document is parsed. */
-export interface Toc extends BlockBase { kind: 'toc'; entries: TocEntry[] }
+export interface Toc extends BlockBase {
+  kind: 'toc';
+  entries: TocEntry[];
+}
 
 export type Block = Heading | Paragraph | List | Table | PageBreak | Rule | Aside | Toc;
 

@@ -6,12 +6,15 @@
 // the output intent, XMP packet and document information of the brief come along, so the booklet
 // is PDF/A-2b like the brief. It carries no structure tree: the brief is the copy to read.
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObjectCopier, type PDFEmbeddedPage } from 'pdf-lib';
+import { type PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObjectCopier, type PDFEmbeddedPage } from 'pdf-lib';
 import { PAPER_SIZES, type PageSize } from '../theme.js';
 import type { Direction } from './direction.js';
 
 /** A sheet side: the brief's pages (from 1; beyond the last, a blank) on its left and right halves. */
-export interface SheetSide { left: number; right: number }
+export interface SheetSide {
+  left: number;
+  right: number;
+}
 
 /**
  * The sheet sides of a booklet of `pages` pages, in printing order (sheet 1 outside, sheet 1
@@ -63,7 +66,10 @@ export async function imposeBooklet(brief: Uint8Array, direction?: Direction): P
   const pages = src.getPages();
   if (!pages.length) throw new Error('the brief has no pages to impose');
   const trims = pages.map(p => p.getTrimBox());
-  const embedded = await out.embedPages(pages, trims.map(t => ({ left: t.x, bottom: t.y, right: t.x + t.width, top: t.y + t.height })));
+  const embedded = await out.embedPages(
+    pages,
+    trims.map(t => ({ left: t.x, bottom: t.y, right: t.x + t.width, top: t.y + t.height })),
+  );
   const size = { width: trims[0].width, height: trims[0].height };
   const sheet = sheetFor(size);
   for (const side of bookletOrder(pages.length, direction)) {
@@ -101,11 +107,14 @@ function copyArchivalParts(src: PDFDocument, out: PDFDocument, brief: Uint8Array
   if (info) out.context.trailerInfo.Info = copier.copy(info);
   out.catalog.set(PDFName.of('MarkInfo'), out.context.obj({ Marked: false }));
   out.catalog.set(PDFName.of('PageLayout'), PDFName.of('SinglePage'));
-  out.catalog.set(PDFName.of('ViewerPreferences'), out.context.obj({
-    Direction: direction === 'rtl' ? 'R2L' : 'L2R',
-    Duplex: 'DuplexFlipShortEdge',
-    PrintScaling: 'None',
-  }));
+  out.catalog.set(
+    PDFName.of('ViewerPreferences'),
+    out.context.obj({
+      Direction: direction === 'rtl' ? 'R2L' : 'L2R',
+      Duplex: 'DuplexFlipShortEdge',
+      PrintScaling: 'None',
+    }),
+  );
   // A new file, made from the brief: its own identifier, the same for the same brief.
   const id = createHash('md5').update(brief).update('booklet').digest('hex');
   out.context.trailerInfo.ID = out.context.obj([PDFHexString.of(id), PDFHexString.of(id)]) as PDFArray;

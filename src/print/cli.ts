@@ -30,7 +30,13 @@ export const PRINT_OPTIONS = {
   greyscale: { type: 'boolean' },
 } as const;
 
-export interface PrintValues { duplex?: boolean; booklet?: boolean; bleed?: string; marks?: boolean; greyscale?: boolean }
+export interface PrintValues {
+  duplex?: boolean;
+  booklet?: boolean;
+  bleed?: string;
+  marks?: boolean;
+  greyscale?: boolean;
+}
 
 /** The print settings the options give (only those given, so the theme's stand otherwise). */
 export function printSettings(values: PrintValues): Partial<PrintSettings> {
@@ -62,7 +68,7 @@ export async function writeBooklets(outcomes: readonly { out: string; ok: boolea
   for (const { out } of outcomes.filter(o => o.ok)) {
     const target = bookletPath(out);
     try {
-      writeAtomically(target, await imposeBooklet(fs.readFileSync(out)));
+      await writeAtomically(target, await imposeBooklet(fs.readFileSync(out)));
     } catch (e) {
       process.stderr.write(`mowjaz: cannot write the booklet ${target}: ${e instanceof Error ? e.message : String(e)}\n`);
       exitCode = 1;

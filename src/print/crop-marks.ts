@@ -11,7 +11,12 @@ export const MARK_WIDTH = 0.25;
 /** Room a page needs beyond its bleed for the marks: gap, mark and a millimetre of margin. */
 export const MARK_SLUG = MARK_GAP + MARK_LENGTH + 1 * MM;
 
-export interface MarkLine { x1: number; y1: number; x2: number; y2: number }
+export interface MarkLine {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
 
 /**
  * The eight marks of a trimmed page `width` × `height` with `bleed` around it, in the page's

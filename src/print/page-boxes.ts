@@ -31,7 +31,12 @@ export function pageBoxes(width: number, height: number, options: BoxOptions): P
   };
 }
 
-export interface Box { x: number; y: number; w: number; h: number }
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 export type Edge = 'top' | 'bottom' | 'left' | 'right';
 
 /**
@@ -40,7 +45,8 @@ export type Edge = 'top' | 'bottom' | 'left' | 'right';
  */
 export function intoBleed(box: Box, edges: readonly Edge[], width: number, height: number, bleed: number): Box {
   let { x, y } = box;
-  let right = box.x + box.w, bottom = box.y + box.h;
+  let right = box.x + box.w,
+    bottom = box.y + box.h;
   for (const edge of edges) {
     if (edge === 'left') x = -bleed;
     if (edge === 'top') y = -bleed;

@@ -63,9 +63,17 @@ function pdfWidth(font: GlyphFont, word: readonly PlacedGlyph[], i: number, em: 
  * top-down coordinates on a page `pageHeight` high. `fontFor` is asked once per word, in order.
  * ActualText in another language than `documentLang` says which (PDF/UA-1, 7.2).
  */
-export function glyphRunOps(lines: readonly LineLayout[], x: number, y: number, pageHeight: number, fontFor: (face: LoadedFace) => GlyphFont, documentLang?: string): string {
+export function glyphRunOps(
+  lines: readonly LineLayout[],
+  x: number,
+  y: number,
+  pageHeight: number,
+  fontFor: (face: LoadedFace) => GlyphFont,
+  documentLang?: string,
+): string {
   const ops: string[] = [`q 1 0 0 -1 0 ${fmt(pageHeight)} cm BT`];
-  let curFont = '', curColor = '';
+  let curFont = '',
+    curColor = '';
   for (const line of lines) {
     const baseline = pageHeight - (y + line.baseline);
     for (const drawn of words(line.glyphs)) {
@@ -75,13 +83,19 @@ export function glyphRunOps(lines: readonly LineLayout[], x: number, y: number, 
       if (!word.length) continue;
       const size = first.size;
       const fontOp = `/${font.id} ${fmt(size)} Tf`;
-      if (fontOp !== curFont) { ops.push(fontOp); curFont = fontOp; }
+      if (fontOp !== curFont) {
+        ops.push(fontOp);
+        curFont = fontOp;
+      }
       const colorOp = `${rgb(first.color)} rg`;
-      if (colorOp !== curColor) { ops.push(colorOp); curColor = colorOp; }
+      if (colorOp !== curColor) {
+        ops.push(colorOp);
+        curColor = colorOp;
+      }
       const em = 1000 / size;
       const actual = actualText(word);
       const split = actual === null && word.some(hiddenGlyph);
-      const widths = word.map((g, i) => pdfWidth(font, word, i, em, split));
+      const widths = word.map((_g, i) => pdfWidth(font, word, i, em, split));
       const cids = word.map((g, i) => font.code(g.gid, toUnicodeText(g), widths[i]));
       if (actual !== null) ops.push(`/Span <<${langEntry(word, documentLang)}/ActualText ${utf16Hex(actual)}>> BDC`);
       for (const segment of split ? hiddenSegments(word) : [word.map((_, i) => i)]) {
@@ -93,10 +107,17 @@ export function glyphRunOps(lines: readonly LineLayout[], x: number, y: number, 
         let pen = startX - x;
         let rise = 0;
         let tj: string[] = [];
-        const flush = () => { if (tj.length) ops.push(`[${tj.join('')}] TJ`); tj = []; };
+        const flush = () => {
+          if (tj.length) ops.push(`[${tj.join('')}] TJ`);
+          tj = [];
+        };
         segment.forEach((i, k) => {
           const g = word[i];
-          if (g.rise !== rise) { flush(); rise = g.rise; ops.push(`${fmt(rise)} Ts`); }
+          if (g.rise !== rise) {
+            flush();
+            rise = g.rise;
+            ops.push(`${fmt(rise)} Ts`);
+          }
           tj.push(`<${cids[i].toString(16).padStart(4, '0')}>`);
           const next = segment[k + 1] === undefined ? undefined : word[segment[k + 1]];
           if (next) {
@@ -133,14 +154,18 @@ const hiddenGlyph = (g: PlacedGlyph): boolean => !!g.kashida || !g.text;
 function writtenGlyphs(word: readonly PlacedGlyph[], font: GlyphFont): PlacedGlyph[] {
   const kept = word.filter(g => g.kashida || g.text || g.advance !== 0 || !font.blank(g.gid));
   const byCluster = new Map<number, number[]>();
-  kept.forEach((g, i) => { if (!g.kashida) byCluster.set(g.cluster, [...(byCluster.get(g.cluster) ?? []), i]); });
+  kept.forEach((g, i) => {
+    if (!g.kashida) byCluster.set(g.cluster, [...(byCluster.get(g.cluster) ?? []), i]);
+  });
   const out = kept.map(g => ({ ...g }));
   for (const members of byCluster.values()) {
     if (members.length < 2) continue;
     const chars = [...members.map(i => kept[i].text).join('')];
     if (chars.length !== members.length) continue;
     const logical = kept[members[0]].rtl ? [...members].reverse() : members;
-    logical.forEach((i, k) => { out[i].text = chars[k]; });
+    logical.forEach((i, k) => {
+      out[i].text = chars[k];
+    });
   }
   return out;
 }
@@ -163,7 +188,10 @@ function words(glyphs: readonly PlacedGlyph[]): PlacedGlyph[][] {
   let cur: PlacedGlyph[] = [];
   for (const g of glyphs) {
     const blank = SPACE.test(g.text);
-    if (blank || (cur.length && cur[0].run !== g.run)) { if (cur.length) out.push(cur); cur = []; }
+    if (blank || (cur.length && cur[0].run !== g.run)) {
+      if (cur.length) out.push(cur);
+      cur = [];
+    }
     if (!blank) cur.push(g);
   }
   if (cur.length) out.push(cur);
@@ -218,7 +246,10 @@ const NO_TEXT = '\u200D';
 function actualText(word: readonly PlacedGlyph[]): string | null {
   if (!word[0].rtl || !word.some(g => MARKS.test(g.text))) return null;
   // Glyphs come left to right: in logical order, a cluster's own glyphs go right to left.
-  const logical = word.map((g, i) => ({ g, i })).filter(({ g }) => !g.kashida).sort((a, b) => a.g.cluster - b.g.cluster || b.i - a.i);
+  const logical = word
+    .map((g, i) => ({ g, i }))
+    .filter(({ g }) => !g.kashida)
+    .sort((a, b) => a.g.cluster - b.g.cluster || b.i - a.i);
   return [...logical.map(({ g }) => g.text).join('')].reverse().join('');
 }
 

@@ -95,9 +95,13 @@ interface KitStructElement extends PDFKit.PDFStructureElement {
   dictionary: { data: { A?: Record<string, unknown> } };
 }
 /** pdfkit's outline item; `top` and `left` place the destination (see PdfWriter#bookmark). */
-interface KitOutline { addItem(title: string, options?: { expanded?: boolean; top?: number; left?: number }): KitOutline }
+interface KitOutline {
+  addItem(title: string, options?: { expanded?: boolean; top?: number; left?: number }): KitOutline;
+}
 /** A dictionary object of pdfkit's (a PDFReference): its entries, written when it is ended. */
-interface KitRef { data: Record<string, unknown> }
+interface KitRef {
+  data: Record<string, unknown>;
+}
 /** The document's members that @types/pdfkit leaves out or types too narrowly. */
 interface KitPrivate {
   /** The catalog; pdfkit ends its ViewerPreferences dictionary, when there is one, with the document. */
@@ -117,7 +121,8 @@ interface KitPrivate {
 function privateView(doc: KitDoc): KitPrivate {
   for (const p of PRIVATES) {
     if (p.on !== 'document' || p.name === '_font') continue; // _font exists once a font is chosen
-    if (typeof (doc as unknown as Record<string, unknown>)[p.name] !== p.type) throw new Error(`pdfkit changed: PDFDocument#${p.name} is not a ${p.type} (mowjaz relies on pdfkit 0.20.2)`);
+    if (typeof (doc as unknown as Record<string, unknown>)[p.name] !== p.type)
+      throw new Error(`pdfkit changed: PDFDocument#${p.name} is not a ${p.type} (mowjaz relies on pdfkit 0.20.2)`);
   }
   return doc as unknown as KitPrivate;
 }
@@ -136,7 +141,12 @@ function asFontkitFont(font: unknown): FontkitFont {
  * What the subset writer needs of a source glyph: its glyf record, the positions of its
  * components' glyph ids (composite glyphs), and its metrics.
  */
-interface GlyphRecord { data: Uint8Array; components: { glyphID: number; pos: number }[]; advance: number; bearing: number }
+interface GlyphRecord {
+  data: Uint8Array;
+  components: { glyphID: number; pos: number }[];
+  advance: number;
+  bearing: number;
+}
 
 /**
  * Fonts parsed by fontkit, and their glyphs decoded, once for every document written with this
@@ -169,7 +179,7 @@ export class PdfFontCache {
       const data = stream.readBuffer(font.loca.offsets[gid + 1] - font.loca.offsets[gid]);
       record = {
         data: new Uint8Array(data),
-        components: decoded && decoded.numberOfContours < 0 ? decoded.components ?? [] : [],
+        components: decoded && decoded.numberOfContours < 0 ? (decoded.components ?? []) : [],
         advance: glyph.advanceWidth,
         bearing: glyph._getMetrics().leftBearing,
       };
@@ -211,11 +221,18 @@ function writeGlyphsFromRecords(font: EmbeddedFont, cache: PdfFontCache): void {
 class DocumentFont implements GlyphFont {
   private readonly codes = new Map<string, number>();
 
-  constructor(private readonly font: EmbeddedFont, private readonly cache: PdfFontCache) {}
+  constructor(
+    private readonly font: EmbeddedFont,
+    private readonly cache: PdfFontCache,
+  ) {}
 
-  get id(): string { return this.font.id; }
+  get id(): string {
+    return this.font.id;
+  }
 
-  ref(): unknown { return this.font.ref(); }
+  ref(): unknown {
+    return this.font.ref();
+  }
 
   naturalWidth(gid: number): number {
     return Math.round(this.font.font.getGlyph(gid).advanceWidth * this.font.scale);
@@ -271,9 +288,13 @@ export interface PdfWriterOptions {
 }
 
 /** An element of the structure tree. */
-export interface StructRef { readonly type: string }
+export interface StructRef {
+  readonly type: string;
+}
 /** An entry of the outline. */
-export interface BookmarkRef { readonly title: string }
+export interface BookmarkRef {
+  readonly title: string;
+}
 
 /** Pagination: running heads; Layout: rules and fills; Page: production aids such as crop marks. */
 export type ArtifactType = 'Pagination' | 'Layout' | 'Page';
@@ -340,17 +361,30 @@ export class PdfWriter {
     }
   }
 
-  get pageWidth(): number { return this.doc.page.width; }
-  get pageHeight(): number { return this.doc.page.height; }
+  get pageWidth(): number {
+    return this.doc.page.width;
+  }
+  get pageHeight(): number {
+    return this.doc.page.height;
+  }
 
   /** Draws laid-out lines with the paragraph's top-left corner at (x, y), top-down coordinates. */
   drawLines(lines: readonly LineLayout[], x: number, y: number): void {
     const page = this.doc.page;
-    this.doc.addContent(glyphRunOps(lines, x, y, page.height, face => {
-      const font = this.font(face);
-      page.fonts[font.id] = font.ref();
-      return font;
-    }, this.lang));
+    this.doc.addContent(
+      glyphRunOps(
+        lines,
+        x,
+        y,
+        page.height,
+        face => {
+          const font = this.font(face);
+          page.fonts[font.id] = font.ref();
+          return font;
+        },
+        this.lang,
+      ),
+    );
   }
 
   /** A box: filled (unless `color` is 'none'), and stroked when `stroke` is given. */
@@ -371,7 +405,9 @@ export class PdfWriter {
    */
   link(x: number, y: number, w: number, h: number, dest: string, contents: string, element?: StructRef): void {
     this.doc.annotate(x, y, w, h, {
-      Subtype: 'Link', Dest: dest, Contents: new String(contents),
+      Subtype: 'Link',
+      Dest: dest,
+      Contents: new String(contents),
       ...(element ? { structParent: this.element(element) } : {}),
     } as unknown as PDFKit.Mixins.AnnotationOption);
   }
@@ -439,9 +475,14 @@ export class PdfWriter {
    * kept only as a baseline the engine's speed is measured against. Text runs on to new pages
    * (of the current page's size) within the margins. Returns the pages it added.
    */
-  pdfkitText(paragraphs: readonly string[], options: { fontFile: string; size: number; x: number; y: number; width: number; align: 'right' | 'justify' }): number {
+  pdfkitText(
+    paragraphs: readonly string[],
+    options: { fontFile: string; size: number; x: number; y: number; width: number; align: 'right' | 'justify' },
+  ): number {
     let pages = 0;
-    const count = () => { pages++; };
+    const count = () => {
+      pages++;
+    };
     this.doc.on('pageAdded', count);
     this.doc.registerFont('pdfkit-baseline', options.fontFile);
     this.doc.font('pdfkit-baseline').fontSize(options.size).fillColor('#000000');
@@ -457,7 +498,10 @@ export class PdfWriter {
     for (const root of this.roots) root.end();
     const chunks: Buffer[] = [];
     this.doc.on('data', (c: Buffer) => chunks.push(c));
-    const done = new Promise<void>((resolve, reject) => { this.doc.on('end', () => resolve()); this.doc.on('error', reject); });
+    const done = new Promise<void>((resolve, reject) => {
+      this.doc.on('end', () => resolve());
+      this.doc.on('error', reject);
+    });
     this.doc.end();
     await done;
     return Buffer.concat(chunks);

@@ -33,7 +33,14 @@ export async function writePdf(doc: LaidOutDocument, meta: DocumentMeta, options
     CreationDate: options.creationDate,
     ModDate: options.creationDate,
   };
-  const pdf = new PdfWriter({ fonts: options.fonts, info, pdfVersion: '1.7', tagged: { lang: meta.lang }, archival: options.archival, direction: options.direction });
+  const pdf = new PdfWriter({
+    fonts: options.fonts,
+    info,
+    pdfVersion: '1.7',
+    tagged: { lang: meta.lang },
+    archival: options.archival,
+    direction: options.direction,
+  });
   const elements = new Map<StructNode, StructRef>();
   elements.set(doc.root, pdf.structureRoot('Document'));
   const elementFor = (node: StructNode): StructRef => {

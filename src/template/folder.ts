@@ -31,5 +31,9 @@ export function templateFolder(given: string): TemplateFolder {
 }
 
 function isDirectory(file: string): boolean {
-  try { return fs.statSync(file).isDirectory(); } catch { return false; }
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }

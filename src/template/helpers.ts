@@ -53,7 +53,7 @@ function isOptions(value: unknown): value is HelperOptions {
 }
 
 /** Splits a helper call into its arguments and the options object Handlebars passes last. */
-function call(name: string, args: unknown[]): { params: unknown[]; options: HelperOptions } {
+function call(_name: string, args: unknown[]): { params: unknown[]; options: HelperOptions } {
   const last = args[args.length - 1];
   return isOptions(last) ? { params: args.slice(0, -1), options: last } : { params: args, options: {} };
 }
@@ -66,18 +66,18 @@ export function digitsFor(name: string, explicit: unknown, options: HelperOption
 }
 
 export function expectArgs(name: string, params: unknown[], min: number, max: number, usage: string): void {
-  if (params.length < min || params.length > max) throw new InputError(`${name}: expected ${usage}, got ${params.length} argument${params.length === 1 ? '' : 's'}`);
+  if (params.length < min || params.length > max)
+    throw new InputError(`${name}: expected ${usage}, got ${params.length} argument${params.length === 1 ? '' : 's'}`);
 }
 
 function isoArg(name: string, value: unknown): string {
-  if (typeof value !== 'string') throw new InputError(`${name}: expected a date written YYYY-MM-DD, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+  if (typeof value !== 'string')
+    throw new InputError(`${name}: expected a date written YYYY-MM-DD, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
   return value;
 }
 
 function numberArg(name: string, value: unknown): number {
-  const n = typeof value === 'number' ? value
-    : typeof value === 'string' && value.trim() !== '' ? Number(toDigits(value.trim(), 'latn'))
-    : NaN;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(toDigits(value.trim(), 'latn')) : NaN;
   if (!Number.isFinite(n)) throw new InputError(`${name}: expected a number, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
   return n;
 }

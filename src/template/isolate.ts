@@ -6,7 +6,9 @@
 
 import { isBidiControl } from '../text/bidi.js';
 
-const FSI = '\u2068', PDI = '\u2069', PDF = '\u202C';
+const FSI = '\u2068',
+  PDI = '\u2069',
+  PDF = '\u202C';
 
 const LRI = '\u2066';
 
@@ -21,13 +23,20 @@ export function isolateEntities(text: string): string {
 /** A value with its own bidi controls is isolated whole; one without has its addresses, URLs and phone numbers isolated. */
 export function isolate(value: string): string {
   if (![...value].some(isBidiControl)) return isolateEntities(value);
-  let embeddings = 0, isolates = 0;
+  let embeddings = 0,
+    isolates = 0;
   let out = '';
   for (const ch of value) {
-    if (/[\u202A\u202B\u202D\u202E]/.test(ch)) embeddings++; // LRE, RLE, LRO, RLO (not PDF, U+202C)
-    else if (ch === PDF) { if (!embeddings) continue; embeddings--; }
-    else if (/[\u2066-\u2068]/.test(ch)) isolates++;
-    else if (ch === PDI) { if (!isolates) continue; isolates--; }
+    if (/[\u202A\u202B\u202D\u202E]/.test(ch))
+      embeddings++; // LRE, RLE, LRO, RLO (not PDF, U+202C)
+    else if (ch === PDF) {
+      if (!embeddings) continue;
+      embeddings--;
+    } else if (/[\u2066-\u2068]/.test(ch)) isolates++;
+    else if (ch === PDI) {
+      if (!isolates) continue;
+      isolates--;
+    }
     out += ch;
   }
   return FSI + out + PDF.repeat(embeddings) + PDI.repeat(isolates) + PDI;

@@ -41,7 +41,7 @@ export function labelHelpers(): Record<string, (...args: unknown[]) => string> {
   };
   return {
     term: named('term', (params, options) => {
-      expectArgs('term', params, 1, 2, 'a label name and optionally the block\'s own title');
+      expectArgs('term', params, 1, 2, "a label name and optionally the block's own title");
       const [name, own] = params;
       if (typeof own === 'string' && own !== '') return own;
       if (typeof name !== 'string') throw new InputError(`expected a label name, got ${JSON.stringify(name)}`);
@@ -77,10 +77,12 @@ export function labelHelpers(): Record<string, (...args: unknown[]) => string> {
       if (!Array.isArray(columns)) throw new InputError(`expected the list of columns, got ${JSON.stringify(columns)}`);
       const given = columns.map(c => (c as { width?: unknown }).width).filter((w): w is number => typeof w === 'number' && w > 0);
       const average = given.length ? given.reduce((a, b) => a + b, 0) / given.length : 1;
-      return columns.map(c => {
-        const w = (c as { width?: unknown }).width;
-        return String(typeof w === 'number' && w > 0 ? w : average);
-      }).join(' ');
+      return columns
+        .map(c => {
+          const w = (c as { width?: unknown }).width;
+          return String(typeof w === 'number' && w > 0 ? w : average);
+        })
+        .join(' ');
     }),
   };
 }

@@ -34,7 +34,10 @@ export function localeFor(language: string): Record<string, string> {
 }
 
 /** The part of the templates' root context that chooses the words. */
-export interface BriefRoot { language?: unknown; labels?: Record<string, unknown> }
+export interface BriefRoot {
+  language?: unknown;
+  labels?: Record<string, unknown>;
+}
 
 /** A label: the brief's own ("labels"), else the locale's; a name neither knows is a template error. */
 export function labelFor(name: string, root: BriefRoot): string {

@@ -61,7 +61,9 @@ function guarded(fn: Handlebars.TemplateDelegate, file: string, maxChars: number
       throw new TemplateFailure(`${shownPath(file)}${runtimeLine(e, file)}: ${runtimeWords(e)}`);
     }
     if (out.length > maxChars) {
-      throw new TemplateFailure(`${shownPath(file)}: the template expands to more than ${maxChars} characters of markup, the limit (--max-markup-size raises it)`);
+      throw new TemplateFailure(
+        `${shownPath(file)}: the template expands to more than ${maxChars} characters of markup, the limit (--max-markup-size raises it)`,
+      );
     }
     return out;
   };
@@ -115,7 +117,11 @@ function templateSet(main: string, maxBytes: number): TemplateSet {
 }
 
 function mtimeOf(file: string): number {
-  try { return fs.statSync(file).mtimeMs; } catch { return -1; }
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
 }
 
 function compileWithPartials(main: string, maxBytes: number): TemplateSet {
@@ -131,10 +137,15 @@ function compileWithPartials(main: string, maxBytes: number): TemplateSet {
     if (seen.has(name)) continue;
     seen.add(name);
     if (!PARTIAL_NAME.test(name)) {
-      throw new InputError(`${shownPath(from)}:${line}: partial name "${name}" is not allowed: partials are named by their file in a partials/ folder (letters, digits, "-", "_", and "/" for a subfolder; no "..")`);
+      throw new InputError(
+        `${shownPath(from)}:${line}: partial name "${name}" is not allowed: partials are named by their file in a partials/ folder (letters, digits, "-", "_", and "/" for a subfolder; no "..")`,
+      );
     }
     const dir = dirs.find(d => fs.existsSync(path.join(d, `${name}.hbs`)));
-    if (!dir) throw new InputError(`${shownPath(from)}:${line}: partial "${name}" not found (looked for ${dirs.map(d => shownPath(path.join(d, `${name}.hbs`))).join(' and ')})`);
+    if (!dir)
+      throw new InputError(
+        `${shownPath(from)}:${line}: partial "${name}" not found (looked for ${dirs.map(d => shownPath(path.join(d, `${name}.hbs`))).join(' and ')})`,
+      );
     const file = path.join(dir, `${name}.hbs`);
     confine(file, dir, `${shownPath(from)}:${line}: partial "${name}"`);
     partials[name] = compileFile(file, maxBytes);
@@ -216,7 +227,9 @@ function partialNames(file: string, maxBytes: number): { name: string; file: str
 function rejectUnescaped(ast: HbsNode, file: string): void {
   walk(ast, node => {
     if (node.type === 'MustacheStatement' && node.escaped === false) {
-      throw new InputError(`${file}:${node.loc?.start.line ?? '?'}: {{{…}}} and {{&…}} write a value without escaping it, so data could add markup; write {{…}}`);
+      throw new InputError(
+        `${file}:${node.loc?.start.line ?? '?'}: {{{…}}} and {{&…}} write a value without escaping it, so data could add markup; write {{…}}`,
+      );
     }
   });
 }
@@ -230,7 +243,9 @@ function rejectSections(ast: HbsNode, file: string): void {
     if (node.type !== 'BlockStatement') return;
     const name = (node.path as HbsNode).original as string;
     if (!Object.hasOwn(knownHelpers, name)) {
-      throw new InputError(`${file}:${node.loc?.start.line ?? '?'}: unknown block helper "${name}" (block helpers: ${BUILTIN_HELPERS.filter(h => h !== 'lookup' && h !== 'log').join(', ')}; write {{#each ${name}}} to repeat over a list, {{#if ${name}}} to test a field)`);
+      throw new InputError(
+        `${file}:${node.loc?.start.line ?? '?'}: unknown block helper "${name}" (block helpers: ${BUILTIN_HELPERS.filter(h => h !== 'lookup' && h !== 'log').join(', ')}; write {{#each ${name}}} to repeat over a list, {{#if ${name}}} to test a field)`,
+      );
     }
   });
 }
@@ -246,7 +261,7 @@ function stampSources(ast: HbsNode, file: string): void {
     const original = (node.original as string) ?? value;
     const lead = Math.max(0, original.indexOf(value));
     const startLine = node.loc?.start.line ?? 1;
-    node.value = value.replace(/<([a-zA-Z][\w-]*)(?=[\s/>])/g, (m, tag: string, at: number) => {
+    node.value = value.replace(/<([a-zA-Z][\w-]*)(?=[\s/>])/g, (_m, tag: string, at: number) => {
       const line = startLine + (original.slice(0, lead + at).match(/\n/g)?.length ?? 0);
       return `<${tag} data-src="${attributeText(`${file}:${line}`)}"`;
     });
@@ -255,7 +270,10 @@ function stampSources(ast: HbsNode, file: string): void {
 
 function walk(node: unknown, visit: (n: HbsNode) => void): void {
   if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) { node.forEach(n => walk(n, visit)); return; }
+  if (Array.isArray(node)) {
+    node.forEach(n => walk(n, visit));
+    return;
+  }
   const n = node as HbsNode;
   if (typeof n.type === 'string') visit(n);
   for (const key of ['body', 'program', 'inverse', 'params', 'hash', 'pairs', 'value', 'path', 'name']) {

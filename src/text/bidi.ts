@@ -24,7 +24,8 @@ export function isBidiControl(ch: string): boolean {
 export function visualOrder<T extends { level: number }>(runs: readonly T[]): T[] {
   const out = runs.slice();
   if (!out.length) return out;
-  let max = 0, minOdd = Infinity;
+  let max = 0,
+    minOdd = Infinity;
   for (const r of out) {
     max = Math.max(max, r.level);
     if (r.level % 2) minOdd = Math.min(minOdd, r.level);

@@ -29,7 +29,11 @@ export function breakLines(measure: Measure, width: number): LineRange[] {
     const { position, required } = opportunities[k];
     if (fits(start, position)) {
       fit = position;
-      if (required) { out.push({ start, end: position, last: true }); start = position; fit = -1; }
+      if (required) {
+        out.push({ start, end: position, last: true });
+        start = position;
+        fit = -1;
+      }
       continue;
     }
     if (fit > start) {
@@ -52,7 +56,11 @@ export function breakLines(measure: Measure, width: number): LineRange[] {
       start = cut;
     }
     fit = position;
-    if (required) { out.push({ start, end: position, last: true }); start = position; fit = -1; }
+    if (required) {
+      out.push({ start, end: position, last: true });
+      start = position;
+      fit = -1;
+    }
   }
   if (start < text.length || !out.length) out.push({ start, end: text.length, last: true });
   else out[out.length - 1].last = true;
@@ -83,7 +91,10 @@ export function breakJustified(measure: Measure, width: number): LineRange[] {
     let cut = visibleEnd(text, r.start, r.end);
     while (cut > r.start && !/\s/.test(text[cut - 1])) cut--;
     if (!nearlyFull(r) || !/\S/.test(text.slice(r.start, cut))) return [r];
-    return [{ start: r.start, end: cut, last: false }, { start: cut, end: r.end, last: true }];
+    return [
+      { start: r.start, end: cut, last: false },
+      { start: cut, end: r.end, last: true },
+    ];
   });
 }
 

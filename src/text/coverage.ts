@@ -52,7 +52,7 @@ export class Coverage implements FontCoverage {
   /** First code point no face of the weight's chain can draw, or null. */
   findUncovered(text: string, weight: Weight = 'regular'): { codePoint: number; offset: number } | null {
     const chain = this.chain(weight);
-    for (let i = 0; i < text.length;) {
+    for (let i = 0; i < text.length; ) {
       const cp = text.codePointAt(i)!;
       const ch = String.fromCodePoint(cp);
       if (!needsNoGlyph(ch) && !chain.some(f => this.covers(f, ch))) return { codePoint: cp, offset: i };
@@ -66,7 +66,8 @@ export class Coverage implements FontCoverage {
    * either weight, and the two do not cover quite the same characters.
    */
   findUncoveredInAnyWeight(text: string): { codePoint: number; offset: number } | null {
-    const regular = this.findUncovered(text, 'regular'), bold = this.findUncovered(text, 'bold');
-    return regular && bold ? (regular.offset <= bold.offset ? regular : bold) : regular ?? bold;
+    const regular = this.findUncovered(text, 'regular'),
+      bold = this.findUncovered(text, 'bold');
+    return regular && bold ? (regular.offset <= bold.offset ? regular : bold) : (regular ?? bold);
   }
 }

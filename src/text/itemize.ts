@@ -9,7 +9,10 @@ import { InputError } from '../errors.js';
 
 /** Text asked for a character no font has: bad input, reported with its code point and offset. */
 export class UncoveredCharacterError extends InputError {
-  constructor(readonly codePoint: number, readonly offset: number) {
+  constructor(
+    readonly codePoint: number,
+    readonly offset: number,
+  ) {
     super(`no font can draw ${codePointLabel(codePoint)} at offset ${offset}`);
     this.name = 'UncoveredCharacterError';
   }
@@ -42,7 +45,7 @@ export function itemize(text: string, levels: Uint8Array, spans: readonly Styled
   let prevFace: LoadedFace | null = null;
   let cur: Run | null = null;
 
-  for (let i = 0; i < text.length;) {
+  for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
     const len = ch.length;

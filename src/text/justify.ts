@@ -44,8 +44,8 @@ export function wantsKashida(line: KashidaLine, mode: JustifyMode): boolean {
 export function planKashida(line: KashidaLine, points: readonly KashidaPoint[], limit = Infinity): Map<number, number> {
   const plan = new Map<number, number>();
   const { size, tatweel: tw, spaces } = line;
-  const cap = Math.max(1, Math.floor(CAP_EM * size / tw));
-  const holeCap = Math.max(cap, Math.floor(HOLE_CAP_EM * size / tw));
+  const cap = Math.max(1, Math.floor((CAP_EM * size) / tw));
+  const holeCap = Math.max(cap, Math.floor((HOLE_CAP_EM * size) / tw));
   let budget = Math.min(Math.floor(line.slack / tw), limit);
   const gaping = () => !spaces || (budget * tw) / spaces > HOLE_EM * size;
   for (let round = 0; budget > 0 && points.length && (round < cap || (round < holeCap && gaping())); round++) {
@@ -63,7 +63,11 @@ export function dropOne(plan: Map<number, number>): void {
   const keys = [...plan.keys()];
   for (let i = keys.length - 1; i >= 0; i--) {
     const n = plan.get(keys[i])!;
-    if (n > 0) { if (n === 1) plan.delete(keys[i]); else plan.set(keys[i], n - 1); return; }
+    if (n > 0) {
+      if (n === 1) plan.delete(keys[i]);
+      else plan.set(keys[i], n - 1);
+      return;
+    }
   }
 }
 
@@ -79,14 +83,22 @@ export function stretchSpaces(line: LineLayout, width: number): boolean {
   let shift = 0;
   for (const g of line.glyphs) {
     g.x += shift;
-    if (STRETCHABLE.test(g.text)) { g.advance += extra; shift += extra; }
+    if (STRETCHABLE.test(g.text)) {
+      g.advance += extra;
+      shift += extra;
+    }
   }
   line.width = width;
   return true;
 }
 
 /** A full line's kashida figures and the joins HarfBuzz allows, or null when kashida cannot help. */
-interface LineKashida { figures: KashidaLine; points: KashidaPoint[]; wanted: boolean; full: number }
+interface LineKashida {
+  figures: KashidaLine;
+  points: KashidaPoint[];
+  wanted: boolean;
+  full: number;
+}
 
 function lineKashida(shaper: Shaper, prep: Preparation, line: LineLayout, range: LineRange, width: number, mode: JustifyMode): LineKashida | null {
   const pieces = mode !== 'spaces' && width - line.width > 0.01 ? linePieces(prep, range) : [];
@@ -115,7 +127,7 @@ const median = (values: readonly number[]): number => {
  * as keep them to it. Otherwise each line keeps its own plan.
  */
 export function paragraphShares(lines: readonly (LineKashida | null)[]): number[] {
-  const own = lines.map(l => (l && l.wanted ? l.full : 0));
+  const own = lines.map(l => (l?.wanted ? l.full : 0));
   if (own.every(n => n === 0)) return own;
   const m = median(lines.map(l => l?.full ?? 0));
   if (m === 0) return own;
@@ -130,8 +142,15 @@ export function paragraphShares(lines: readonly (LineKashida | null)[]): number[
 }
 
 /** Kashida between letters (when the mode allows), then wider spaces, until each full line of the paragraph is flush. */
-export function justifyParagraph(shaper: Shaper, prep: Preparation, lines: readonly LineLayout[], ranges: readonly LineRange[], width: number, mode: JustifyMode): LineLayout[] {
-  const full = lines.map((line, i) => !ranges[i].last);
+export function justifyParagraph(
+  shaper: Shaper,
+  prep: Preparation,
+  lines: readonly LineLayout[],
+  ranges: readonly LineRange[],
+  width: number,
+  mode: JustifyMode,
+): LineLayout[] {
+  const full = lines.map((_line, i) => !ranges[i].last);
   const kashida = lines.map((line, i) => (full[i] ? lineKashida(shaper, prep, line, ranges[i], width, mode) : null));
   const shares = paragraphShares(kashida.filter((_, i) => full[i]));
   let k = 0;
@@ -145,7 +164,10 @@ export function justifyParagraph(shaper: Shaper, prep: Preparation, lines: reado
       // Widths in context can differ from the plan by a kerning pair: take tatweels back until it fits.
       for (let tries = 0; plan.size && tries < 8; tries++) {
         const stretched = placeLine(shaper, prep, ranges[i], plan);
-        if (stretched.width <= width + 0.01) { out = stretched; break; }
+        if (stretched.width <= width + 0.01) {
+          out = stretched;
+          break;
+        }
         dropOne(plan);
       }
     }

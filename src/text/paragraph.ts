@@ -42,7 +42,11 @@ function prepare(engine: TextEngine, input: ParagraphInput): Preparation {
   const runs = itemize(text, levels, fillSpans(input.spans, input.style, text.length), engine.coverage);
   const opportunities = breakOpportunities(text);
   return {
-    text, levels, runs, language, opportunities,
+    text,
+    levels,
+    runs,
+    language,
+    opportunities,
     breakable: new Set(opportunities.map(o => o.position)),
     ...shapeRuns(engine.shaper, text, runs, language),
   };

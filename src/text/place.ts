@@ -13,11 +13,17 @@ export function linePieces(prep: Preparation, range: LineRange): LinePiece[] {
   const end = visibleEnd(prep.text, range.start, range.end);
   const pieces: LinePiece[] = [];
   // Runs are in text order: start from the first one that reaches into the line.
-  let lo = 0, hi = prep.runs.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (prep.runs[mid].end <= range.start) lo = mid + 1; else hi = mid; }
+  let lo = 0,
+    hi = prep.runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (prep.runs[mid].end <= range.start) lo = mid + 1;
+    else hi = mid;
+  }
   for (let k = lo; k < prep.runs.length && prep.runs[k].start < end; k++) {
     const run = prep.runs[k];
-    const a = Math.max(run.start, range.start), b = Math.min(run.end, end);
+    const a = Math.max(run.start, range.start),
+      b = Math.min(run.end, end);
     if (a < b) pieces.push({ run, start: a, end: b, level: prep.levels[a] });
   }
   return pieces;
@@ -98,13 +104,20 @@ export function alignLine(line: LineLayout, align: Align, direction: Direction, 
   const rtl = direction === 'rtl';
   let side: 'left' | 'right' | 'center';
   switch (align) {
-    case 'left': case 'right': case 'center': side = align; break;
-    case 'end': side = rtl ? 'left' : 'right'; break;
+    case 'left':
+    case 'right':
+    case 'center':
+      side = align;
+      break;
+    case 'end':
+      side = rtl ? 'left' : 'right';
+      break;
     case 'justify':
       if (line.justified) return;
       side = rtl ? 'right' : 'left';
       break;
-    default: side = rtl ? 'right' : 'left';
+    default:
+      side = rtl ? 'right' : 'left';
   }
   const left = side === 'left' ? 0 : side === 'right' ? width - line.width : (width - line.width) / 2;
   line.left = left;

@@ -19,7 +19,11 @@ export interface RunStyle {
   color: string;
 }
 
-export interface StyledSpan { start: number; end: number; style: RunStyle }
+export interface StyledSpan {
+  start: number;
+  end: number;
+  style: RunStyle;
+}
 
 export interface ParagraphInput {
   text: string;
@@ -70,10 +74,19 @@ export interface Preparation extends Measure {
   breakable: ReadonlySet<number>;
 }
 
-export interface LineRange { start: number; end: number; last: boolean }
+export interface LineRange {
+  start: number;
+  end: number;
+  last: boolean;
+}
 
 /** A line's share of one run. */
-export interface LinePiece { run: Run; start: number; end: number; level: number }
+export interface LinePiece {
+  run: Run;
+  start: number;
+  end: number;
+  level: number;
+}
 
 /** Tatweels to insert: original offset → how many go before the character there. */
 export type Insertions = ReadonlyMap<number, number>;

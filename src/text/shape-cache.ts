@@ -26,7 +26,9 @@ export interface ShapeCacheStats {
 }
 
 /** What the cache needs of a glyph: the offset of its cluster, moved when the glyphs are placed. */
-interface Glyph { cluster: number }
+interface Glyph {
+  cluster: number;
+}
 
 interface Entry<G extends Glyph> {
   /** Glyphs with clusters relative to the shaped string. */

@@ -49,7 +49,7 @@ const TATWEEL = '\u0640';
 /** The advance of one tatweel in a run's face and size, in points. */
 export function tatweelAdvance(shaper: Shaper, run: Run): number {
   const tatweel = shaper.shape({ face: run.face.shaper, faceKey: run.face.key, text: TATWEEL, start: 0, end: 1, rtl: true, script: 'Arab', language: 'ar' })[0];
-  return tatweel.ax * run.style.size / run.face.upem;
+  return (tatweel.ax * run.style.size) / run.face.upem;
 }
 
 /** Offsets HarfBuzz marks as safe for a tatweel, in an Arabic right-to-left piece. */
@@ -70,19 +70,31 @@ export function shapePiece(shaper: Shaper, prep: Preparation, piece: LinePiece, 
   const { run, start, end } = piece;
   const here = insertions && [...insertions].some(([o, n]) => n > 0 && o > start && o < end);
   if (!here) return sliceOrShape(shaper, prep, piece, tatweelFlags);
-  const from = Math.max(0, start - CONTEXT), to = Math.min(text.length, end + CONTEXT);
+  const from = Math.max(0, start - CONTEXT),
+    to = Math.min(text.length, end + CONTEXT);
   const origin: number[] = []; // local index → original offset (negative: a tatweel before -1-offset)
   let local = '';
   for (let i = from; i < to; i++) {
-    const n = i > start && i < end ? insertions!.get(i) ?? 0 : 0;
-    for (let k = 0; k < n; k++) { local += TATWEEL; origin.push(-1 - i); }
+    const n = i > start && i < end ? (insertions!.get(i) ?? 0) : 0;
+    for (let k = 0; k < n; k++) {
+      local += TATWEEL;
+      origin.push(-1 - i);
+    }
     local += text[i];
     origin.push(i);
   }
-  const localStart = origin.indexOf(start), localEnd = origin.indexOf(end - 1) + 1;
+  const localStart = origin.indexOf(start),
+    localEnd = origin.indexOf(end - 1) + 1;
   const shaped = shaper.shape({
-    face: run.face.shaper, faceKey: run.face.key, text: local, start: localStart, end: localEnd,
-    rtl: run.level % 2 === 1, script: run.script, language, tatweelFlags,
+    face: run.face.shaper,
+    faceKey: run.face.key,
+    text: local,
+    start: localStart,
+    end: localEnd,
+    rtl: run.level % 2 === 1,
+    script: run.script,
+    language,
+    tatweelFlags,
     plainTatweelAt: origin.flatMap((o, i) => (o < 0 ? [i] : [])),
   });
   return shaped.map(g => {
@@ -105,8 +117,13 @@ function sliceOrShape(shaper: Shaper, prep: Preparation, piece: LinePiece, tatwe
   const rtl = run.level % 2 === 1;
   const before = (g: ShapedGlyph, offset: number) => (rtl ? g.cluster >= offset : g.cluster < offset);
   const firstNotBefore = (offset: number) => {
-    let lo = 0, hi = whole.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (before(whole[mid], offset)) lo = mid + 1; else hi = mid; }
+    let lo = 0,
+      hi = whole.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(whole[mid], offset)) lo = mid + 1;
+      else hi = mid;
+    }
     return lo;
   };
   // In visual order an RTL slice starts at the glyphs of `end` and stops before those of `start`.

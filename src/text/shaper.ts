@@ -69,7 +69,12 @@ let buffer: hb.Buffer | undefined;
 export function openFace(bytes: Uint8Array): ShaperFace {
   const face = new hb.Face(new hb.Blob(bytes));
   const font = new hb.Font(face);
-  return { font, upem: face.upem, coverage: new Set(face.collectUnicodes()), shape: (text, offset, length, settings) => shapeWithHarfBuzz(font, text, offset, length, settings) };
+  return {
+    font,
+    upem: face.upem,
+    coverage: new Set(face.collectUnicodes()),
+    shape: (text, offset, length, settings) => shapeWithHarfBuzz(font, text, offset, length, settings),
+  };
 }
 
 function shapeWithHarfBuzz(font: hb.Font, text: string, offset: number, length: number, settings: ShapeSettings): ShapedGlyph[] {
@@ -82,7 +87,11 @@ function shapeWithHarfBuzz(font: hb.Font, text: string, offset: number, length: 
   // Each mark keeps its own cluster, so every glyph can carry its own source text for ToUnicode.
   buf.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
   buf.setFlags(settings.tatweelFlags ? hb.BufferFlag.PRODUCE_SAFE_TO_INSERT_TATWEEL : hb.BufferFlag.DEFAULT);
-  hb.shape(font, buf, settings.plainTatweelAt.map(i => new hb.Feature('rlig', 0, i, i + 1)));
+  hb.shape(
+    font,
+    buf,
+    settings.plainTatweelAt.map(i => new hb.Feature('rlig', 0, i, i + 1)),
+  );
   const infos = buf.getGlyphInfos();
   const pos = buf.getGlyphPositions();
   return infos.map((info, i) => ({
@@ -118,7 +127,9 @@ export class Shaper {
     const key = `${req.faceKey}|${req.rtl ? 'r' : 'l'}|${req.script}|${req.language}|${tatweelFlags ? 1 : 0}|${plain.join(',')}|${offset}|${length}|${local}`;
     // Clusters are offsets into the caller's text: the same text shaped again at the same offset
     // (a brief rendered again, a line sliced from its run) gets the same array back.
-    return this.cache.get(key, from, () => req.face.shape(local, offset, length, { rtl: req.rtl, script: req.script, language: req.language, tatweelFlags, plainTatweelAt: plain }));
+    return this.cache.get(key, from, () =>
+      req.face.shape(local, offset, length, { rtl: req.rtl, script: req.script, language: req.language, tatweelFlags, plainTatweelAt: plain }),
+    );
   }
 
   cacheStats(): ShapeCacheStats {

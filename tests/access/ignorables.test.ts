@@ -7,10 +7,18 @@ import { readDrawnGlyphs } from '../helpers/pdf-reader.js';
 import { hasPdftotext, pdfjsText, popplerText, wordsOf } from './readers.js';
 
 const CONTROLS: Record<string, string> = {
-  RLM: '\u200F', LRM: '\u200E', ALM: '\u061C', ZWJ: '\u200D', ZWNJ: '\u200C', WJ: '\u2060', BOM: '\uFEFF',
+  RLM: '\u200F',
+  LRM: '\u200E',
+  ALM: '\u061C',
+  ZWJ: '\u200D',
+  ZWNJ: '\u200C',
+  WJ: '\u2060',
+  BOM: '\uFEFF',
 };
 const ISOLATES: Record<string, [string, string]> = {
-  'RLI…PDI': ['\u2067', '\u2069'], 'LRI…PDI': ['\u2066', '\u2069'], 'FSI…PDI': ['\u2068', '\u2069'],
+  'RLI…PDI': ['\u2067', '\u2069'],
+  'LRI…PDI': ['\u2066', '\u2069'],
+  'FSI…PDI': ['\u2068', '\u2069'],
 };
 
 /** Lines as data copied from a word processor has them, each with its plain twin. */
@@ -18,12 +26,16 @@ const cases: { name: string; plain: string; marked: string }[] = [
   // LRM is a strong left-to-right character: around brackets it changes their bidi order, so it is
   // tried at word edges only.
   ...Object.entries(CONTROLS).flatMap(([name, c]) => [
-    ...(name === 'LRM' ? [] : [{ name: `${name} around a parenthesis`, plain: 'الفقرة (1) من المادة الثالثة', marked: `الفقرة ${c}(1)${c} من المادة الثالثة` }]),
+    ...(name === 'LRM'
+      ? []
+      : [{ name: `${name} around a parenthesis`, plain: 'الفقرة (1) من المادة الثالثة', marked: `الفقرة ${c}(1)${c} من المادة الثالثة` }]),
     { name: `${name} at word edges`, plain: 'أعلنت الوزارة نتائج التقرير السنوي', marked: `أعلنت ${c}الوزارة${c} نتائج ${c}التقرير السنوي${c}` },
   ]),
-  ...Object.entries(ISOLATES).map(([name, [open, close]]) => (
-    { name: `${name} around a word`, plain: 'قال المتحدث باسم الحكومة إن الاجتماع انتهى', marked: `قال ${open}المتحدث${close} باسم ${open}الحكومة${close} إن الاجتماع انتهى` }
-  )),
+  ...Object.entries(ISOLATES).map(([name, [open, close]]) => ({
+    name: `${name} around a word`,
+    plain: 'قال المتحدث باسم الحكومة إن الاجتماع انتهى',
+    marked: `قال ${open}المتحدث${close} باسم ${open}الحكومة${close} إن الاجتماع انتهى`,
+  })),
 ];
 
 describe('default-ignorable characters', () => {

@@ -14,7 +14,8 @@ const open = (bytes: Uint8Array) => mupdf.Document.openDocument(bytes, 'applicat
 const catalogOf = (doc: mupdf.PDFDocument) => doc.getTrailer().get('Root');
 
 /** The text of every element `tag` in the XMP. */
-const xmpValues = (xmp: string, tag: string): string[] => [...xmp.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map(m => m[1].trim());
+const xmpValues = (xmp: string, tag: string): string[] =>
+  [...xmp.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map(m => m[1].trim());
 
 const kinds: { name: string; make: () => Promise<Uint8Array>; archival: boolean }[] = [
   { name: 'brief', make: () => renderValidBrief(loadBrief(path.join(packageRoot(), 'data/summit.json'))), archival: true },
@@ -88,7 +89,8 @@ for (const kind of kinds) {
 
 describe('ActualText spans', () => {
   /** The decoded content streams of every page. */
-  const contents = (doc: mupdf.PDFDocument) => Array.from({ length: doc.countPages() }, (_, i) => doc.findPage(i).get('Contents').readStream().asString()).join('\n');
+  const contents = (doc: mupdf.PDFDocument) =>
+    Array.from({ length: doc.countPages() }, (_, i) => doc.findPage(i).get('Contents').readStream().asString()).join('\n');
 
   const vowelled = async (lang: string) => {
     const { createPdfFontCache, PdfWriter } = await import('../../src/render/pdf-writer.js');
@@ -108,7 +110,7 @@ describe('ActualText spans', () => {
     expect(await vowelled('en')).toMatch(/\/Span <<\/Lang \(ar\) \/ActualText </);
   });
 
-  it('carry no /Lang where the word is in the document\'s language', async () => {
+  it("carry no /Lang where the word is in the document's language", async () => {
     const text = await vowelled('ar');
     expect(text).toMatch(/\/Span <<\/ActualText </);
     expect(text).not.toMatch(/\/Span <<\/Lang/);

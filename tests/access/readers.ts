@@ -8,7 +8,12 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** Whether poppler's pdftotext can be run here. */
 export const hasPdftotext = ((): boolean => {
-  try { execFileSync('pdftotext', ['-v'], { stdio: 'ignore' }); return true; } catch { return false; }
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 })();
 
 /** pdftotext's text (its U+202A–U+202E embedding marks around right-to-left lines removed). */
@@ -17,13 +22,21 @@ export function popplerText(bytes: Uint8Array): string {
   try {
     const file = path.join(dir, 'in.pdf');
     fs.writeFileSync(file, bytes);
-    return execFileSync('pdftotext', [file, '-']).toString('utf8').replace(/[\u202A-\u202E]/gu, '');
+    return execFileSync('pdftotext', [file, '-'])
+      .toString('utf8')
+      .replace(/[\u202A-\u202E]/gu, '');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-interface Item { str: string; x: number; y: number; width: number; size: number }
+interface Item {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
 
 /**
  * pdf.js's text items, a line per baseline. Items that touch (within 0.02 em: the pieces of one
@@ -43,20 +56,31 @@ export async function pdfjsText(bytes: Uint8Array): Promise<string> {
         items.push({ str: it.str, x: it.transform[4], y: it.transform[5], width: it.width, size: Math.hypot(it.transform[0], it.transform[1]) });
       }
       for (let k = 0; k + 1 < items.length; k++) {
-        const mark = items[k], word = items[k + 1];
+        const mark = items[k],
+          word = items[k + 1];
         const inside = mark.x >= word.x - 0.3 * word.size && mark.x <= word.x + word.width + 0.1 * word.size;
-        if (/^\p{M}+$/u.test(mark.str) && inside) { word.str += mark.str; items.splice(k--, 1); }
+        if (/^\p{M}+$/u.test(mark.str) && inside) {
+          word.str += mark.str;
+          items.splice(k--, 1);
+        }
       }
-      let text = '', lastY: number | null = null, left = 0, right = 0;
+      let text = '',
+        lastY: number | null = null,
+        left = 0,
+        right = 0;
       for (const it of items) {
         if (lastY === null || Math.abs(it.y - lastY) > 0.5 * it.size) {
           if (lastY !== null) lines.push(text);
-          text = it.str; lastY = it.y; left = it.x; right = it.x + it.width;
+          text = it.str;
+          lastY = it.y;
+          left = it.x;
+          right = it.x + it.width;
           continue;
         }
         const gap = Math.max(left - (it.x + it.width), it.x - right);
         text += /^\p{M}+$/u.test(it.str) || gap <= 0.02 * it.size ? it.str : ` ${it.str}`;
-        left = Math.min(left, it.x); right = Math.max(right, it.x + it.width);
+        left = Math.min(left, it.x);
+        right = Math.max(right, it.x + it.width);
       }
       if (lastY !== null) lines.push(text);
     }
@@ -70,7 +94,11 @@ export async function pdfjsText(bytes: Uint8Array): Promise<string> {
  * The words of a text: maximal runs of letters and marks (NFC, so two harakat drawn as one glyph
  * compare equal in either order). Any other character, ZERO WIDTH JOINER included, ends a word.
  */
-export const wordsOf = (text: string): string[] => text.normalize('NFC').split(/[^\p{L}\p{M}]+/u).filter(Boolean);
+export const wordsOf = (text: string): string[] =>
+  text
+    .normalize('NFC')
+    .split(/[^\p{L}\p{M}]+/u)
+    .filter(Boolean);
 
 /** The share (0–1) of the distinct words of `source` that `read` gives back whole, and those it does not. */
 export function survival(source: string, read: string): { share: number; missing: string[] } {

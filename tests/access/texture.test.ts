@@ -22,8 +22,10 @@ for (const [name, { lines, size, width }] of Object.entries(texts)) {
     const layouts = lines.map(text => layoutParagraph(engine, { text, style: { weight: 'regular', size, color: '#000000' }, width, align: 'justify' }));
     const perParagraph = layouts.map(l => l.lines.filter(line => !line.last).map(line => line.glyphs.filter(g => g.kashida).length));
 
-    it('no full line carries more than twice its paragraph\'s median tatweels', () => {
-      const over = perParagraph.flatMap((counts, p) => counts.filter(t => t > 2 * middle(counts)).map(t => `paragraph ${p + 1}: ${t} against median ${middle(counts)}`));
+    it("no full line carries more than twice its paragraph's median tatweels", () => {
+      const over = perParagraph.flatMap((counts, p) =>
+        counts.filter(t => t > 2 * middle(counts)).map(t => `paragraph ${p + 1}: ${t} against median ${middle(counts)}`),
+      );
       expect(over).toEqual([]);
     });
 

@@ -16,8 +16,7 @@ const ROSTER = summit.blocks.findIndex(b => b.type === 'roster');
 /** Runs the CLI in `cwd`; stdout and stderr are pipes, so no progress line is drawn. */
 const cli = async (cwd: string, args: string[]): Promise<Run> => runCli(args, { cwd });
 
-const isPdf = (bytes: Buffer) =>
-  bytes.subarray(0, 5).toString('latin1') === '%PDF-' && bytes.subarray(-6).toString('latin1').trimEnd().endsWith('%%EOF');
+const isPdf = (bytes: Buffer) => bytes.subarray(0, 5).toString('latin1') === '%PDF-' && bytes.subarray(-6).toString('latin1').trimEnd().endsWith('%%EOF');
 
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'mowjaz-batch-'));
 afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
@@ -65,7 +64,7 @@ describe('batch rendering', () => {
   it('exits with 2 (bad input) and names each bad file with its problem', () => {
     expect(two.code).toBe(2);
     expect(two.stderr).toMatch(/^mowjaz: data\/broken\.json:3:3: invalid JSON/m);
-    expect(two.stderr).toMatch(new RegExp(`^mowjaz: data/invalid\\.json:\\d+: \\/blocks\/${ROSTER}\/groups\/0\/members\/3\/role: must be a string`, 'm'));
+    expect(two.stderr).toMatch(new RegExp(`^mowjaz: data/invalid\\.json:\\d+: \\/blocks/${ROSTER}/groups/0/members/3/role: must be a string`, 'm'));
     expect(two.stderr).toMatch(/^mowjaz: 2 of 6 briefs failed$/m);
     expect(two.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });

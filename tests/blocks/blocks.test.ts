@@ -10,11 +10,13 @@ import { blocksOf, type Brief } from '../../src/data/brief.js';
 import { elements, isElem, normalize, openPdf, pdfjsText, root, structText, structTree, type PdfjsText, type StructElem } from '../pdf/support.js';
 
 const TEMPLATE = path.join(root, 'tests/blocks/fixtures/blocks.hbs');
-export const CONTACT = 'هاتف +971 2 000 0000، بريد info@example.org، موقع https://example.org/brief.';
+const CONTACT = 'هاتف +971 2 000 0000، بريد info@example.org، موقع https://example.org/brief.';
 
-export function blocksBrief(): Brief {
+function blocksBrief(): Brief {
   const brief = loadBrief(path.join(root, 'data/summit.json'));
-  const summary = blocksOf(brief, 'summary').flatMap(b => b.paragraphs).join(' ');
+  const summary = blocksOf(brief, 'summary')
+    .flatMap(b => b.paragraphs)
+    .join(' ');
   const keyPoint = blocksOf(brief, 'key-points')[0].items[0];
   const sections = blocksOf(brief, 'section').flatMap(b => b.sections ?? []);
   return { ...brief, custom: { summary, keyPoint, sections, contact: CONTACT } };
@@ -99,11 +101,11 @@ describe('text read back by pdf.js', () => {
     ]);
   });
 
-  it('sets English text from the left edge: each of its lines starts at the column\'s left', () => {
+  it("sets English text from the left edge: each of its lines starts at the column's left", () => {
     const byType = structText(tree, text);
     const para = byType.find(t => t.text.startsWith('An English paragraph'))!;
     const left = Math.min(...para.fragments.flatMap(f => f.runs.map(r => r.x0)));
-    expect(left).toBeCloseTo(22 * 72 / 25.4, 0);
+    expect(left).toBeCloseTo((22 * 72) / 25.4, 0);
   });
 
   it('reads the phone number, e-mail and URL of the data whole and draws the phone number in its own order', () => {
@@ -113,7 +115,11 @@ describe('text read back by pdf.js', () => {
     // mupdf's characters on the page, left to right: the phone number's must read as written.
     const page = openPdf(bytes).loadPage(contact.pages[0]);
     const chars: { c: string; x: number; y: number }[] = [];
-    page.toStructuredText('preserve-whitespace').walk({ onChar: (c: string, origin: number[]) => { chars.push({ c, x: origin[0], y: origin[1] }); } });
+    page.toStructuredText('preserve-whitespace').walk({
+      onChar: (c: string, origin: number[]) => {
+        chars.push({ c, x: origin[0], y: origin[1] });
+      },
+    });
     const at = chars.find(ch => ch.c === '@')!;
     const line = chars.filter(ch => Math.abs(ch.y - at.y) < 1 && /[+0-9]/.test(ch.c)).sort((a, b) => a.x - b.x);
     expect(line.map(ch => ch.c).join('')).toBe('+97120000000');

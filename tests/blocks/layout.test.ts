@@ -37,14 +37,17 @@ describe('note markers', () => {
 });
 
 const under = (node: StructNode | undefined, type: string): boolean => !!node && (node.type === type || under(node.parent, type));
-const itemsUnder = (pages: readonly Page[], type: string) => pages.flatMap((page, i) => page.items.filter((it): it is TextItem => it.kind === 'text' && under(it.struct, type)).map(it => ({ page: i, it })));
+const itemsUnder = (pages: readonly Page[], type: string) =>
+  pages.flatMap((page, i) => page.items.filter((it): it is TextItem => it.kind === 'text' && under(it.struct, type)).map(it => ({ page: i, it })));
 
 describe('callout boxes', () => {
   it('are never split across pages, wherever the text before them ends', () => {
     let moved = 0;
     for (let n = 0; n < 40; n += 1) {
       const filler = Array.from({ length: n }, () => `<p>${WORDS}</p>`).join('');
-      const tree = doc(`${filler}<aside class="summary"><h3>الخلاصة</h3><p>${WORDS} ${WORDS} ${WORDS} ${WORDS}</p><ul><li>${WORDS}</li><li>${WORDS}</li></ul></aside><p>بعد</p>`);
+      const tree = doc(
+        `${filler}<aside class="summary"><h3>الخلاصة</h3><p>${WORDS} ${WORDS} ${WORDS} ${WORDS}</p><ul><li>${WORDS}</li><li>${WORDS}</li></ul></aside><p>بعد</p>`,
+      );
       const { pages } = layoutDocument(context, tree, { digits: 'latn' });
       const boxed = itemsUnder(pages, 'Aside');
       expect(new Set(boxed.map(b => b.page)).size, `after ${n} paragraphs`).toBe(1);
@@ -84,8 +87,11 @@ describe('footnotes', () => {
     }
     expect(checked).toBeGreaterThan(1);
     // Every note is on the page of its marker.
-    const markerPage = new Map<string, number>(), notePage = new Map<string, number>();
-    pages.forEach((page, i) => page.destinations.forEach(d => (d.name.startsWith('note-ref-') ? markerPage : notePage).set(d.name.replace('note-ref-', '').replace('note-', ''), i)));
+    const markerPage = new Map<string, number>(),
+      notePage = new Map<string, number>();
+    pages.forEach((page, i) =>
+      page.destinations.forEach(d => (d.name.startsWith('note-ref-') ? markerPage : notePage).set(d.name.replace('note-ref-', '').replace('note-', ''), i)),
+    );
     expect(notePage.size).toBe(40);
     for (const [n, i] of notePage) expect(markerPage.get(n)).toBe(i);
   });
@@ -94,10 +100,15 @@ describe('footnotes', () => {
 describe('digits in left-to-right isolates', () => {
   it('are kept as written under Arabic-Indic digits; other Arabic text is converted', async () => {
     const { digitsInText } = await import('../../src/digits.js');
-    const tree = parseMarkup('<document title="t"><p>رقم 12 <span dir="ltr">A-1</span> و<bdi>B-2</bdi> \u2066+971 2\u2069</p></document>', { transformText: digitsInText('arab') });
+    const tree = parseMarkup('<document title="t"><p>رقم 12 <span dir="ltr">A-1</span> و<bdi>B-2</bdi> \u2066+971 2\u2069</p></document>', {
+      transformText: digitsInText('arab'),
+    });
     const p = tree.body[0];
     if (p.kind !== 'paragraph') throw new Error('paragraph expected');
-    const text = p.inlines.map(i => i.text).join('').replace(/[\u2066-\u2069]/g, '');
+    const text = p.inlines
+      .map(i => i.text)
+      .join('')
+      .replace(/[\u2066-\u2069]/g, '');
     // B-2 in a <bdi> is first-strong Latin and an identifier: it keeps its Western digit too.
     expect(text).toBe('رقم ١٢ A-1 وB-2 +971 2');
   });

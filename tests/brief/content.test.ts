@@ -5,8 +5,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { blocksOf, type Brief, type DateValue } from '../../src/data/brief.js';
 import { formatDate, formatHijri, toDigits } from '../../src/template/helpers.js';
 import {
-  MM, bodyText, documentTree, drawnOnPage, elements, firstOutOfOrder, isElem, normalize, openPdf, pdfjsText, render,
-  structText, structTree, summit, summitPdf, type PdfjsText,
+  MM,
+  bodyText,
+  documentTree,
+  drawnOnPage,
+  elements,
+  firstOutOfOrder,
+  isElem,
+  normalize,
+  openPdf,
+  pdfjsText,
+  render,
+  structText,
+  structTree,
+  summit,
+  summitPdf,
+  type PdfjsText,
 } from '../pdf/support.js';
 import { asRead } from '../helpers/known-limits.js';
 
@@ -39,7 +53,12 @@ const view = () => {
   return {
     delegations: roster.groups.map(g => ({ side: g.name, members: g.members.map(m => ({ ...m, role: m.role! })) })),
     keyPoints: blocksOf(brief, 'key-points')[0].items,
-    summit: { date: (fact('التاريخ') as DateValue).date, place: fact('المكان') as string, goals: fact('الأهداف') as string[], programme: blocksOf(brief, 'programme')[0].items.map(i => i.text) },
+    summit: {
+      date: (fact('التاريخ') as DateValue).date,
+      place: fact('المكان') as string,
+      goals: fact('الأهداف') as string[],
+      programme: blocksOf(brief, 'programme')[0].items.map(i => i.text),
+    },
     summary: blocksOf(brief, 'summary')[0].paragraphs.join(' '),
     sections: (blocksOf(brief, 'section')[0].sections ?? []).map(x => ({ heading: x.title, paragraphs: x.paragraphs ?? [] })),
   };
@@ -60,8 +79,7 @@ describe('the data, read back in logical order', () => {
   it('pairs each name with its role in one table row', () => {
     const tree = structTree(openPdf(bytes));
     const byElem = new Map(structText(tree, text).map(t => [t.elem, t.text]));
-    const rows = [...elements(tree)].filter(({ elem }) => elem.type === 'TR')
-      .map(({ elem }) => elem.kids.filter(isElem).map(cell => byElem.get(cell) ?? ''));
+    const rows = [...elements(tree)].filter(({ elem }) => elem.type === 'TR').map(({ elem }) => elem.kids.filter(isElem).map(cell => byElem.get(cell) ?? ''));
     for (const m of view().delegations.flatMap(d => d.members)) {
       const name = normalize(m.latin ? `${m.name} ${m.latin}` : m.name);
       expect(rows, m.name).toContainEqual([name, normalize(m.role)]);
@@ -97,7 +115,9 @@ describe('the cover', () => {
     const coverText = bodyText(cover);
     expect(coverText).toContain(normalize(brief.title));
     expect(coverText).toContain(normalize(brief.subtitle!));
-    const headings = documentTree(brief).body.filter(b => b.kind === 'heading').map(b => normalize(b.inlines.map(i => i.text).join('')));
+    const headings = documentTree(brief)
+      .body.filter(b => b.kind === 'heading')
+      .map(b => normalize(b.inlines.map(i => i.text).join('')));
     expect(headings).toContain('الملخص');
     for (const h of headings) expect(coverText, h).not.toContain(h);
     expect(cover.fragments.filter(f => f.tag === 'Artifact')).toEqual([]);

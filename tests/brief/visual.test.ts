@@ -32,7 +32,10 @@ describe('page images of the summit brief', () => {
   });
 
   it('has no baseline for a page that does not exist', () => {
-    const existing = fs.readdirSync(BASELINES).filter(f => /^brief-page-\d+\.png$/.test(f)).sort();
+    const existing = fs
+      .readdirSync(BASELINES)
+      .filter(f => /^brief-page-\d+\.png$/.test(f))
+      .sort();
     expect(existing).toEqual(pages.map((_, i) => path.basename(baseline(i + 1))).sort());
   });
 });

@@ -16,7 +16,12 @@ describe('first run', () => {
   });
 
   it('a misspelt option names the closest real one; a far one is only refused', () => {
-    for (const [given, meant] of [['--papr', '--paper'], ['--tempalte', '--template'], ['--out-dri', '--out-dir'], ['--digit', '--digits']]) {
+    for (const [given, meant] of [
+      ['--papr', '--paper'],
+      ['--tempalte', '--template'],
+      ['--out-dri', '--out-dir'],
+      ['--digit', '--digits'],
+    ]) {
       const run = cli([given, 'x']);
       expect(run.code, given).toBe(2);
       expectNoStack(run);
@@ -31,11 +36,15 @@ describe('first run', () => {
     const dir = tempDir();
     const run = cli(['letter'], { npm_lifecycle_event: 'brief', npm_config_paper: 'true', npm_config_archival: '' });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('mowjaz: npm took --paper letter --no-archival as its own options and did not pass them on: put options for the brief after --, as in: npm run brief -- --paper letter --no-archival\n');
+    expect(run.stderr).toBe(
+      'mowjaz: npm took --paper letter --no-archival as its own options and did not pass them on: put options for the brief after --, as in: npm run brief -- --paper letter --no-archival\n',
+    );
     expect(fs.readdirSync(dir)).toEqual([]);
     // npm passes --out-dir's value on when written with "=".
     const eq = cli([], { npm_lifecycle_event: 'brief', npm_config_out_dir: 'out' });
-    expect(eq.stderr).toBe('mowjaz: npm took --out-dir out as its own option and did not pass it on: put options for the brief after --, as in: npm run brief -- --out-dir out\n');
+    expect(eq.stderr).toBe(
+      'mowjaz: npm took --out-dir out as its own option and did not pass it on: put options for the brief after --, as in: npm run brief -- --out-dir out\n',
+    );
   });
 
   it('a new output file must be named *.pdf: refused with exit 2, nothing written', () => {

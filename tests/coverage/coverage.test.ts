@@ -11,7 +11,12 @@ const fonts = createTextEngine().coverage;
 const tree = (body: string) => parseMarkup(`<document title="t"><header>رأس</header>${body}</document>`, { source: 'main.hbs' });
 
 function failure(run: () => void): string {
-  try { run(); } catch (e) { expect(e).toBeInstanceOf(InputError); return (e as Error).message; }
+  try {
+    run();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return (e as Error).message;
+  }
   throw new Error('expected an InputError');
 }
 
@@ -29,7 +34,10 @@ describe('font coverage', () => {
     const drawable = check.data(brief);
     expect(drawable.subtitle).toBe(`ملخص ${PLACEHOLDER}`);
     expect(brief.subtitle).toBe('ملخص 😀');
-    check.template(tree(`<p data-src="main.hbs:3">${drawable.subtitle}</p><ul data-src="main.hbs:4"><li>中</li></ul><ul data-src="main.hbs:4"><li>中</li></ul>`), 'main.hbs');
+    check.template(
+      tree(`<p data-src="main.hbs:3">${drawable.subtitle}</p><ul data-src="main.hbs:4"><li>中</li></ul><ul data-src="main.hbs:4"><li>中</li></ul>`),
+      'main.hbs',
+    );
     const lines = failure(() => check.report({})).split('\n');
     expect(lines).toEqual([
       'brief.json: /subtitle: character U+1F600 at position 6 cannot be drawn by any font',
@@ -50,7 +58,8 @@ describe('font coverage', () => {
     const bad = new CoverageCheck(fonts, 'brief.json');
     bad.data({ ...summit(), subtitle: 'أ😀ب' });
     bad.template(tree('<footer>中</footer>'), 'main.hbs');
-    expect(failure(() => bad.report({ missingGlyphs: 'replace', onWarning: w => warnings.push(w) })))
-      .toBe("main.hbs: the template's text has the character U+4E2D, which no font can draw");
+    expect(failure(() => bad.report({ missingGlyphs: 'replace', onWarning: w => warnings.push(w) }))).toBe(
+      "main.hbs: the template's text has the character U+4E2D, which no font can draw",
+    );
   });
 });

@@ -7,7 +7,10 @@ import { pointerToken, positionAt, scanJson, showChar } from '../../src/data/jso
 /** The value at a JSON pointer. */
 function resolve(value: unknown, pointer: string): unknown {
   if (pointer === '') return value;
-  return pointer.slice(1).split('/').map(t => t.replace(/~1/g, '/').replace(/~0/g, '~'))
+  return pointer
+    .slice(1)
+    .split('/')
+    .map(t => t.replace(/~1/g, '/').replace(/~0/g, '~'))
     .reduce<unknown>((v, key) => (v as Record<string, unknown>)[key], value);
 }
 
@@ -17,7 +20,14 @@ function countNodes(value: unknown): number {
   return 1;
 }
 
-const parses = (text: string): boolean => { try { JSON.parse(text); return true; } catch { return false; } };
+const parses = (text: string): boolean => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 describe('positionAt', () => {
   it('counts lines and columns from 1, with \\n, \\r\\n and a lone \\r ending lines', () => {
@@ -32,44 +42,82 @@ describe('positionAt', () => {
 
 describe('scanJson', () => {
   it('locates every value and property name of any JSON document', () => {
-    fc.assert(fc.property(fc.jsonValue(), fc.constantFrom(undefined, 2, '\t'), (value, indent) => {
-      const text = JSON.stringify(value, null, indent);
-      const parsed: unknown = JSON.parse(text);
-      const scan = scanJson(text);
-      if (!scan.ok) throw new Error(`rejected valid JSON: ${scan.message}`);
-      expect(scan.locations.size).toBe(countNodes(parsed));
-      expect(scan.duplicates).toEqual([]);
-      for (const [pointer, at] of scan.locations) {
-        const v = resolve(parsed, pointer);
-        const head = Array.isArray(v) ? '[' : v !== null && typeof v === 'object' ? '{' : JSON.stringify(v);
-        expect(text.startsWith(head, at.value)).toBe(true);
-        if (at.key !== undefined) {
-          const key = pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
-          expect(text.startsWith(JSON.stringify(key), at.key)).toBe(true);
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(undefined, 2, '\t'), (value, indent) => {
+        const text = JSON.stringify(value, null, indent);
+        const parsed: unknown = JSON.parse(text);
+        const scan = scanJson(text);
+        if (!scan.ok) throw new Error(`rejected valid JSON: ${scan.message}`);
+        expect(scan.locations.size).toBe(countNodes(parsed));
+        expect(scan.duplicates).toEqual([]);
+        for (const [pointer, at] of scan.locations) {
+          const v = resolve(parsed, pointer);
+          const head = Array.isArray(v) ? '[' : v !== null && typeof v === 'object' ? '{' : JSON.stringify(v);
+          expect(text.startsWith(head, at.value)).toBe(true);
+          if (at.key !== undefined) {
+            const key = pointer
+              .slice(pointer.lastIndexOf('/') + 1)
+              .replace(/~1/g, '/')
+              .replace(/~0/g, '~');
+            expect(text.startsWith(JSON.stringify(key), at.key)).toBe(true);
+          }
         }
-      }
-    }), { numRuns: 300 });
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('accepts exactly what JSON.parse accepts', () => {
     const significant = fc.constantFrom(...'{}[]:,"\\ \n\t-+.0123456789eEtrufalsn/x\u0001\u00e9');
-    const mutated = fc.tuple(fc.jsonValue({ maxDepth: 3 }), fc.array(fc.tuple(fc.nat(), fc.nat(2), significant), { minLength: 1, maxLength: 3 }))
+    const mutated = fc
+      .tuple(fc.jsonValue({ maxDepth: 3 }), fc.array(fc.tuple(fc.nat(), fc.nat(2), significant), { minLength: 1, maxLength: 3 }))
       .map(([value, edits]) => {
         let text = JSON.stringify(value, null, 1);
         for (const [at, kind, ch] of edits) {
           const i = text.length ? at % (text.length + 1) : 0;
-          text = kind === 0 ? text.slice(0, i) + text.slice(i + 1) : kind === 1 ? text.slice(0, i) + ch + text.slice(i) : text.slice(0, i) + ch + text.slice(i + 1);
+          text =
+            kind === 0 ? text.slice(0, i) + text.slice(i + 1) : kind === 1 ? text.slice(0, i) + ch + text.slice(i) : text.slice(0, i) + ch + text.slice(i + 1);
         }
         return text;
       });
-    fc.assert(fc.property(fc.oneof(mutated, fc.string({ maxLength: 12 })), text => {
-      expect(scanJson(text).ok).toBe(parses(text));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.oneof(mutated, fc.string({ maxLength: 12 })), text => {
+        expect(scanJson(text).ok).toBe(parses(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('handles the edge cases of the grammar like JSON.parse', () => {
-    for (const text of ['0', '-0', '1e5', '1E+5', '-1.5e-3', '"\\u00e9"', '"\\/"', ' [ ] ', '{"":1}', 'null', 'true',
-      '01', '1.', '.5', '-', '+1', '1e', '"\\x"', '"\\u12"', "'a'", 'nul', 'truex', '[1,]', '{"a":1,}', '"\t"', '\u00a01', '1 2']) {
+    for (const text of [
+      '0',
+      '-0',
+      '1e5',
+      '1E+5',
+      '-1.5e-3',
+      '"\\u00e9"',
+      '"\\/"',
+      ' [ ] ',
+      '{"":1}',
+      'null',
+      'true',
+      '01',
+      '1.',
+      '.5',
+      '-',
+      '+1',
+      '1e',
+      '"\\x"',
+      '"\\u12"',
+      "'a'",
+      'nul',
+      'truex',
+      '[1,]',
+      '{"a":1,}',
+      '"\t"',
+      '\u00a01',
+      '1 2',
+    ]) {
       expect(scanJson(text).ok, text).toBe(parses(text));
     }
   });

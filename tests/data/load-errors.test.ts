@@ -27,7 +27,11 @@ const editSyntax = (changes: Record<number, string>): string => editLines(SYNTAX
 /** Runs `fn`, which must throw an InputError with exit code 2, and returns its message. */
 function failure(fn: () => unknown): string {
   let caught: unknown;
-  try { fn(); } catch (e) { caught = e; }
+  try {
+    fn();
+  } catch (e) {
+    caught = e;
+  }
   expect(caught).toBeInstanceOf(InputError);
   const error = caught as InputError;
   expect(error.exitCode).toBe(2);
@@ -54,7 +58,7 @@ describe('valid input', () => {
   });
 
   it('accepts a byte order mark and CRLF line ends', () => {
-    expect(parseBrief('\uFEFF' + MINIMAL.join('\r\n'), FILE).title).toBe('قمة ألاسكا');
+    expect(parseBrief(`\uFEFF${MINIMAL.join('\r\n')}`, FILE).title).toBe('قمة ألاسكا');
   });
 
   it('validates against the shipped schema whatever "$schema" says', () => {
@@ -80,7 +84,14 @@ describe('unreadable files', () => {
 
     const latin1 = path.join(temp, 'latin1.json');
     // line 3 is `  "shortTitle": "Caf\xE9",`: the lone byte 0xE9 is the 21st character of the line
-    fs.writeFileSync(latin1, Buffer.concat([Buffer.from(SYNTAX.slice(0, 2).join('\n') + '\n  "shortTitle": "Caf'), Buffer.from([0xe9]), Buffer.from('",\n' + SYNTAX.slice(3).join('\n'))]));
+    fs.writeFileSync(
+      latin1,
+      Buffer.concat([
+        Buffer.from(`${SYNTAX.slice(0, 2).join('\n')}\n  "shortTitle": "Caf`),
+        Buffer.from([0xe9]),
+        Buffer.from(`",\n${SYNTAX.slice(3).join('\n')}`),
+      ]),
+    );
     expect(failure(() => loadBrief(latin1))).toBe(`${latin1}:3:21: the file is not valid UTF-8 text; save it as UTF-8`);
   });
 });
@@ -108,8 +119,9 @@ describe('invalid JSON: file, line and column', () => {
   });
 
   it('an unterminated string: where it starts, line 11, column 14', () => {
-    expect(parseFailure([...SYNTAX.slice(0, 10), '  "summary": "ملخص'].join('\n')))
-      .toBe('data/x.json:11:14: invalid JSON: unterminated string (missing closing ")');
+    expect(parseFailure([...SYNTAX.slice(0, 10), '  "summary": "ملخص'].join('\n'))).toBe(
+      'data/x.json:11:14: invalid JSON: unterminated string (missing closing ")',
+    );
   });
 
   it('an empty file', () => {
@@ -117,11 +129,15 @@ describe('invalid JSON: file, line and column', () => {
   });
 
   it('a trailing comma: after line 15, the "}" on line 16', () => {
-    expect(parseFailure(editSyntax({ 15: '  "source": "المقال",' }))).toBe('data/x.json:16:1: invalid JSON: unexpected token "}" after "," (remove the trailing comma)');
+    expect(parseFailure(editSyntax({ 15: '  "source": "المقال",' }))).toBe(
+      'data/x.json:16:1: invalid JSON: unexpected token "}" after "," (remove the trailing comma)',
+    );
   });
 
   it('a missing comma at the end of line 11: the next property name on line 12, column 3', () => {
-    expect(parseFailure(editSyntax({ 11: '  "summary": "ملخص"' }))).toBe('data/x.json:12:3: invalid JSON: unexpected string, expected "," or "}" (a comma is missing)');
+    expect(parseFailure(editSyntax({ 11: '  "summary": "ملخص"' }))).toBe(
+      'data/x.json:12:3: invalid JSON: unexpected string, expected "," or "}" (a comma is missing)',
+    );
   });
 
   it('a line break inside a string: line 11, column 19', () => {
@@ -131,7 +147,9 @@ describe('invalid JSON: file, line and column', () => {
 
   it('a bare word and a single-quoted string', () => {
     expect(parseFailure(editSyntax({ 5: '  "issued": tomorrow,' }))).toBe('data/x.json:5:13: invalid JSON: unexpected token "tomorrow", expected a value');
-    expect(parseFailure(editSyntax({ 3: "  'shortTitle': \"قمة\"," }))).toBe('data/x.json:3:3: invalid JSON: unexpected token "\'", expected a property name in double quotes');
+    expect(parseFailure(editSyntax({ 3: '  \'shortTitle\': "قمة",' }))).toBe(
+      'data/x.json:3:3: invalid JSON: unexpected token "\'", expected a property name in double quotes',
+    );
   });
 
   it('line numbers count CRLF line ends once', () => {
@@ -149,7 +167,9 @@ describe('schema violations: file, line, JSON path, what was expected', () => {
     const text = fs.readFileSync('data/summit.json', 'utf8');
     const line = text.slice(0, text.indexOf('"role": "وزير المالية"')).split('\n').length;
     const at = (JSON.parse(text) as { blocks: { type: string }[] }).blocks.findIndex(b => b.type === 'roster');
-    expect(parseFailure(text.replace('"role": "وزير المالية"', '"role": 42'))).toBe(`data/x.json:${line}: /blocks/${at}/groups/0/members/3/role: must be a string, not a number`);
+    expect(parseFailure(text.replace('"role": "وزير المالية"', '"role": 42'))).toBe(
+      `data/x.json:${line}: /blocks/${at}/groups/0/members/3/role: must be a string, not a number`,
+    );
   });
 
   it('a missing required property: its path, at the line of the object that lacks it', () => {
@@ -158,10 +178,12 @@ describe('schema violations: file, line, JSON path, what was expected', () => {
 
   it('an unexpected property, with the allowed names', () => {
     const message = parseFailure(edit({ 9: '      { "label": "المكان", "venue": "ألاسكا" }' }));
-    expect(message).toBe([
-      'data/x.json:9: /blocks/0/items/1/value: is required',
-      'data/x.json:9: /blocks/0/items/1/venue: unexpected property "venue" (allowed here: label, value, unit)',
-    ].join('\n'));
+    expect(message).toBe(
+      [
+        'data/x.json:9: /blocks/0/items/1/value: is required',
+        'data/x.json:9: /blocks/0/items/1/venue: unexpected property "venue" (allowed here: label, value, unit)',
+      ].join('\n'),
+    );
   });
 
   it('a misspelt property, with a suggestion', () => {
@@ -178,10 +200,12 @@ describe('schema violations: file, line, JSON path, what was expected', () => {
   });
 
   it('a date that is not YYYY-MM-DD, or not in the calendar: says what is allowed', () => {
-    expect(parseFailure(edit({ 5: '  "issued": "14/08/2025",' })))
-      .toBe('data/x.json:5: /issued: must be a calendar date written YYYY-MM-DD in the years 1900 to 2200, e.g. 2025-08-15, not "14/08/2025"');
-    expect(parseFailure(edit({ 8: '      { "label": "التاريخ", "value": { "date": "2025-02-29" } },' })))
-      .toBe('data/x.json:8: /blocks/0/items/0/value/date: must be a calendar date written YYYY-MM-DD in the years 1900 to 2200, e.g. 2025-08-15, not "2025-02-29"');
+    expect(parseFailure(edit({ 5: '  "issued": "14/08/2025",' }))).toBe(
+      'data/x.json:5: /issued: must be a calendar date written YYYY-MM-DD in the years 1900 to 2200, e.g. 2025-08-15, not "14/08/2025"',
+    );
+    expect(parseFailure(edit({ 8: '      { "label": "التاريخ", "value": { "date": "2025-02-29" } },' }))).toBe(
+      'data/x.json:8: /blocks/0/items/0/value/date: must be a calendar date written YYYY-MM-DD in the years 1900 to 2200, e.g. 2025-08-15, not "2025-02-29"',
+    );
     const leap = parseBrief(edit({ 8: '      { "label": "التاريخ", "value": { "date": "2024-02-29" } },' }), FILE).blocks[0];
     expect(leap.type === 'facts' && leap.items[0].value).toEqual({ date: '2024-02-29' });
   });
@@ -191,8 +215,9 @@ describe('schema violations: file, line, JSON path, what was expected', () => {
   });
 
   it('a property given twice', () => {
-    expect(parseFailure(edit({ 11: '    { "type": "summary", "paragraphs": ["ملخص"], "paragraphs": ["آخر"] },' })))
-      .toBe('data/x.json:11: /blocks/1/paragraphs: property "paragraphs" appears twice (only the last one would count)');
+    expect(parseFailure(edit({ 11: '    { "type": "summary", "paragraphs": ["ملخص"], "paragraphs": ["آخر"] },' }))).toBe(
+      'data/x.json:11: /blocks/1/paragraphs: property "paragraphs" appears twice (only the last one would count)',
+    );
   });
 
   it('several violations at once: all of them, in the order of the file', () => {
@@ -223,11 +248,12 @@ describe('schema violations: file, line, JSON path, what was expected', () => {
 });
 
 describe('describeError', () => {
-  const error = (e: Partial<ErrorObject>): ErrorObject => ({ instancePath: '/x', schemaPath: '#/x', params: {}, ...e } as ErrorObject);
+  const error = (e: Partial<ErrorObject>): ErrorObject => ({ instancePath: '/x', schemaPath: '#/x', params: {}, ...e }) as ErrorObject;
 
   it('lists the allowed values of an enum', () => {
-    expect(describeError(error({ keyword: 'enum', params: { allowedValues: ['latn', 'arab'] }, data: 'roman' })).words)
-      .toBe('must be one of "latn", "arab", not "roman"');
+    expect(describeError(error({ keyword: 'enum', params: { allowedValues: ['latn', 'arab'] }, data: 'roman' })).words).toBe(
+      'must be one of "latn", "arab", not "roman"',
+    );
   });
 
   it('escapes "/" and "~" in property names of the path', () => {

@@ -13,12 +13,21 @@ const lines = article.split('\n');
 
 const brief: Brief = summitBrief();
 // The summit as the general model holds it: one block of each of these types.
-const only = <T extends Parameters<typeof blocksOf>[1]>(type: T) => { const found = blocksOf(brief, type); expect(found).toHaveLength(1); return found[0]; };
+const only = <T extends Parameters<typeof blocksOf>[1]>(type: T) => {
+  const found = blocksOf(brief, type);
+  expect(found).toHaveLength(1);
+  return found[0];
+};
 const delegations = only('roster').groups.map(g => ({ side: g.name, members: g.members }));
 const allMembers = delegations.flatMap(d => d.members.map(m => ({ ...m, side: d.side })));
 const sections = (only('section').sections ?? []).map(s => ({ heading: s.title, paragraphs: s.paragraphs }));
 const fact = (label: string) => only('facts').items.find(f => f.label === label)!.value;
-const summit = { date: (fact('التاريخ') as DateValue).date, place: fact('المكان') as string, goals: fact('الأهداف') as string[], programme: only('programme').items.map(i => i.text) };
+const summit = {
+  date: (fact('التاريخ') as DateValue).date,
+  place: fact('المكان') as string,
+  goals: fact('الأهداف') as string[],
+  programme: only('programme').items.map(i => i.text),
+};
 const sources = only('sources');
 
 describe('data/summit.json', () => {
@@ -89,12 +98,17 @@ describe('data/summit.json', () => {
   it('quotes the two outlets the article cites', () => {
     expect(article).toContain('وكالة “تاس”');
     expect(article).toContain('شبكة “إن بي سي”');
-    expect(sources.items).toEqual([{ name: 'وكالة تاس', latin: 'TASS' }, { name: 'شبكة إن بي سي', latin: 'NBC' }]);
+    expect(sources.items).toEqual([
+      { name: 'وكالة تاس', latin: 'TASS' },
+      { name: 'شبكة إن بي سي', latin: 'NBC' },
+    ]);
   });
 
   it('uses no word outside the article in the fields taken from it', () => {
-    const fromArticle = textValues(brief).filter(({ path: p }) =>
-      !/^\/(series|issuer\/name|reference|classification|issued|language|blocks\/\d+\/(type|title|caption|note|items\/0\/value\/date))$|\/latin$/.test(p));
+    const fromArticle = textValues(brief).filter(
+      ({ path: p }) =>
+        !/^\/(series|issuer\/name|reference|classification|issued|language|blocks\/\d+\/(type|title|caption|note|items\/0\/value\/date))$|\/latin$/.test(p),
+    );
     const stray: string[] = [];
     for (const { path: p, value } of fromArticle) {
       for (const word of value.split(/\s+/)) {
@@ -105,12 +119,17 @@ describe('data/summit.json', () => {
     expect(stray).toEqual([]);
   });
 
-  it('says where the content comes from and which fields are the brief\'s own metadata', () => {
+  it("says where the content comes from and which fields are the brief's own metadata", () => {
     expect(sources.note).toContain('حصرًا');
     expect(sources.note).toContain('وكالة تاس');
     expect(sources.note).toContain('إن بي سي');
     expect(sources.note).toContain('بيانات خاصة بهذا الموجز');
-    expect(brief).toMatchObject({ issuer: { name: 'وحدة الرصد والتحليل السياسي' }, classification: 'للاستخدام الرسمي', reference: 'MJZ-2025-08-015', issued: '2025-08-14' });
+    expect(brief).toMatchObject({
+      issuer: { name: 'وحدة الرصد والتحليل السياسي' },
+      classification: 'للاستخدام الرسمي',
+      reference: 'MJZ-2025-08-015',
+      issued: '2025-08-14',
+    });
   });
 });
 
@@ -122,13 +141,22 @@ describe('textValues', () => {
     expect(values).toContainEqual({ path: `/blocks/${at('roster')}/groups/0/members/3/role`, value: 'وزير المالية' });
     expect(values).toContainEqual({ path: `/blocks/${at('facts')}/items/2/value/2`, value: summit.goals[2] });
     expect(values.some(v => v.path === '/$schema')).toBe(false);
-    const count = (v: unknown): number => typeof v === 'string' ? 1 : Array.isArray(v) ? v.reduce((n: number, x) => n + count(x), 0)
-      : v && typeof v === 'object' ? Object.values(v).reduce((n: number, x) => n + count(x), 0) : 0;
+    const count = (v: unknown): number =>
+      typeof v === 'string'
+        ? 1
+        : Array.isArray(v)
+          ? v.reduce((n: number, x) => n + count(x), 0)
+          : v && typeof v === 'object'
+            ? Object.values(v).reduce((n: number, x) => n + count(x), 0)
+            : 0;
     expect(values).toHaveLength(count(brief) - 1);
   });
 
   it('escapes "/" and "~" in keys (RFC 6901)', () => {
     const odd = { a: { 'x/y': 'one', 'p~q': ['two'] } } as unknown as Brief;
-    expect(textValues(odd)).toEqual([{ path: '/a/x~1y', value: 'one' }, { path: '/a/p~0q/0', value: 'two' }]);
+    expect(textValues(odd)).toEqual([
+      { path: '/a/x~1y', value: 'one' },
+      { path: '/a/p~0q/0', value: 'two' },
+    ]);
   });
 });

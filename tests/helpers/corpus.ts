@@ -10,7 +10,8 @@ export const fixturePath = (...parts: string[]): string => path.resolve(repoRoot
 
 /** A corpus file's lines: trimmed, without blank lines and `#` comments (the corpora's own convention). */
 export function readCorpus(name: 'shaping.txt' | 'bidi.txt'): string[] {
-  return fs.readFileSync(fixturePath('corpus', name), 'utf8')
+  return fs
+    .readFileSync(fixturePath('corpus', name), 'utf8')
     .split(/\r?\n/)
     .map(l => l.trim())
     .filter(l => l && !l.startsWith('#'));
@@ -18,7 +19,8 @@ export function readCorpus(name: 'shaping.txt' | 'bidi.txt'): string[] {
 
 /** The seed article's paragraphs: its non-empty lines. */
 export function readArticle(): string[] {
-  return fs.readFileSync(fixturePath('seed', 'summit-article.ar.txt'), 'utf8')
+  return fs
+    .readFileSync(fixturePath('seed', 'summit-article.ar.txt'), 'utf8')
     .split(/\r?\n/)
     .map(l => l.trim())
     .filter(Boolean);

@@ -21,8 +21,12 @@ export const SUMMIT_JSON = path.join(repoRoot, 'data', 'summit.json');
 export const OUTPUT_DIR = path.join(repoRoot, 'tests', '__output__');
 export const SUMMIT_PDF = path.join(OUTPUT_DIR, 'summit.pdf');
 
+/** A brief's JSON as the tests edit it: they reach into it at any path, valid or deliberately not. */
+// biome-ignore lint/suspicious/noExplicitAny: test data is edited freely, including into shapes the schema refuses
+export type JsonData = Record<string, any>;
+
 /** The summit data as parsed JSON, without "$schema" (tests that write data files elsewhere). */
-export function summitData(): Record<string, any> {
+export function summitData(): JsonData {
   const data = JSON.parse(fs.readFileSync(SUMMIT_JSON, 'utf8'));
   delete data.$schema;
   return data;
@@ -51,7 +55,11 @@ declare module 'vitest' {
   }
 }
 
-export interface Run { code: number | null; stdout: string; stderr: string }
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** The environment of every CLI run: no debug output, no SOURCE_DATE_EPOCH unless a test sets it. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {

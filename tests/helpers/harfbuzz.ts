@@ -5,7 +5,12 @@ import path from 'node:path';
 import * as hb from 'harfbuzzjs';
 import { repoRoot } from './corpus.js';
 
-export interface HbFont { face: hb.Face; font: hb.Font; upem: number; coverage: Set<number> }
+export interface HbFont {
+  face: hb.Face;
+  font: hb.Font;
+  upem: number;
+  coverage: Set<number>;
+}
 
 export function openHbFont(bytes: Uint8Array): HbFont {
   const face = new hb.Face(new hb.Blob(bytes));
@@ -18,7 +23,13 @@ export function fontFile(name: string): Uint8Array {
   return fs.readFileSync(path.join(repoRoot, 'fonts', name));
 }
 
-export interface RefGlyph { gid: number; cluster: number; x: number; y: number; advance: number }
+export interface RefGlyph {
+  gid: number;
+  cluster: number;
+  x: number;
+  y: number;
+  advance: number;
+}
 
 /**
  * Shapes `text` as one item with HarfBuzz and places it from pen position 0: visual order, points.

@@ -7,8 +7,11 @@ const fonts = new Map<string, HbFont>();
 /** The glyph's own advance width in the font (hmtx), in points: the width of its box. */
 export function naturalAdvance(g: PlacedGlyph): number {
   let f = fonts.get(g.face.key);
-  if (!f) { f = openHbFont(g.face.bytes); fonts.set(g.face.key, f); }
-  return f.font.glyphHAdvance(g.gid) * g.size / f.upem;
+  if (!f) {
+    f = openHbFont(g.face.bytes);
+    fonts.set(g.face.key, f);
+  }
+  return (f.font.glyphHAdvance(g.gid) * g.size) / f.upem;
 }
 
 /**
@@ -19,16 +22,17 @@ export function naturalAdvance(g: PlacedGlyph): number {
  * White space and zero-advance glyphs (marks, hidden controls) are left out.
  */
 export function inkExtent(line: LineLayout): { left: number; right: number } {
-  const boxes = line.glyphs
-    .filter(g => g.advance > 0 && !/^\s+$/u.test(g.text))
-    .map(g => ({ left: g.x, right: g.x + Math.min(naturalAdvance(g), g.advance) }));
+  const boxes = line.glyphs.filter(g => g.advance > 0 && !/^\s+$/u.test(g.text)).map(g => ({ left: g.x, right: g.x + Math.min(naturalAdvance(g), g.advance) }));
   if (!boxes.length) return { left: line.left, right: line.left };
   return { left: Math.min(...boxes.map(b => b.left)), right: Math.max(...boxes.map(b => b.right)) };
 }
 
 /** A line's text in logical order: its glyphs' source text sorted by source offset. */
 export function lineText(line: LineLayout): string {
-  return [...line.glyphs].sort((a, b) => a.cluster - b.cluster).map(g => g.text).join('');
+  return [...line.glyphs]
+    .sort((a, b) => a.cluster - b.cluster)
+    .map(g => g.text)
+    .join('');
 }
 
 export const paragraphText = (layout: ParagraphLayout): string[] => layout.lines.map(lineText);

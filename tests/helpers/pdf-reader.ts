@@ -6,10 +6,24 @@
 // supported (classic xref table, Type0/Identity-H fonts with a TrueType FontFile2).
 import zlib from 'node:zlib';
 
-export class PdfName { constructor(readonly name: string) {} }
-export class PdfRef { constructor(readonly num: number, readonly gen: number) {} }
-export class PdfString { constructor(readonly bytes: Uint8Array, readonly hex: boolean) {} }
-export class PdfOp { constructor(readonly op: string) {} }
+export class PdfName {
+  constructor(readonly name: string) {}
+}
+export class PdfRef {
+  constructor(
+    readonly num: number,
+    readonly gen: number,
+  ) {}
+}
+export class PdfString {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly hex: boolean,
+  ) {}
+}
+export class PdfOp {
+  constructor(readonly op: string) {}
+}
 export type PdfDict = Map<string, PdfValue>;
 export type PdfValue = number | boolean | null | PdfName | PdfRef | PdfString | PdfValue[] | PdfDict;
 
@@ -19,19 +33,28 @@ const DELIM = new Set([...'()<>[]{}/%'].map(c => c.charCodeAt(0)));
 /** Tokenizer + object parser over raw bytes. */
 class Lexer {
   pos: number;
-  constructor(readonly data: Uint8Array, pos = 0) { this.pos = pos; }
+  constructor(
+    readonly data: Uint8Array,
+    pos = 0,
+  ) {
+    this.pos = pos;
+  }
 
   private skipSpace(): void {
     const d = this.data;
     while (this.pos < d.length) {
       const c = d[this.pos];
       if (WHITE.has(c)) this.pos++;
-      else if (c === 0x25 /* % */) { while (this.pos < d.length && d[this.pos] !== 0x0a && d[this.pos] !== 0x0d) this.pos++; }
-      else break;
+      else if (c === 0x25 /* % */) {
+        while (this.pos < d.length && d[this.pos] !== 0x0a && d[this.pos] !== 0x0d) this.pos++;
+      } else break;
     }
   }
 
-  atEnd(): boolean { this.skipSpace(); return this.pos >= this.data.length; }
+  atEnd(): boolean {
+    this.skipSpace();
+    return this.pos >= this.data.length;
+  }
 
   /** Next value or operator; `refs` allows `n g R` references (object syntax, not content streams). */
   next(refs: boolean): PdfValue | PdfOp {
@@ -42,8 +65,10 @@ class Lexer {
       let s = '';
       this.pos++;
       while (this.pos < d.length && !WHITE.has(d[this.pos]) && !DELIM.has(d[this.pos])) {
-        if (d[this.pos] === 0x23 /* # */) { s += String.fromCharCode(parseInt(String.fromCharCode(d[this.pos + 1], d[this.pos + 2]), 16)); this.pos += 3; }
-        else s += String.fromCharCode(d[this.pos++]);
+        if (d[this.pos] === 0x23 /* # */) {
+          s += String.fromCharCode(parseInt(String.fromCharCode(d[this.pos + 1], d[this.pos + 2]), 16));
+          this.pos += 3;
+        } else s += String.fromCharCode(d[this.pos++]);
       }
       return new PdfName(s);
     }
@@ -53,7 +78,10 @@ class Lexer {
         const dict: PdfDict = new Map();
         for (;;) {
           this.skipSpace();
-          if (d[this.pos] === 0x3e && d[this.pos + 1] === 0x3e) { this.pos += 2; return dict; }
+          if (d[this.pos] === 0x3e && d[this.pos + 1] === 0x3e) {
+            this.pos += 2;
+            return dict;
+          }
           const key = this.next(refs);
           if (!(key instanceof PdfName)) throw new Error(`PDF: dictionary key expected at ${this.pos}`);
           dict.set(key.name, this.value(refs));
@@ -61,7 +89,10 @@ class Lexer {
       }
       this.pos++;
       let hex = '';
-      while (d[this.pos] !== 0x3e) { const ch = String.fromCharCode(d[this.pos++]); if (/[0-9a-fA-F]/.test(ch)) hex += ch; }
+      while (d[this.pos] !== 0x3e) {
+        const ch = String.fromCharCode(d[this.pos++]);
+        if (/[0-9a-fA-F]/.test(ch)) hex += ch;
+      }
       this.pos++;
       if (hex.length % 2) hex += '0';
       const bytes = new Uint8Array(hex.length / 2);
@@ -74,7 +105,10 @@ class Lexer {
       const arr: PdfValue[] = [];
       for (;;) {
         this.skipSpace();
-        if (d[this.pos] === 0x5d) { this.pos++; return arr; }
+        if (d[this.pos] === 0x5d) {
+          this.pos++;
+          return arr;
+        }
         arr.push(this.value(refs));
       }
     }
@@ -87,8 +121,11 @@ class Lexer {
       const n = Number(word);
       if (refs && /^\d+$/.test(word)) {
         const save = this.pos;
-        const m = /^\s+(\d+)\s+R(?=[\s\/<>\[\]()%]|$)/.exec(Buffer.from(d.subarray(this.pos, this.pos + 32)).toString('latin1'));
-        if (m) { this.pos += m[0].length; return new PdfRef(n, Number(m[1])); }
+        const m = /^\s+(\d+)\s+R(?=[\s/<>[\]()%]|$)/.exec(Buffer.from(d.subarray(this.pos, this.pos + 32)).toString('latin1'));
+        if (m) {
+          this.pos += m[0].length;
+          return new PdfRef(n, Number(m[1]));
+        }
         this.pos = save;
       }
       return n;
@@ -121,19 +158,26 @@ class Lexer {
           let oct = String.fromCharCode(e);
           while (oct.length < 3 && d[this.pos] >= 0x30 && d[this.pos] <= 0x37) oct += String.fromCharCode(d[this.pos++]);
           out.push(parseInt(oct, 8) & 0xff);
-        } else if (e === 0x0d) { if (d[this.pos] === 0x0a) this.pos++; }
-        else if (e !== 0x0a) out.push(e);
+        } else if (e === 0x0d) {
+          if (d[this.pos] === 0x0a) this.pos++;
+        } else if (e !== 0x0a) out.push(e);
         continue;
       }
       if (c === 0x28) depth++;
-      if (c === 0x29) { if (depth === 0) break; depth--; }
+      if (c === 0x29) {
+        if (depth === 0) break;
+        depth--;
+      }
       out.push(c);
     }
     return new PdfString(Uint8Array.from(out), false);
   }
 }
 
-export interface PdfObject { value: PdfValue; stream?: Uint8Array }
+export interface PdfObject {
+  value: PdfValue;
+  stream?: Uint8Array;
+}
 
 /** The objects of a PDF with a classic cross-reference table (all sections, newest first). */
 export class PdfFile {
@@ -154,7 +198,8 @@ export class PdfFile {
       for (;;) {
         const t = lex.next(false);
         if (t instanceof PdfOp && t.op === 'trailer') break;
-        const first = t as number, count = lex.value(false) as number;
+        const first = t as number,
+          count = lex.value(false) as number;
         for (let i = 0; i < count; i++) {
           const off = lex.value(false) as number;
           lex.value(false);
@@ -176,7 +221,8 @@ export class PdfFile {
     const off = this.offsets.get(num);
     if (off === undefined) throw new Error(`PDF: object ${num} not in xref`);
     const lex = new Lexer(this.data, off);
-    lex.value(false); lex.value(false);
+    lex.value(false);
+    lex.value(false);
     const kw = lex.next(false);
     if (!(kw instanceof PdfOp) || kw.op !== 'obj') throw new Error(`PDF: object ${num} header not found at ${off}`);
     const value = lex.value(true);
@@ -267,9 +313,12 @@ export interface DrawnGlyph {
 
 type Matrix = [number, number, number, number, number, number];
 const mul = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5],
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
 ];
 const apply = (m: Matrix, x: number, y: number): [number, number] => [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]];
 
@@ -285,13 +334,20 @@ function parseFont(pdf: PdfFile, ref: PdfValue): PdfFont {
   if (map !== null && !(map instanceof PdfName && map.name === 'Identity')) throw new Error('PDF: only /CIDToGIDMap /Identity is supported');
   const widths = new Map<number, number>();
   const w = (pdf.resolve(cidFont.get('W')) ?? []) as PdfValue[];
-  for (let i = 0; i < w.length;) {
+  for (let i = 0; i < w.length; ) {
     const first = w[i] as number;
     const next = pdf.resolve(w[i + 1]);
-    if (Array.isArray(next)) { next.forEach((v, k) => widths.set(first + k, pdf.resolve(v) as number)); i += 2; }
-    else { const last = next as number, width = pdf.resolve(w[i + 2]) as number; for (let c = first; c <= last; c++) widths.set(c, width); i += 3; }
+    if (Array.isArray(next)) {
+      next.forEach((v, k) => widths.set(first + k, pdf.resolve(v) as number));
+      i += 2;
+    } else {
+      const last = next as number,
+        width = pdf.resolve(w[i + 2]) as number;
+      for (let c = first; c <= last; c++) widths.set(c, width);
+      i += 3;
+    }
   }
-  const dw = cidFont.has('DW') ? pdf.resolve(cidFont.get('DW')) as number : 1000;
+  const dw = cidFont.has('DW') ? (pdf.resolve(cidFont.get('DW')) as number) : 1000;
   const descriptor = pdf.dict(cidFont.get('FontDescriptor'));
   const program = pdf.streamData(descriptor.get('FontFile2'));
   const base = pdf.resolve(dict.get('BaseFont'));
@@ -311,7 +367,15 @@ export function textString(s: PdfString): string {
   return latin1(s);
 }
 
-interface TextState { tc: number; tw: number; th: number; tl: number; rise: number; font: PdfFont | null; size: number }
+interface TextState {
+  tc: number;
+  tw: number;
+  th: number;
+  tl: number;
+  rise: number;
+  font: PdfFont | null;
+  size: number;
+}
 
 /** Every glyph drawn on every page, in content-stream order. */
 export function readDrawnGlyphs(bytes: Uint8Array): { glyphs: DrawnGlyph[]; pages: number } {
@@ -326,23 +390,33 @@ export function readDrawnGlyphs(bytes: Uint8Array): { glyphs: DrawnGlyph[]; page
       const ref = fontDict.get(name);
       if (!(ref instanceof PdfRef)) throw new Error(`PDF: font /${name} not in page resources`);
       let f = fontCache.get(ref.num);
-      if (!f) { f = parseFont(pdf, ref); fontCache.set(ref.num, f); }
+      if (!f) {
+        f = parseFont(pdf, ref);
+        fontCache.set(ref.num, f);
+      }
       return f;
     };
     const contents = page.get('Contents');
     const resolved = contents instanceof PdfRef ? pdf.object(contents.num) : null;
-    const refs: PdfValue[] = Array.isArray(contents) ? contents
-      : resolved && !resolved.stream && Array.isArray(resolved.value) ? resolved.value
-      : [contents ?? null];
+    const refs: PdfValue[] = Array.isArray(contents)
+      ? contents
+      : resolved && !resolved.stream && Array.isArray(resolved.value)
+        ? resolved.value
+        : [contents ?? null];
     const parts = refs.map(r => pdf.streamData(r));
     const data = new Uint8Array(parts.reduce((n, p) => n + p.length + 1, 0));
     let at = 0;
-    for (const p of parts) { data.set(p, at); at += p.length; data[at++] = 0x0a; }
+    for (const p of parts) {
+      data.set(p, at);
+      at += p.length;
+      data[at++] = 0x0a;
+    }
 
     let ctm: Matrix = [1, 0, 0, 1, 0, 0];
     const gstack: { ctm: Matrix; ts: TextState }[] = [];
     let ts: TextState = { tc: 0, tw: 0, th: 1, tl: 0, rise: 0, font: null, size: 0 };
-    let tm: Matrix = [1, 0, 0, 1, 0, 0], tlm: Matrix = [1, 0, 0, 1, 0, 0];
+    let tm: Matrix = [1, 0, 0, 1, 0, 0],
+      tlm: Matrix = [1, 0, 0, 1, 0, 0];
     const marked: (string | undefined)[] = [];
     const operands: PdfValue[] = [];
     const lex = new Lexer(data);
@@ -359,51 +433,110 @@ export function readDrawnGlyphs(bytes: Uint8Array): { glyphs: DrawnGlyph[]; page
         const actual = [...marked].reverse().find(t => t !== undefined);
         glyphs.push({ page: pageIndex, font, cid, size: ts.size, x, y, baseline, rise: ts.rise, ...(actual !== undefined ? { actualText: actual } : {}) });
         const w0 = font.widths.get(cid) ?? font.dw;
-        const tx = (w0 / 1000 * ts.size + ts.tc) * ts.th;
+        const tx = ((w0 / 1000) * ts.size + ts.tc) * ts.th;
         tm = mul([1, 0, 0, 1, tx, 0], tm);
       }
     };
-    const td = (x: number, y: number) => { tlm = mul([1, 0, 0, 1, x, y], tlm); tm = tlm; };
+    const td = (x: number, y: number) => {
+      tlm = mul([1, 0, 0, 1, x, y], tlm);
+      tm = tlm;
+    };
 
     while (!lex.atEnd()) {
       const tok = lex.next(false);
-      if (!(tok instanceof PdfOp)) { operands.push(tok); continue; }
+      if (!(tok instanceof PdfOp)) {
+        operands.push(tok);
+        continue;
+      }
       const o = operands.splice(0);
       const num = (i: number) => o[i] as number;
       switch (tok.op) {
-        case 'q': gstack.push({ ctm, ts: { ...ts } }); break;
-        case 'Q': { const s = gstack.pop(); if (s) { ctm = s.ctm; ts = s.ts; } break; }
-        case 'cm': ctm = mul(o.slice(0, 6) as Matrix, ctm); break;
-        case 'BT': tm = [1, 0, 0, 1, 0, 0]; tlm = tm; break;
-        case 'ET': break;
-        case 'Tf': ts.font = fontByName((o[0] as PdfName).name); ts.size = num(1); break;
-        case 'Tm': tm = o.slice(0, 6) as Matrix; tlm = tm; break;
-        case 'Td': td(num(0), num(1)); break;
-        case 'TD': ts.tl = -num(1); td(num(0), num(1)); break;
-        case 'T*': td(0, -ts.tl); break;
-        case 'Ts': ts.rise = num(0); break;
-        case 'Tc': ts.tc = num(0); break;
-        case 'Tw': ts.tw = num(0); break;
-        case 'Tz': ts.th = num(0) / 100; break;
-        case 'TL': ts.tl = num(0); break;
-        case 'Tj': showString(o[0] as PdfString); break;
-        case "'": td(0, -ts.tl); showString(o[0] as PdfString); break;
-        case '"': ts.tw = num(0); ts.tc = num(1); td(0, -ts.tl); showString(o[2] as PdfString); break;
+        case 'q':
+          gstack.push({ ctm, ts: { ...ts } });
+          break;
+        case 'Q': {
+          const s = gstack.pop();
+          if (s) {
+            ctm = s.ctm;
+            ts = s.ts;
+          }
+          break;
+        }
+        case 'cm':
+          ctm = mul(o.slice(0, 6) as Matrix, ctm);
+          break;
+        case 'BT':
+          tm = [1, 0, 0, 1, 0, 0];
+          tlm = tm;
+          break;
+        case 'ET':
+          break;
+        case 'Tf':
+          ts.font = fontByName((o[0] as PdfName).name);
+          ts.size = num(1);
+          break;
+        case 'Tm':
+          tm = o.slice(0, 6) as Matrix;
+          tlm = tm;
+          break;
+        case 'Td':
+          td(num(0), num(1));
+          break;
+        case 'TD':
+          ts.tl = -num(1);
+          td(num(0), num(1));
+          break;
+        case 'T*':
+          td(0, -ts.tl);
+          break;
+        case 'Ts':
+          ts.rise = num(0);
+          break;
+        case 'Tc':
+          ts.tc = num(0);
+          break;
+        case 'Tw':
+          ts.tw = num(0);
+          break;
+        case 'Tz':
+          ts.th = num(0) / 100;
+          break;
+        case 'TL':
+          ts.tl = num(0);
+          break;
+        case 'Tj':
+          showString(o[0] as PdfString);
+          break;
+        case "'":
+          td(0, -ts.tl);
+          showString(o[0] as PdfString);
+          break;
+        case '"':
+          ts.tw = num(0);
+          ts.tc = num(1);
+          td(0, -ts.tl);
+          showString(o[2] as PdfString);
+          break;
         case 'TJ':
           for (const item of o[0] as PdfValue[]) {
             if (item instanceof PdfString) showString(item);
-            else tm = mul([1, 0, 0, 1, -(item as number) / 1000 * ts.size * ts.th, 0], tm);
+            else tm = mul([1, 0, 0, 1, (-(item as number) / 1000) * ts.size * ts.th, 0], tm);
           }
           break;
-        case 'BMC': marked.push(undefined); break;
+        case 'BMC':
+          marked.push(undefined);
+          break;
         case 'BDC': {
           const props = o[1];
           const actual = props instanceof Map ? props.get('ActualText') : undefined;
           marked.push(actual instanceof PdfString ? textString(actual) : undefined);
           break;
         }
-        case 'EMC': marked.pop(); break;
-        default: break; // colour, paths, etc.: irrelevant to glyph positions
+        case 'EMC':
+          marked.pop();
+          break;
+        default:
+          break; // colour, paths, etc.: irrelevant to glyph positions
       }
     }
   });

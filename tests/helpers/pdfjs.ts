@@ -4,7 +4,14 @@
 // what it reads wrongly is listed in known-limits.ts.
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-export interface TextRun { str: string; x0: number; x1: number; y: number; em: number; eol: boolean }
+export interface TextRun {
+  str: string;
+  x0: number;
+  x1: number;
+  y: number;
+  em: number;
+  eol: boolean;
+}
 
 /** Text of one marked-content sequence (a structure element's content on one page, or an artifact). */
 export interface Fragment {
@@ -27,7 +34,9 @@ export interface PdfjsPage {
   runs: TextRun[];
 }
 
-export interface PdfjsText { pages: PdfjsPage[] }
+export interface PdfjsText {
+  pages: PdfjsPage[];
+}
 
 /**
  * Gap (in em) above which two pdf.js items on a line are two words. Measured on the summit brief,
@@ -70,8 +79,19 @@ export function joinRuns(runs: readonly TextRun[], options: { eol?: boolean } = 
   return lines.map(l => l.replace(/\s+/g, ' ').trim()).filter(l => l !== '');
 }
 
-interface PdfjsTextItem { str: string; dir: string; transform: number[]; width: number; height: number; hasEOL: boolean }
-interface PdfjsMarked { type: string; tag?: string; id?: string | null }
+interface PdfjsTextItem {
+  str: string;
+  dir: string;
+  transform: number[];
+  width: number;
+  height: number;
+  hasEOL: boolean;
+}
+interface PdfjsMarked {
+  type: string;
+  tag?: string;
+  id?: string | null;
+}
 
 export async function pdfjsText(bytes: Uint8Array): Promise<PdfjsText> {
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
@@ -86,7 +106,15 @@ export async function pdfjsText(bytes: Uint8Array): Promise<PdfjsText> {
       const stack: { tag: string; mcid?: number; fragment?: Fragment }[] = [];
       let loose: Fragment | undefined;
       const newFragment = (tag: string, mcid?: number): Fragment => {
-        const f: Fragment = { page: p - 1, tag, ...(mcid !== undefined ? { mcid } : {}), runs: [], lines: [], text: '', box: [Infinity, Infinity, -Infinity, -Infinity] };
+        const f: Fragment = {
+          page: p - 1,
+          tag,
+          ...(mcid !== undefined ? { mcid } : {}),
+          runs: [],
+          lines: [],
+          text: '',
+          box: [Infinity, Infinity, -Infinity, -Infinity],
+        };
         fragments.push(f);
         return f;
       };
@@ -129,8 +157,7 @@ export async function pdfjsText(bytes: Uint8Array): Promise<PdfjsText> {
 }
 
 /** Each page's item strings joined with nothing between them (pdf.js puts no spaces between right-to-left words). */
-export const pageStrings = (text: PdfjsText): string[] =>
-  text.pages.map(p => p.runs.map(r => r.str).join(''));
+export const pageStrings = (text: PdfjsText): string[] => text.pages.map(p => p.runs.map(r => r.str).join(''));
 
 /**
  * The document's text lines in drawing order, page after page, marked-content sequences ignored.

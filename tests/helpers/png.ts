@@ -31,7 +31,10 @@ export function differingPixels(a: PNG, b: PNG, diff?: PNG): number {
     if (!same) n++;
     if (diff) {
       const v = same ? 255 - ((255 - a.data[i]) >> 3) : 0;
-      diff.data[i] = same ? v : 255; diff.data[i + 1] = same ? v : 0; diff.data[i + 2] = same ? v : 0; diff.data[i + 3] = 255;
+      diff.data[i] = same ? v : 255;
+      diff.data[i + 1] = same ? v : 0;
+      diff.data[i + 2] = same ? v : 0;
+      diff.data[i + 3] = 255;
     }
   }
   return n;

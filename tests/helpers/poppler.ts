@@ -5,9 +5,18 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** pdftotext found on PATH, or null. */
-export const PDFTOTEXT: string | null = (process.env.PATH ?? '').split(path.delimiter)
-  .map(dir => path.join(dir, 'pdftotext'))
-  .find(file => { try { fs.accessSync(file, fs.constants.X_OK); return true; } catch { return false; } }) ?? null;
+export const PDFTOTEXT: string | null =
+  (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .map(dir => path.join(dir, 'pdftotext'))
+    .find(file => {
+      try {
+        fs.accessSync(file, fs.constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    }) ?? null;
 
 export const havePdftotext = PDFTOTEXT !== null;
 

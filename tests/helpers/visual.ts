@@ -8,7 +8,10 @@ const MIRROR: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[',
 const fonts = new Map<string, HbFont>();
 function fontOf(g: PlacedGlyph): HbFont {
   let f = fonts.get(g.face.key);
-  if (!f) { f = openHbFont(g.face.bytes); fonts.set(g.face.key, f); }
+  if (!f) {
+    f = openHbFont(g.face.bytes);
+    fonts.set(g.face.key, f);
+  }
   return f;
 }
 
@@ -48,7 +51,10 @@ export function drawnText(g: PlacedGlyph): string {
   return `?${g.text}`;
 }
 
-export interface VisualToken { rtl: boolean; glyphs: PlacedGlyph[] }
+export interface VisualToken {
+  rtl: boolean;
+  glyphs: PlacedGlyph[];
+}
 
 /**
  * Splits a line (glyphs left to right) into tokens: maximal runs of glyphs with the same
@@ -60,8 +66,14 @@ export function visualTokens(line: LineLayout): VisualToken[] {
   let cur: VisualToken | null = null;
   for (const g of line.glyphs) {
     if (g.text === '') continue;
-    if (/^\s+$/u.test(g.text)) { cur = null; continue; }
-    if (!cur || cur.rtl !== g.rtl) { cur = { rtl: g.rtl, glyphs: [] }; out.push(cur); }
+    if (/^\s+$/u.test(g.text)) {
+      cur = null;
+      continue;
+    }
+    if (!cur || cur.rtl !== g.rtl) {
+      cur = { rtl: g.rtl, glyphs: [] };
+      out.push(cur);
+    }
     cur.glyphs.push(g);
   }
   return out;
@@ -73,7 +85,13 @@ export function visualTokens(line: LineLayout): VisualToken[] {
  * that an RTL run draws mirrored appears as its mirror.
  */
 export function describeLine(line: LineLayout): string[] {
-  return visualTokens(line).map(t => `${t.rtl ? 'R' : 'L'}:${[...t.glyphs].sort((a, b) => a.cluster - b.cluster).map(drawnText).join('')}`);
+  return visualTokens(line).map(
+    t =>
+      `${t.rtl ? 'R' : 'L'}:${[...t.glyphs]
+        .sort((a, b) => a.cluster - b.cluster)
+        .map(drawnText)
+        .join('')}`,
+  );
 }
 
 /** Source offsets of a token's glyphs must fall from left to right in RTL tokens and rise in LTR ones. */

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanEnv, cleanup, cli, expectFailure, expectNoStack, expectNothingWritten, minimal, repoRoot, tempDir, write, type Run } from './cli.js';
+import type { JsonData } from '../helpers/fixtures.js';
 
 afterAll(cleanup);
 
@@ -21,7 +22,7 @@ function bigBrief(bytes: number): Record<string, unknown> {
 }
 
 /** The minimal brief with its summary paragraph (blocks/1/paragraphs/0) replaced. */
-function withSummary(text: string): Record<string, any> {
+function withSummary(text: string): JsonData {
   const data = minimal();
   data.blocks[1].paragraphs = [text];
   return data;
@@ -51,17 +52,30 @@ describe('only regular files are read', () => {
     write(dir, 'main.hbs', '<document title="{{title}}">\n{{> endless}}\n</document>\n');
     fs.mkdirSync(path.join(dir, 'partials'));
     fs.symlinkSync('/dev/zero', path.join(dir, 'partials', 'endless.hbs'));
-    badInput(cli([data, '--template', path.join(dir, 'main.hbs'), '--out', path.join(dir, 'x.pdf')]), /partials\/endless\.hbs.*(character device|outside its folder)/);
+    badInput(
+      cli([data, '--template', path.join(dir, 'main.hbs'), '--out', path.join(dir, 'x.pdf')]),
+      /partials\/endless\.hbs.*(character device|outside its folder)/,
+    );
     expectNothingWritten(dir);
   });
 
   it('the specimen: /dev/zero is refused, invalid UTF-8 is named as such', () => {
     const dir = tempDir('mowjaz-bounds-');
-    const zero = spawnSync(process.execPath, ['build/src/specimen.js', '/dev/zero', path.join(dir, 'x.pdf')], { cwd: repoRoot, env: cleanEnv(), encoding: 'utf8', timeout: 60_000 });
+    const zero = spawnSync(process.execPath, ['build/src/specimen.js', '/dev/zero', path.join(dir, 'x.pdf')], {
+      cwd: repoRoot,
+      env: cleanEnv(),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(zero.status).toBe(2);
     expect(zero.stderr).toBe('mowjaz: cannot read specimen text /dev/zero: it is a character device, not a file\n');
     const latin1 = write(dir, 'in.txt', Buffer.from([0x62, 0x0a, 0xe9, 0x0a]));
-    const bad = spawnSync(process.execPath, ['build/src/specimen.js', latin1, path.join(dir, 'x.pdf')], { cwd: repoRoot, env: cleanEnv(), encoding: 'utf8', timeout: 60_000 });
+    const bad = spawnSync(process.execPath, ['build/src/specimen.js', latin1, path.join(dir, 'x.pdf')], {
+      cwd: repoRoot,
+      env: cleanEnv(),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe(`mowjaz: ${latin1}:2:1: the file is not valid UTF-8 text; save it as UTF-8\n`);
     expectNothingWritten(dir);
@@ -75,7 +89,9 @@ describe('size limits', () => {
     expect(stderr).toBe(`mowjaz: ${file}: the data file is larger than 2 MB, the limit for one input file (--max-input-size raises it)\n`);
     const small = expectFailure(minimal(), 2, ['--max-input-size', '100']);
     expect(small.stderr).toMatch(/larger than 100 bytes/);
-    expect(expectFailure(minimal(), 2, ['--max-input-size', 'lots']).stderr).toBe('mowjaz: --max-input-size must be a size such as 8MB, 512KB or 100000, not "lots"\n');
+    expect(expectFailure(minimal(), 2, ['--max-input-size', 'lots']).stderr).toBe(
+      'mowjaz: --max-input-size must be a size such as 8MB, 512KB or 100000, not "lots"\n',
+    );
   });
 
   it('a template over the limit', () => {
@@ -106,7 +122,12 @@ describe('size limits', () => {
 describe('a small heap', () => {
   /** The CLI under node --max-old-space-size=128. */
   function smallHeap(args: string[]): Run {
-    const r = spawnSync(process.execPath, ['--max-old-space-size=128', 'build/src/cli.js', ...args], { cwd: repoRoot, env: cleanEnv(), encoding: 'utf8', timeout: 300_000 });
+    const r = spawnSync(process.execPath, ['--max-old-space-size=128', 'build/src/cli.js', ...args], {
+      cwd: repoRoot,
+      env: cleanEnv(),
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 

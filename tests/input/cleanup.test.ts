@@ -16,24 +16,40 @@ function tree(dir: string): string[] {
 }
 
 /** Starts the CLI with a slowed write, sends `signal` once its temporary file exists, and resolves with the exit. */
-function interrupted(args: string[], watch: string, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; sawTemp: boolean }> {
+function interrupted(
+  args: string[],
+  watch: string,
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; sawTemp: boolean }> {
   return new Promise((resolve, reject) => {
     // The output module writes in 16 KB chunks with this pause between them (a hook for tests).
     const child = spawn(process.execPath, ['build/src/cli.js', ...args], { cwd: repoRoot, env: cleanEnv({ MOWJAZ_TEST_WRITE_DELAY_MS: '400' }) });
     let stderr = '';
     let sawTemp = false;
-    child.stderr.on('data', (c: Buffer) => { stderr += c; });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c;
+    });
     const poll = setInterval(() => {
       const temp = fs.existsSync(watch) && fs.readdirSync(watch).some(n => n.endsWith('.tmp'));
-      if (temp && !sawTemp) { sawTemp = true; child.kill(signal); }
+      if (temp && !sawTemp) {
+        sawTemp = true;
+        child.kill(signal);
+      }
     }, 20);
     child.on('error', reject);
-    child.on('close', (code, sig) => { clearInterval(poll); resolve({ code, signal: sig, stderr, sawTemp }); });
+    child.on('close', (code, sig) => {
+      clearInterval(poll);
+      resolve({ code, signal: sig, stderr, sawTemp });
+    });
   });
 }
 
 describe('signals during the write', () => {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
     it(`${signal}: exit ${code}, no temporary file, no PDF, the new folders removed`, async () => {
       const dir = tempDir('mowjaz-signal-');
       const data = write(dir, 'brief.json', minimal());
@@ -62,7 +78,11 @@ describe('leftovers of earlier runs', () => {
   /** A process id that no running process has. */
   function deadPid(): number {
     for (let pid = 4_000_000; pid > 1000; pid -= 7919) {
-      try { process.kill(pid, 0); } catch (e) { if ((e as NodeJS.ErrnoException).code === 'ESRCH') return pid; }
+      try {
+        process.kill(pid, 0);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ESRCH') return pid;
+      }
     }
     throw new Error('no free process id found');
   }

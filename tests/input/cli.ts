@@ -5,13 +5,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { pageStrings, pdfjsText, repoRoot, runCli, type Run } from '../helpers/fixtures.js';
+import { pageStrings, pdfjsText, repoRoot, runCli, type Run, type JsonData } from '../helpers/fixtures.js';
 
 // The shared fixtures, under the names these suites use.
 export { cleanEnv, repoRoot, squeeze, summitData as summit, type Run } from '../helpers/fixtures.js';
 
 /** The smallest valid brief (2 pages, quick to render). */
-export function minimal(): Record<string, any> {
+export function minimal(): JsonData {
   return JSON.parse(fs.readFileSync(path.join(repoRoot, 'tests/data/fixtures/minimal.json'), 'utf8'));
 }
 
@@ -35,7 +35,6 @@ export function write(dir: string, name: string, content: unknown): string {
   fs.writeFileSync(file, typeof content === 'string' || content instanceof Uint8Array ? content : JSON.stringify(content, null, 2));
   return file;
 }
-
 
 /** Runs `node build/src/cli.js ...args` from the repository root. */
 export const cli = (args: string[], env: Record<string, string> = {}): Run => runCli(args, { env });

@@ -10,7 +10,10 @@ afterAll(cleanup);
 const main = '<document title="{{title}}">\n<p>{{shortTitle}}</p>\n{{> leak}}\n</document>\n';
 
 describe('partials stay in their folder', () => {
-  for (const [name, target] of [['a file outside the tree', '/etc/hostname'], ['a file beside the folder', '../secret.hbs']] as const) {
+  for (const [name, target] of [
+    ['a file outside the tree', '/etc/hostname'],
+    ['a file beside the folder', '../secret.hbs'],
+  ] as const) {
     it(`a partial that is a link to ${name}: exit 2, naming the partial, nothing read`, () => {
       const dir = tempDir('mowjaz-confine-');
       const data = write(dir, 'brief.json', minimal());

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, cli, expectFailure, expectNoStack, expectNothingWritten, expectSuccess, minimal, pdfText, squeeze, tempDir } from './cli.js';
+import type { JsonData } from '../helpers/fixtures.js';
 
 afterAll(cleanup);
 
@@ -12,7 +13,7 @@ afterAll(cleanup);
  * The minimal brief as text, one property per line, with `change` applied to the parsed data. Its
  * blocks: 0 facts (1: a place), 1 summary, 2 section, 3 roster, 4 key points.
  */
-function text(change: (d: Record<string, any>) => void = () => {}): string {
+function text(change: (d: JsonData) => void = () => {}): string {
   const d = minimal();
   change(d);
   return JSON.stringify(d, null, 2);
@@ -61,7 +62,11 @@ describe('unreadable data (exit 2, file named, nothing written)', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text(), 'utf16le')]);
     expect(expectFailure(utf16, 2).stderr).toMatch(/brief\.json: the file is encoded as UTF-16; save it as UTF-8/);
     expect(expectFailure(Buffer.from(text(), 'utf16le'), 2).stderr).toMatch(/brief\.json:1:2: the file holds a NUL byte, so it is not UTF-8 text/);
-    const latin1 = Buffer.from(text(d => { d.summary = 'caf#'; })).map(b => (b === 0x23 ? 0xe9 : b)); // é in Latin-1
+    const latin1 = Buffer.from(
+      text(d => {
+        d.summary = 'caf#';
+      }),
+    ).map(b => (b === 0x23 ? 0xe9 : b)); // é in Latin-1
     expect(expectFailure(latin1, 2).stderr).toMatch(/brief\.json:\d+:\d+: the file is not valid UTF-8 text/);
   });
 
@@ -78,7 +83,9 @@ describe('unreadable data (exit 2, file named, nothing written)', () => {
   it('nesting 100,000 levels deep (deeply nested junk) fails cleanly, not with a stack overflow', () => {
     const { stderr } = expectFailure('['.repeat(100_000) + ']'.repeat(100_000), 2);
     expect(stderr).toMatch(/brief\.json:1:257: arrays and objects are nested more than 256 levels deep/);
-    const inField = text(d => { d.title = 0; }).replace('"title": 0', `"title": ${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`);
+    const inField = text(d => {
+      d.title = 0;
+    }).replace('"title": 0', `"title": ${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`);
     expect(expectFailure(inField, 2).stderr).toMatch(/brief\.json:2:\d+: arrays and objects are nested more than 256 levels deep/);
   });
 });
@@ -86,9 +93,17 @@ describe('unreadable data (exit 2, file named, nothing written)', () => {
 describe('schema violations (exit 2, every one listed with its JSON path and line)', () => {
   it('a roster role that is not a string: /blocks/3/groups/0/members/3/role', () => {
     const data = text(d => {
-      d.blocks[3].groups = [{ name: 'الجانب الروسي', members: [
-        { name: 'أ', role: 'ب' }, { name: 'ج', role: 'د' }, { name: 'ه', role: 'و' }, { name: 'ز', role: 42 },
-      ] }];
+      d.blocks[3].groups = [
+        {
+          name: 'الجانب الروسي',
+          members: [
+            { name: 'أ', role: 'ب' },
+            { name: 'ج', role: 'د' },
+            { name: 'ه', role: 'و' },
+            { name: 'ز', role: 42 },
+          ],
+        },
+      ];
     });
     const { stderr, file } = expectFailure(data, 2);
     const line = data.split('\n').findIndex(l => l.includes('"role": 42')) + 1;
@@ -96,14 +111,20 @@ describe('schema violations (exit 2, every one listed with its JSON path and lin
   });
 
   it('several violations at once, in document order, each on its own line', () => {
-    const { stderr, file } = expectFailure(text(d => {
-      delete d.blocks[1].paragraphs;
-      d.issued = '2025-02-30';
-      d.blocks[0].items[1].value = ['', 7];
-      d.blocks[4].items = 'نقطة';
-      d.titel = 'typo';
-    }), 2);
-    const lines = stderr.replace(/^mowjaz: /, '').trimEnd().split('\n');
+    const { stderr, file } = expectFailure(
+      text(d => {
+        delete d.blocks[1].paragraphs;
+        d.issued = '2025-02-30';
+        d.blocks[0].items[1].value = ['', 7];
+        d.blocks[4].items = 'نقطة';
+        d.titel = 'typo';
+      }),
+      2,
+    );
+    const lines = stderr
+      .replace(/^mowjaz: /, '')
+      .trimEnd()
+      .split('\n');
     for (const l of lines) expect(l).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: /\\S+: \\S`));
     expect(stderr).toContain('/blocks/1/paragraphs: is required');
     expect(stderr).toContain('/issued: must be a calendar date written YYYY-MM-DD in the years 1900 to 2200, e.g. 2025-08-15, not "2025-02-30"');
@@ -115,7 +136,14 @@ describe('schema violations (exit 2, every one listed with its JSON path and lin
   });
 
   it('null: never accepted, for a required field or an optional one (leave an optional field out)', () => {
-    const { stderr } = expectFailure(text(d => { d.title = null; d.subtitle = null; d.blocks[2].paragraphs = null; }), 2);
+    const { stderr } = expectFailure(
+      text(d => {
+        d.title = null;
+        d.subtitle = null;
+        d.blocks[2].paragraphs = null;
+      }),
+      2,
+    );
     expect(stderr).toContain('/title: must be a string, not null');
     expect(stderr).toContain('/subtitle: must be a string, not null');
     expect(stderr).toContain('/blocks/2/paragraphs: must be an array, not null');
@@ -129,7 +157,9 @@ describe('schema violations (exit 2, every one listed with its JSON path and lin
   });
 
   it('a huge number, and __proto__ / constructor keys', () => {
-    const huge = text(d => { d.title = 0; }).replace('"title": 0', '"title": 1e999');
+    const huge = text(d => {
+      d.title = 0;
+    }).replace('"title": 0', '"title": 1e999');
     expect(expectFailure(huge, 2).stderr).toMatch(/brief\.json:2: \/title: must be a string, not a number/);
     const proto = text().replace('"issued": "2025-08-14"', '"issued": "2025-08-14", "__proto__": {"polluted": true}, "constructor": 1');
     const { stderr } = expectFailure(proto, 2);
@@ -138,7 +168,13 @@ describe('schema violations (exit 2, every one listed with its JSON path and lin
   });
 
   it('a property name with a line break or a 100 KB name is shown on one line, shortened', () => {
-    const { stderr } = expectFailure(text(d => { d['bad\nname\u202E'] = 1; d['k'.repeat(100_000)] = 1; }), 2);
+    const { stderr } = expectFailure(
+      text(d => {
+        d['bad\nname\u202E'] = 1;
+        d['k'.repeat(100_000)] = 1;
+      }),
+      2,
+    );
     expect(stderr).toContain('/bad\\u000aname\\u202e: unexpected property "bad\\u000aname\\u202e"');
     expect(stderr).toMatch(/unexpected property "k{60}…\(100000 characters\)"/);
     expect(stderr.length).toBeLessThan(2000);
@@ -146,7 +182,12 @@ describe('schema violations (exit 2, every one listed with its JSON path and lin
   });
 
   it('50,000 violations: listed up to 100, the rest counted', () => {
-    const { stderr } = expectFailure(text(d => { d.blocks[4].items = Array.from({ length: 50_000 }, (_, i) => i); }), 2);
+    const { stderr } = expectFailure(
+      text(d => {
+        d.blocks[4].items = Array.from({ length: 50_000 }, (_, i) => i);
+      }),
+      2,
+    );
     const lines = stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(101);
     expect(lines[0]).toMatch(/brief\.json:\d+: \/blocks\/4\/items\/0: must be a string, not a number$/);
@@ -156,11 +197,14 @@ describe('schema violations (exit 2, every one listed with its JSON path and lin
 
 describe('characters no font can draw', () => {
   it('emoji, CJK and C0 controls stop the run with the JSON path and code point', () => {
-    const { stderr, file } = expectFailure(text(d => {
-      d.blocks[1].paragraphs = ['ملخص 😀'];
-      d.blocks[3].groups = [{ name: 'جانب', members: [{ name: 'اسم', role: '外交部长' }] }];
-      d.blocks[4].items = ['نقطة\u0007'];
-    }), 2);
+    const { stderr, file } = expectFailure(
+      text(d => {
+        d.blocks[1].paragraphs = ['ملخص 😀'];
+        d.blocks[3].groups = [{ name: 'جانب', members: [{ name: 'اسم', role: '外交部长' }] }];
+        d.blocks[4].items = ['نقطة\u0007'];
+      }),
+      2,
+    );
     expect(stderr).toContain(`${file}: /blocks/1/paragraphs/0: character U+1F600 at position 6 cannot be drawn by any font`);
     expect(stderr).toContain(`${file}: /blocks/3/groups/0/members/0/role: character U+5916 at position 1 cannot be drawn by any font`);
     expect(stderr).toContain(`${file}: /blocks/4/items/0: character U+0007 at position 5 cannot be drawn by any font`);
@@ -168,23 +212,46 @@ describe('characters no font can draw', () => {
   });
 
   it('a character only the regular face has, in a value the template may set in bold (a heading)', () => {
-    const { stderr, file } = expectFailure(text(d => { d.blocks[2].title = 'عنوان \u{1EE00}'; }), 2);
+    const { stderr, file } = expectFailure(
+      text(d => {
+        d.blocks[2].title = 'عنوان \u{1EE00}';
+      }),
+      2,
+    );
     expect(stderr).toContain(`${file}: /blocks/2/title: character U+1EE00 at position 7 cannot be drawn by any font`);
   });
 
   it('a lone surrogate, DEL and a line separator are refused too; tab and newline are not', () => {
-    const { stderr } = expectFailure(text(d => { d.blocks[1].paragraphs = ['a\ud800b']; d.blocks[2].paragraphs = ['x\u007f']; d.blocks[4].items = ['a\u2028b']; }), 2);
+    const { stderr } = expectFailure(
+      text(d => {
+        d.blocks[1].paragraphs = ['a\ud800b'];
+        d.blocks[2].paragraphs = ['x\u007f'];
+        d.blocks[4].items = ['a\u2028b'];
+      }),
+      2,
+    );
     expect(stderr).toContain('/blocks/1/paragraphs/0: character U+D800');
     expect(stderr).toContain('/blocks/2/paragraphs/0: character U+007F');
     expect(stderr).toContain('/blocks/4/items/0: character U+2028');
-    expectSuccess(text(d => { d.blocks[1].paragraphs = ['سطر\tأول\nسطر ثان']; }));
+    expectSuccess(
+      text(d => {
+        d.blocks[1].paragraphs = ['سطر\tأول\nسطر ثان'];
+      }),
+    );
   });
 
   it('--missing-glyphs replace prints "?" and lists each one as a warning', async () => {
-    const { stderr, pdf } = expectSuccess(text(d => { d.blocks[1].paragraphs = ['أ😀ب中ج']; }), ['--missing-glyphs', 'replace']);
+    const { stderr, pdf } = expectSuccess(
+      text(d => {
+        d.blocks[1].paragraphs = ['أ😀ب中ج'];
+      }),
+      ['--missing-glyphs', 'replace'],
+    );
     const warnings = stderr.trimEnd().split('\n');
     expect(warnings).toHaveLength(2);
-    expect(warnings[0]).toMatch(/^mowjaz: warning: .*brief\.json: \/blocks\/1\/paragraphs\/0: character U\+1F600 at position 2 cannot be drawn by any font; replaced by "\?"$/);
+    expect(warnings[0]).toMatch(
+      /^mowjaz: warning: .*brief\.json: \/blocks\/1\/paragraphs\/0: character U\+1F600 at position 2 cannot be drawn by any font; replaced by "\?"$/,
+    );
     expect(warnings[1]).toMatch(/\/blocks\/1\/paragraphs\/0: character U\+4E2D at position 4 .*replaced by "\?"$/);
     const pages = (await pdfText(pdf)).map(squeeze).join('');
     expect(pages).toContain('أ?ب?ج');

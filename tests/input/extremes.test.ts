@@ -9,15 +9,16 @@ import { createContext } from '../../src/context.js';
 import { defaultTheme as theme, templateValues } from '../../src/theme.js';
 import { cleanup, expectFailure, expectSuccess, minimal, pdfText, squeeze, summit } from './cli.js';
 import { createTextEngine } from '../../src/text/engine.js';
+import type { JsonData } from '../helpers/fixtures.js';
 
-const engine = createTextEngine();
+const _engine = createTextEngine();
 
 afterAll(cleanup);
 
 /** The first block of a type in brief data (the summit has one of each it uses). */
-const block = (data: Record<string, any>, type: string): Record<string, any> => data.blocks.find((b: { type: string }) => b.type === type);
+const block = (data: JsonData, type: string): JsonData => data.blocks.find((b: { type: string }) => b.type === type);
 /** The text the sources block prints as a paragraph: the locale's "ملاحظة المصدر" and the note. */
-const sourceNote = (data: Record<string, any>): string => `ملاحظة المصدر: ${block(data, 'sources').note}`;
+const sourceNote = (data: JsonData): string => `ملاحظة المصدر: ${block(data, 'sources').note}`;
 
 function layout(data: unknown): LaidOutDocument {
   const brief = parseBrief(JSON.stringify(data), 'test.json');
@@ -36,20 +37,27 @@ function expectInsideMargins(laid: LaidOutDocument): void {
   const outside: string[] = [];
   const e = 0.01;
   laid.pages.forEach((page, n) => {
-    const left = theme.margin.side, right = page.width - theme.margin.side;
+    const left = theme.margin.side,
+      right = page.width - theme.margin.side;
     for (const item of page.items) {
       if (item.kind !== 'text') continue;
       for (const line of item.lines) {
-        const x0 = item.x + line.left, x1 = x0 + line.width;
-        if (line.glyphs.length && (x0 < left - e || x1 > right + e)) outside.push(`page ${n + 1}: line box at ${x0.toFixed(1)}–${x1.toFixed(1)}, margins ${left.toFixed(1)}–${right.toFixed(1)}`);
+        const x0 = item.x + line.left,
+          x1 = x0 + line.width;
+        if (line.glyphs.length && (x0 < left - e || x1 > right + e))
+          outside.push(`page ${n + 1}: line box at ${x0.toFixed(1)}–${x1.toFixed(1)}, margins ${left.toFixed(1)}–${right.toFixed(1)}`);
         for (const g of line.glyphs) {
           const ink = g.face.shaper.font.glyphExtents(g.gid);
           if (!ink || ink.width === 0) continue;
-          const scale = g.size / g.face.upem, overhang = 0.15 * g.size;
-          const i0 = item.x + g.x + ink.xBearing * scale, i1 = i0 + ink.width * scale;
-          if (i0 < left - overhang || i1 > right + overhang) outside.push(`page ${n + 1}: "${g.text}" inked at ${i0.toFixed(1)}–${i1.toFixed(1)}, margins ${left.toFixed(1)}–${right.toFixed(1)}`);
+          const scale = g.size / g.face.upem,
+            overhang = 0.15 * g.size;
+          const i0 = item.x + g.x + ink.xBearing * scale,
+            i1 = i0 + ink.width * scale;
+          if (i0 < left - overhang || i1 > right + overhang)
+            outside.push(`page ${n + 1}: "${g.text}" inked at ${i0.toFixed(1)}–${i1.toFixed(1)}, margins ${left.toFixed(1)}–${right.toFixed(1)}`);
         }
-        const top = item.y + line.top, bottom = top + line.height;
+        const top = item.y + line.top,
+          bottom = top + line.height;
         const within = (a: number, b: number): boolean => top >= a - e && bottom <= b + e;
         const content = within(theme.margin.top, page.height - theme.margin.bottom);
         // Artifacts: repeated table heads (in the text area), the running header and footer (in their bands).
@@ -84,8 +92,11 @@ function expectSameChars(actual: string, expected: string): void {
     for (const c of s) m.set(c, (m.get(c) ?? 0) + 1);
     return m;
   };
-  const a = count(actual), b = count(expected);
-  const differ = [...new Set([...a.keys(), ...b.keys()])].filter(c => a.get(c) !== b.get(c)).map(c => `${c}: ${a.get(c) ?? 0} laid out, ${b.get(c) ?? 0} in the data`);
+  const a = count(actual),
+    b = count(expected);
+  const differ = [...new Set([...a.keys(), ...b.keys()])]
+    .filter(c => a.get(c) !== b.get(c))
+    .map(c => `${c}: ${a.get(c) ?? 0} laid out, ${b.get(c) ?? 0} in the data`);
   expect(differ).toEqual([]);
 }
 
@@ -112,7 +123,15 @@ describe('extreme values render inside the margins, nothing dropped', () => {
     data.title = 'ع'.repeat(300);
     const laid = layout(data);
     expectInsideMargins(laid);
-    expectSameChars(chars(laid, 'LBody'), sorted(block(data, 'key-points').items[0] + block(data, 'programme').items.map((i: { text: string }) => i.text).join(''))); // key points, programme
+    expectSameChars(
+      chars(laid, 'LBody'),
+      sorted(
+        block(data, 'key-points').items[0] +
+          block(data, 'programme')
+            .items.map((i: { text: string }) => i.text)
+            .join(''),
+      ),
+    ); // key points, programme
     expectSuccess(data);
   });
 
@@ -132,7 +151,11 @@ describe('extreme values render inside the margins, nothing dropped', () => {
 
   it('a 500-row roster (rendered once)', async () => {
     const data = summit();
-    block(data, 'roster').groups[0].members = Array.from({ length: 500 }, (_, i) => ({ name: `عضو الوفد رقم ${i + 1}`, latin: `Member ${i + 1}`, role: i % 7 ? 'عضو' : 'رئيس لجنة التنسيق الاقتصادي والمبعوث الخاص للتعاون الاستثماري' }));
+    block(data, 'roster').groups[0].members = Array.from({ length: 500 }, (_, i) => ({
+      name: `عضو الوفد رقم ${i + 1}`,
+      latin: `Member ${i + 1}`,
+      role: i % 7 ? 'عضو' : 'رئيس لجنة التنسيق الاقتصادي والمبعوث الخاص للتعاون الاستثماري',
+    }));
     const laid = layout(data);
     expectInsideMargins(laid);
     const { pdf, stdout } = expectSuccess(data);

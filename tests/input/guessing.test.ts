@@ -6,10 +6,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, cli, expectFailure, expectNoStack, expectNothingWritten, expectSuccess, minimal, tempDir, write, type Run } from './cli.js';
+import type { JsonData } from '../helpers/fixtures.js';
 
 afterAll(cleanup);
 
-function templateRun(files: Record<string, string>, data: unknown = minimal(), folder = 'tpl', env: Record<string, string> = {}): Run & { dir: string; out: string; main: string } {
+function templateRun(
+  files: Record<string, string>,
+  data: unknown = minimal(),
+  folder = 'tpl',
+  env: Record<string, string> = {},
+): Run & { dir: string; out: string; main: string } {
   const dir = tempDir('mowjaz-guess-');
   for (const [name, text] of Object.entries(files)) write(path.join(dir, folder), name, text);
   const file = write(dir, 'brief.json', data);
@@ -58,7 +64,9 @@ describe('dates', () => {
   });
 
   it('data dates before 1900 or after 2200: exit 2 with the JSON path', () => {
-    expect(expectFailure({ ...minimal(), issued: '0000-01-01' }, 2).stderr).toMatch(/\/issued: must be a calendar date written YYYY-MM-DD in the years 1900 to 2200, e\.g\. 2025-08-15, not "0000-01-01"/);
+    expect(expectFailure({ ...minimal(), issued: '0000-01-01' }, 2).stderr).toMatch(
+      /\/issued: must be a calendar date written YYYY-MM-DD in the years 1900 to 2200, e\.g\. 2025-08-15, not "0000-01-01"/,
+    );
     const late = minimal();
     late.blocks[0].items[0].value.date = '2201-01-01'; // the date of the first fact
     expect(expectFailure(late, 2).stderr).toMatch(/\/blocks\/0\/items\/0\/value\/date: must be a calendar date .* not "2201-01-01"/);
@@ -74,26 +82,37 @@ describe('templates', () => {
 
   it('a misspelt field, in the main template and in a partial: exit 2 with file and line', () => {
     templateError({ 'main.hbs': `${open}<p>{{titel}}</p>\n</document>\n` }, /tpl\/main\.hbs:2: "titel" is not a field of the data here/);
-    templateError({ 'main.hbs': `${open}{{> part}}\n</document>\n`, 'partials/part.hbs': '<p>\n\n{{issuer.nmae}}</p>' }, /tpl\/partials\/part\.hbs:3: "nmae" is not a field/);
+    templateError(
+      { 'main.hbs': `${open}{{> part}}\n</document>\n`, 'partials/part.hbs': '<p>\n\n{{issuer.nmae}}</p>' },
+      /tpl\/partials\/part\.hbs:3: "nmae" is not a field/,
+    );
   });
 
   it('a field read through a missing optional object: exit 2 with the line', () => {
-    templateError({ 'main.hbs': `${open}<p>{{shortTitle}}</p>\n{{#if authors.length}}<p>x</p>{{/if}}\n</document>\n` }, /main\.hbs:3: "length" is read from a field the data does not have/);
+    templateError(
+      { 'main.hbs': `${open}<p>{{shortTitle}}</p>\n{{#if authors.length}}<p>x</p>{{/if}}\n</document>\n` },
+      /main\.hbs:3: "length" is read from a field the data does not have/,
+    );
   });
 
   it('optional fields tested with {{#if}} render when they are absent', () => {
-    const run = templateRun({ 'main.hbs': `${open}<p>{{shortTitle}}{{#if subtitle}} {{subtitle}}{{/if}}</p>\n{{#if authors}}<p>{{authors.0.name}}</p>{{/if}}\n</document>\n` });
+    const run = templateRun({
+      'main.hbs': `${open}<p>{{shortTitle}}{{#if subtitle}} {{subtitle}}{{/if}}</p>\n{{#if authors}}<p>{{authors.0.name}}</p>{{/if}}\n</document>\n`,
+    });
     expect(run.code, run.stderr).toBe(0);
   });
 
   it('a colspan wider than the declared columns: exit 2', () => {
-    templateError({ 'main.hbs': `${open}<table columns="50 50">\n<tr><td colspan="50">x</td></tr>\n</table>\n</document>\n` }, /main\.hbs:2: <table columns="50 50"> declares 2 columns, but a row spans 50/);
+    templateError(
+      { 'main.hbs': `${open}<table columns="50 50">\n<tr><td colspan="50">x</td></tr>\n</table>\n</document>\n` },
+      /main\.hbs:2: <table columns="50 50"> declares 2 columns, but a row spans 50/,
+    );
   });
 });
 
 describe('data strings', () => {
   /** The minimal brief with its summary paragraph (blocks/1/paragraphs/0) replaced. */
-  const withSummary = (text: string): Record<string, any> => {
+  const withSummary = (text: string): JsonData => {
     const data = minimal();
     data.blocks[1].paragraphs = [text];
     return data;
@@ -124,7 +143,8 @@ describe('the ink of the marks allowed', () => {
     const face = new hb.Face(new hb.Blob(fs.readFileSync(path.join(repoRoot, 'fonts', 'amiri-arabic-400.ttf'))));
     const font = new hb.Font(face);
     const ys = (gid: number): number[] => [...font.glyphToPath(gid).matchAll(/-?[\d.]+,(-?[\d.]+)/g)].map(m => Number(m[1]));
-    let top = 0, bottom = 0;
+    let top = 0,
+      bottom = 0;
     const marks = [...'\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652\u0653\u0654\u0655\u0656\u0657\u0658\u0670\u06E1'];
     for (const base of ['ل', 'ك', 'ط', 'ي', 'ج']) {
       for (const mark of marks) {
@@ -134,7 +154,10 @@ describe('the ink of the marks allowed', () => {
         hb.shape(font, buffer);
         const positions = buffer.getGlyphPositions();
         buffer.getGlyphInfos().forEach((g, i) => {
-          for (const y of ys(g.codepoint)) { top = Math.max(top, y + positions[i].yOffset); bottom = Math.min(bottom, y + positions[i].yOffset); }
+          for (const y of ys(g.codepoint)) {
+            top = Math.max(top, y + positions[i].yOffset);
+            bottom = Math.min(bottom, y + positions[i].yOffset);
+          }
         });
       }
     }

@@ -16,7 +16,7 @@ import { defaultTheme as theme, templateValues } from '../../src/theme.js';
 import { cleanup, expectSuccess, pdfText, squeeze, summit } from './cli.js';
 import { createTextEngine } from '../../src/text/engine.js';
 
-const engine = createTextEngine();
+const _engine = createTextEngine();
 
 afterAll(cleanup);
 
@@ -29,9 +29,12 @@ function tree(data: unknown): DocumentTree {
 function shape(t: DocumentTree): unknown {
   const block = (b: DocumentTree['body'][number]): unknown => {
     switch (b.kind) {
-      case 'table': return { table: [...b.head, ...b.body].map(r => r.cells.map(c => (c.header ? 'th' : 'td') + c.colspan)), caption: !!b.caption };
-      case 'list': return { list: b.items.length };
-      default: return b.kind;
+      case 'table':
+        return { table: [...b.head, ...b.body].map(r => r.cells.map(c => (c.header ? 'th' : 'td') + c.colspan)), caption: !!b.caption };
+      case 'list':
+        return { list: b.items.length };
+      default:
+        return b.kind;
     }
   };
   return { cover: t.cover.map(block), body: t.body.map(block), header: !!t.header, footer: !!t.footer };
@@ -47,7 +50,14 @@ const MARKUP = {
 
 /** Logical text of laid-out lines: the glyphs' characters in the order of their source offsets. */
 function logical(lines: readonly { glyphs: readonly { text: string; cluster: number }[] }[]): string {
-  return lines.map(l => [...l.glyphs].sort((a, b) => a.cluster - b.cluster).map(g => g.text).join('')).join('');
+  return lines
+    .map(l =>
+      [...l.glyphs]
+        .sort((a, b) => a.cluster - b.cluster)
+        .map(g => g.text)
+        .join(''),
+    )
+    .join('');
 }
 
 describe('markup-like data is printed literally', () => {
@@ -66,7 +76,11 @@ describe('markup-like data is printed literally', () => {
   it('the laid-out text holds each value character for character', () => {
     const laid = layoutDocument(createContext(), tree(hostile), { digits: 'latn' });
     const items = laid.pages.flatMap(p => p.items.flatMap(i => (i.kind === 'text' ? [squeeze(logical(i.lines))] : [])));
-    for (const value of Object.values(MARKUP)) expect(items.some(t => t.includes(squeeze(value))), value).toBe(true);
+    for (const value of Object.values(MARKUP))
+      expect(
+        items.some(t => t.includes(squeeze(value))),
+        value,
+      ).toBe(true);
     const cover = laid.pages[0].items.find(i => i.kind === 'text' && i.struct?.type === 'H1');
     expect(cover && cover.kind === 'text' && squeeze(logical(cover.lines))).toBe(squeeze(MARKUP.title));
   });
@@ -87,7 +101,9 @@ describe('markup-like data is printed literally', () => {
 // ---- bidi controls --------------------------------------------------------------------------
 
 describe('isolate()', () => {
-  const FSI = '\u2068', PDI = '\u2069', PDF = '\u202C';
+  const FSI = '\u2068',
+    PDI = '\u2069',
+    PDF = '\u202C';
   it('leaves a value without controls as it is', () => {
     expect(isolate('سيرغي لافروف (Lavrov)')).toBe('سيرغي لافروف (Lavrov)');
   });
@@ -123,8 +139,18 @@ function cells(data: unknown): string[] {
 }
 
 const CONTROLS: Record<string, string> = {
-  RLO: '\u202E', LRO: '\u202D', LRE: '\u202A', RLE: '\u202B', PDF: '\u202C',
-  LRI: '\u2066', RLI: '\u2067', FSI: '\u2068', PDI: '\u2069', LRM: '\u200E', RLM: '\u200F', ALM: '\u061C',
+  RLO: '\u202E',
+  LRO: '\u202D',
+  LRE: '\u202A',
+  RLE: '\u202B',
+  PDF: '\u202C',
+  LRI: '\u2066',
+  RLI: '\u2067',
+  FSI: '\u2068',
+  PDI: '\u2069',
+  LRM: '\u200E',
+  RLM: '\u200F',
+  ALM: '\u061C',
 };
 
 describe('bidi controls in a value reorder nothing outside it', () => {
@@ -171,7 +197,15 @@ describe('bidi controls in a value reorder nothing outside it', () => {
   it('in the PDF, the rows after the name read as without it', async () => {
     const { pdf } = expectSuccess(roster(CONTROLS.RLO));
     const text = squeeze((await pdfText(pdf)).join(''));
-    for (const after of ['وزير الخارجية (Foreign Minister)', 'Sergey Lavrov', 'Yuri Ushakov', 'مساعد الرئيس Aide', 'أنطون سيلوانوف', 'Anton Siluanov', 'وزير المالية 2024']) {
+    for (const after of [
+      'وزير الخارجية (Foreign Minister)',
+      'Sergey Lavrov',
+      'Yuri Ushakov',
+      'مساعد الرئيس Aide',
+      'أنطون سيلوانوف',
+      'Anton Siluanov',
+      'وزير المالية 2024',
+    ]) {
       expect(text).toContain(squeeze(after));
     }
   });

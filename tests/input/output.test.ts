@@ -134,7 +134,9 @@ describe('destinations', () => {
       const run = cli([data, '--out', out]);
       expect(run.code, out).toBe(1);
       expectNoStack(run);
-      expect(run.stderr).toMatch(new RegExp(`^mowjaz: cannot write ${out}: (cannot create a file in that folder|permission denied|the file system is read-only)\\n$`));
+      expect(run.stderr).toMatch(
+        new RegExp(`^mowjaz: cannot write ${out}: (cannot create a file in that folder|permission denied|the file system is read-only)\\n$`),
+      );
     }
   });
 

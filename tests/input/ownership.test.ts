@@ -65,7 +65,11 @@ describe('symbolic links as the output', () => {
     const fifo = path.join(dir, 'pipe');
     mkfifo(fifo);
     fs.mkdirSync(path.join(dir, 'folder'));
-    for (const [name, target, words] of [['null.pdf', '/dev/null', /a link to \/dev\/null\): it is a character device/], ['pipe.pdf', fifo, /it is a FIFO/], ['folder.pdf', path.join(dir, 'folder'), /it is a folder/]] as const) {
+    for (const [name, target, words] of [
+      ['null.pdf', '/dev/null', /a link to \/dev\/null\): it is a character device/],
+      ['pipe.pdf', fifo, /it is a FIFO/],
+      ['folder.pdf', path.join(dir, 'folder'), /it is a folder/],
+    ] as const) {
       const link = path.join(dir, name);
       fs.symlinkSync(target, link);
       refused(cli([data, '--out', link]), words);
@@ -106,7 +110,12 @@ describe('symbolic links as the output', () => {
     fs.symlinkSync(path.join(dir, 'store', 'fresh.pdf'), dangling);
     expect(cli([data, '--out', dangling]).code).toBe(0);
     expect(fs.lstatSync(dangling).isSymbolicLink()).toBe(true);
-    expect(fs.readFileSync(path.join(dir, 'store', 'fresh.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      fs
+        .readFileSync(path.join(dir, 'store', 'fresh.pdf'))
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
   });
 
   it('a loop of links: refused', () => {
@@ -124,7 +133,7 @@ describe('a folder name where a file name belongs', () => {
     const dir = tempDir('mowjaz-own-');
     const data = write(dir, 'brief.json', minimal());
     refused(cli([data, '--out', `${dir}/`]), /: it names a folder, so the file name is missing/);
-    refused(cli([data, '--out', path.join(dir, 'newdir') + '/']), /newdir\/: it names a folder, so the file name is missing/);
+    refused(cli([data, '--out', `${path.join(dir, 'newdir')}/`]), /newdir\/: it names a folder, so the file name is missing/);
     expect(listing(dir)).toEqual(['brief.json']);
   });
 });
@@ -142,7 +151,12 @@ describe('the files of a batch', () => {
     expect(run.stderr).toMatch(/^mowjaz: cannot write .*out\/a\.pdf: it is a FIFO \(named pipe\)$/m);
     expect(run.stderr).toMatch(/^mowjaz: 1 of 2 briefs failed$/m);
     expect(fs.lstatSync(path.join(dir, 'out', 'a.pdf')).isFIFO()).toBe(true);
-    expect(fs.readFileSync(path.join(dir, 'out', 'b.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      fs
+        .readFileSync(path.join(dir, 'out', 'b.pdf'))
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
   });
 
   it('two outputs that are one file through a link: the second fails alone', () => {

@@ -49,7 +49,9 @@ describe('template files', () => {
 
   it('a missing partial: names the including file and line, and where it looked', () => {
     const { stderr, dir } = templateFailure({ 'main.hbs': `${open}<p>{{shortTitle}}</p>\n{{> nothere}}${close}` });
-    expect(stderr).toContain(`${path.join(dir, 'main.hbs')}:3: partial "nothere" not found (looked for ${path.join(dir, 'partials', 'nothere.hbs')} and templates/partials/nothere.hbs)`);
+    expect(stderr).toContain(
+      `${path.join(dir, 'main.hbs')}:3: partial "nothere" not found (looked for ${path.join(dir, 'partials', 'nothere.hbs')} and templates/partials/nothere.hbs)`,
+    );
   });
 
   it('a partial name that climbs out of the partials folder is refused before anything is read', () => {
@@ -75,7 +77,9 @@ describe('template files', () => {
 
   it('an unknown helper', () => {
     const { stderr, dir } = templateFailure({ 'main.hbs': `${open}<p>{{shortTitle}}</p>\n<p>{{upper title}}</p>${close}` });
-    expect(stderr).toContain(`${path.join(dir, 'main.hbs')}:3: unknown helper "upper" (helpers: if, unless, each, with, lookup, log, date, hijri, digits, number, inc, join, term, is, any, fact, cell, span, widths)`);
+    expect(stderr).toContain(
+      `${path.join(dir, 'main.hbs')}:3: unknown helper "upper" (helpers: if, unless, each, with, lookup, log, date, hijri, digits, number, inc, join, term, is, any, fact, cell, span, widths)`,
+    );
   });
 
   it('{{{ }}} and {{& }} would let data add markup: refused', () => {
@@ -102,8 +106,9 @@ describe('template files', () => {
   it("characters no font can draw in the template's own text: the template line, not a data path", () => {
     const { stderr, dir } = templateFailure({ 'main.hbs': `${open}<p>{{shortTitle}}</p>\n<p>نص 😀</p>${close}` });
     expect(stderr).toBe(`mowjaz: ${path.join(dir, 'main.hbs')}:3: the template's text has the character U+1F600, which no font can draw\n`);
-    expect(templateFailure({ 'main.hbs': `${open}<footer>&#x4E2D;</footer>${close}` }).stderr)
-      .toMatch(/main\.hbs: the template's text has the character U\+4E2D, which no font can draw/);
+    expect(templateFailure({ 'main.hbs': `${open}<footer>&#x4E2D;</footer>${close}` }).stderr).toMatch(
+      /main\.hbs: the template's text has the character U\+4E2D, which no font can draw/,
+    );
   });
 
   it('partials that include each other without end', () => {
@@ -136,21 +141,27 @@ describe('markup the parser rejects', () => {
   });
 
   it('a cell straight in a table, an attribute the element does not have, a table never closed', () => {
-    expect(templateFailure({ 'main.hbs': `${open}<table>\n  <td>x</td>\n</table>${close}` }).stderr)
-      .toMatch(/main\.hbs:3: <td> is not allowed inside <table> \(table rows and cells belong in a <table>\)/);
-    expect(templateFailure({ 'main.hbs': `${open}<p style="color: red">{{title}}</p>${close}` }).stderr)
-      .toMatch(/main\.hbs:2: <p> has no attribute "style"; allowed: class/);
-    expect(templateFailure({ 'main.hbs': `${open}<table columns="50 50">\n<tr><td>{{title}}</td></tr>${close}` }).stderr)
-      .toMatch(/main\.hbs:2: <table> is not closed/);
+    expect(templateFailure({ 'main.hbs': `${open}<table>\n  <td>x</td>\n</table>${close}` }).stderr).toMatch(
+      /main\.hbs:3: <td> is not allowed inside <table> \(table rows and cells belong in a <table>\)/,
+    );
+    expect(templateFailure({ 'main.hbs': `${open}<p style="color: red">{{title}}</p>${close}` }).stderr).toMatch(
+      /main\.hbs:2: <p> has no attribute "style"; allowed: class/,
+    );
+    expect(templateFailure({ 'main.hbs': `${open}<table columns="50 50">\n<tr><td>{{title}}</td></tr>${close}` }).stderr).toMatch(
+      /main\.hbs:2: <table> is not closed/,
+    );
   });
 
   it('a colspan of a billion (it exhausted memory), infinite column widths, a row of 60 cells', () => {
-    expect(templateFailure({ 'main.hbs': `${open}<table>\n<tr><td colspan="1000000000">{{title}}</td></tr>\n</table>${close}` }).stderr)
-      .toMatch(/main\.hbs:3: <td colspan="1000000000">: colspan must be a whole number from 1 to 50/);
-    expect(templateFailure({ 'main.hbs': `${open}<table columns="1e308 1e308"><tr><td>a</td><td>b</td></tr></table>${close}` }).stderr)
-      .toMatch(/main\.hbs:2: <table columns="1e308 1e308">: columns must be up to 50 positive numbers/);
-    expect(templateFailure({ 'main.hbs': `${open}<table><tr>${'<td>x</td>'.repeat(60)}</tr></table>${close}` }).stderr)
-      .toMatch(/main\.hbs:2: a table row may span at most 50 columns/);
+    expect(templateFailure({ 'main.hbs': `${open}<table>\n<tr><td colspan="1000000000">{{title}}</td></tr>\n</table>${close}` }).stderr).toMatch(
+      /main\.hbs:3: <td colspan="1000000000">: colspan must be a whole number from 1 to 50/,
+    );
+    expect(templateFailure({ 'main.hbs': `${open}<table columns="1e308 1e308"><tr><td>a</td><td>b</td></tr></table>${close}` }).stderr).toMatch(
+      /main\.hbs:2: <table columns="1e308 1e308">: columns must be up to 50 positive numbers/,
+    );
+    expect(templateFailure({ 'main.hbs': `${open}<table><tr>${'<td>x</td>'.repeat(60)}</tr></table>${close}` }).stderr).toMatch(
+      /main\.hbs:2: a table row may span at most 50 columns/,
+    );
   });
 
   it('a template that makes no <document> root', () => {

@@ -8,7 +8,15 @@ import { layoutParagraph, type LineLayout, type ParagraphLayout } from '../../sr
 import { createTextEngine } from '../../src/text/engine.js';
 import type { JustifyMode } from '../../src/text/justify.js';
 import {
-  expectMatchesBaseline, havePdftotext, needsPdftotext, pageStrings, pdfjsText, pdftotextRaw, readArticle, renderPagePng, repoRoot,
+  expectMatchesBaseline,
+  havePdftotext,
+  needsPdftotext,
+  pageStrings,
+  pdfjsText,
+  pdftotextRaw,
+  readArticle,
+  renderPagePng,
+  repoRoot,
 } from '../helpers/fixtures.js';
 import { fontFile, openHbFont, outline, type HbFont } from '../helpers/harfbuzz.js';
 import { inkExtent } from '../helpers/lines.js';
@@ -35,10 +43,21 @@ function safeForTatweel(text: string): Set<number> {
   buf.setLanguage('ar');
   buf.setFlags(hb.BufferFlag.PRODUCE_SAFE_TO_INSERT_TATWEEL);
   hb.shape(arabicFont.font, buf);
-  return new Set(buf.getGlyphInfos().filter(g => g.flags & hb.GlyphFlag.SAFE_TO_INSERT_TATWEEL).map(g => g.cluster));
+  return new Set(
+    buf
+      .getGlyphInfos()
+      .filter(g => g.flags & hb.GlyphFlag.SAFE_TO_INSERT_TATWEEL)
+      .map(g => g.cluster),
+  );
 }
 
-interface RefGlyph { gid: number; x: number; y: number; advance: number; space: boolean }
+interface RefGlyph {
+  gid: number;
+  x: number;
+  y: number;
+  advance: number;
+  space: boolean;
+}
 
 /**
  * HarfBuzz's shaping of text[start, end) (trailing white space left out) with a tatweel inserted
@@ -51,7 +70,10 @@ function shapeStretched(text: string, start: number, end: number, offsets: reado
   let stretched = '';
   const plain: number[] = [];
   for (let o = start; o < end; o++) {
-    for (const _ of offsets.filter(k => k === o)) { plain.push(stretched.length); stretched += TATWEEL; }
+    for (const _ of offsets.filter(k => k === o)) {
+      plain.push(stretched.length);
+      stretched += TATWEEL;
+    }
     stretched += text[o];
   }
   const buf = new hb.Buffer();
@@ -59,12 +81,22 @@ function shapeStretched(text: string, start: number, end: number, offsets: reado
   buf.setDirection(hb.Direction.RTL);
   buf.setScript('Arab');
   buf.setLanguage('ar');
-  hb.shape(arabicFont.font, buf, plain.map(p => new hb.Feature('rlig', 0, p, p + 1)));
+  hb.shape(
+    arabicFont.font,
+    buf,
+    plain.map(p => new hb.Feature('rlig', 0, p, p + 1)),
+  );
   const scale = style.size / arabicFont.upem;
   const positions = buf.getGlyphPositions();
   let pen = 0;
   return buf.getGlyphInfos().map((info, k) => {
-    const g = { gid: info.codepoint, x: pen + positions[k].xOffset * scale, y: positions[k].yOffset * scale, advance: positions[k].xAdvance * scale, space: /\s/.test(stretched[info.cluster]) };
+    const g = {
+      gid: info.codepoint,
+      x: pen + positions[k].xOffset * scale,
+      y: positions[k].yOffset * scale,
+      advance: positions[k].xAdvance * scale,
+      space: /\s/.test(stretched[info.cluster]),
+    };
     pen += g.advance;
     return g;
   });
@@ -82,7 +114,6 @@ function widestSpace(layout: ParagraphLayout): number {
 const layouts = paragraphs.map(p => justify(p));
 
 describe('kashida justification', () => {
-
   it('stretches joins in the seed article at 8 cm', () => {
     const total = layouts.flatMap(l => l.lines).reduce((n, line) => n + kashidaOffsets(line).length, 0);
     expect(total).toBeGreaterThan(50);
@@ -128,7 +159,9 @@ describe('kashida justification', () => {
         const reference = shapeStretched(text, line.start, line.end, offsets);
         expect(line.glyphs.map(g => g.gid)).toEqual(reference.map(g => g.gid));
         // Spaces are widened for what the tatweels leave over; every other glyph keeps HarfBuzz's advance.
-        line.glyphs.forEach((g, k) => { if (!/^\s$/.test(g.text)) expect(g.advance).toBeCloseTo(reference[k].advance, 6); });
+        line.glyphs.forEach((g, k) => {
+          if (!/^\s$/.test(g.text)) expect(g.advance).toBeCloseTo(reference[k].advance, 6);
+        });
         checked++;
       }
     });
@@ -136,7 +169,8 @@ describe('kashida justification', () => {
   });
 
   it('leaves Latin words and numbers alone', () => {
-    const text = 'نقلت وكالة TASS الروسية وشبكة NBC الأمريكية تصريحات عن القمة المقررة في 15 أغسطس 2025 بقاعدة Elmendorf-Richardson العسكرية في ولاية Alaska، وأشارت إلى جدول أعمال يتضمن 3 ملفات رئيسية';
+    const text =
+      'نقلت وكالة TASS الروسية وشبكة NBC الأمريكية تصريحات عن القمة المقررة في 15 أغسطس 2025 بقاعدة Elmendorf-Richardson العسكرية في ولاية Alaska، وأشارت إلى جدول أعمال يتضمن 3 ملفات رئيسية';
     const layout = justify(text, 'kashida-spaces', 6 * CM);
     const offsets = layout.lines.flatMap(kashidaOffsets);
     expect(offsets.length).toBeGreaterThan(0);
@@ -171,7 +205,10 @@ describe('kashida as drawn in the PDF, read back from its content stream', () =>
   const subsetFonts = new Map<number, HbFont>();
   const drawnOutline = (g: DrawnGlyph): string => {
     let font = subsetFonts.get(g.font.id);
-    if (!font) { font = openHbFont(g.font.program); subsetFonts.set(g.font.id, font); }
+    if (!font) {
+      font = openHbFont(g.font.program);
+      subsetFonts.set(g.font.id, font);
+    }
     return outline(font, g.cid);
   };
   /** Positions (points) within 0.01 pt: the content stream rounds them to 0.01 pt. */
@@ -193,7 +230,8 @@ describe('kashida as drawn in the PDF, read back from its content stream', () =>
 
   it('draws every stretched line word for word as HarfBuzz shapes the stretched text: same glyphs, same places', () => {
     const problems: string[] = [];
-    let checked = 0, kashidas = 0;
+    let checked = 0,
+      kashidas = 0;
     let index = 0;
     paragraphs.forEach((text, i) => {
       for (const line of layouts[i].lines) {
@@ -204,17 +242,23 @@ describe('kashida as drawn in the PDF, read back from its content stream', () =>
         // The reference, cut into words at its spaces (spaces are widened by justification, and not drawn).
         const words: RefGlyph[][] = [[]];
         for (const g of shapeStretched(text, line.start, line.end, offsets)) {
-          if (g.space) { if (words[words.length - 1].length) words.push([]); } else words[words.length - 1].push(g);
+          if (g.space) {
+            if (words[words.length - 1].length) words.push([]);
+          } else words[words.length - 1].push(g);
         }
         // Drawn glyphs left to right, taken word by word in the reference's glyph counts: words
         // are separated by a space at least, so no glyph of one lies across another's.
         const sorted = [...drawn].sort((a, b) => a.x - b.x);
-        if (sorted.length !== words.flat().length) { problems.push(`line ${index}: ${sorted.length} glyphs drawn, HarfBuzz gives ${words.flat().length}`); continue; }
+        if (sorted.length !== words.flat().length) {
+          problems.push(`line ${index}: ${sorted.length} glyphs drawn, HarfBuzz gives ${words.flat().length}`);
+          continue;
+        }
         let at = 0;
         for (const [w, word] of words.entries()) {
-          const chunk = sorted.slice(at, at += word.length);
+          const chunk = sorted.slice(at, (at += word.length));
           const key = (o: string, x: number, y: number) => `${o}@${x.toFixed(2)},${y.toFixed(2)}`;
-          const x0 = Math.min(...chunk.map(g => g.x)), r0 = Math.min(...word.map(g => g.x));
+          const x0 = Math.min(...chunk.map(g => g.x)),
+            r0 = Math.min(...word.map(g => g.x));
           const got = chunk.map(g => ({ o: drawnOutline(g), x: g.x - x0, y: g.y - g.baseline }));
           const want = word.map(g => ({ o: outline(arabicFont, g.gid), x: g.x - r0, y: g.y }));
           // Match each HarfBuzz glyph with a drawn glyph of the same outline at the same place.

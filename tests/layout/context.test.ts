@@ -21,18 +21,15 @@ describe('engine context', () => {
     const brief = summit();
     const plainAlone = await renderValidBrief(brief);
     const themedAlone = await renderValidBrief(brief, { theme: themed });
-    const [plain, colour, plainAgain] = await Promise.all([
-      renderValidBrief(brief),
-      renderValidBrief(brief, { theme: themed }),
-      renderValidBrief(brief),
-    ]);
+    const [plain, colour, plainAgain] = await Promise.all([renderValidBrief(brief), renderValidBrief(brief, { theme: themed }), renderValidBrief(brief)]);
     expect(Buffer.compare(Buffer.from(plain), Buffer.from(plainAlone))).toBe(0);
     expect(Buffer.compare(Buffer.from(plainAgain), Buffer.from(plainAlone))).toBe(0);
     expect(Buffer.compare(Buffer.from(colour), Buffer.from(themedAlone))).toBe(0);
     expect(Buffer.compare(Buffer.from(colour), Buffer.from(plain))).not.toBe(0);
 
     const [a, b] = [open(plain), open(colour)];
-    const coverA = drawnOnPage(a, 0), coverB = drawnOnPage(b, 0);
+    const coverA = drawnOnPage(a, 0),
+      coverB = drawnOnPage(b, 0);
     // A4 and US Letter, in points.
     expect([coverA.width, coverA.height].map(Math.round)).toEqual([595, 842]);
     expect([coverB.width, coverB.height].map(Math.round)).toEqual([612, 792]);
@@ -46,8 +43,11 @@ describe('engine context', () => {
     expect(texts(coverB).some(c => near(c, rgb(crimson)))).toBe(true);
     expect(texts(coverA).some(c => near(c, rgb(crimson)))).toBe(false);
     // Page furniture and table rules of the body follow the themed palette.
-    const strokes = (doc: mupdf.Document) => Array.from({ length: doc.countPages() - 1 }, (_, i) => drawnOnPage(doc, i + 1).drawn)
-      .flat().filter(x => x.kind === 'stroke').map(x => x.color);
+    const strokes = (doc: mupdf.Document) =>
+      Array.from({ length: doc.countPages() - 1 }, (_, i) => drawnOnPage(doc, i + 1).drawn)
+        .flat()
+        .filter(x => x.kind === 'stroke')
+        .map(x => x.color);
     expect(strokes(b).some(c => near(c, rgb('#b08a5a')))).toBe(true);
     expect(strokes(a).some(c => near(c, rgb('#b08a5a')))).toBe(false);
   });

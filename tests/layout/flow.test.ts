@@ -18,7 +18,15 @@ const style: TextStyle = { ...theme.styles.body, spaceBefore: 0, spaceAfter: 0 }
 /** `n` lines of LINE points, numbered by their start offset so that each can be found again. */
 function paragraph(n: number, from = 0): ParagraphLayout {
   const lines: LineLayout[] = Array.from({ length: n }, (_, i) => ({
-    start: from + i, end: from + i + 1, glyphs: [], width: 100, left: 0, baseline: i * LINE + 15, top: i * LINE, height: LINE, last: i === n - 1,
+    start: from + i,
+    end: from + i + 1,
+    glyphs: [],
+    width: 100,
+    left: 0,
+    baseline: i * LINE + 15,
+    top: i * LINE,
+    height: LINE,
+    last: i === n - 1,
   }));
   return { lines, width: 300, height: n * LINE, direction: 'rtl' };
 }
@@ -36,7 +44,9 @@ function place(blocks: ReturnType<typeof bindBlock>[], startAt = 0): Cursor {
 
 /** The start offsets of the lines drawn on each page (labels and artifacts left out). */
 const linesPerPage = (cursor: Cursor): number[][] =>
-  cursor.pages.map(p => p.items.filter((i): i is TextItem => i.kind === 'text' && !i.artifact && i.struct?.type !== 'Lbl').flatMap(i => i.lines.map(l => l.start)));
+  cursor.pages.map(p =>
+    p.items.filter((i): i is TextItem => i.kind === 'text' && !i.artifact && i.struct?.type !== 'Lbl').flatMap(i => i.lines.map(l => l.start)),
+  );
 
 const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
 
@@ -73,17 +83,30 @@ describe('headings keep with what follows', () => {
   });
 
   it('two headings in a row both go with the text after them', () => {
-    const blocks = [bindBlock(paragraphKind, text(6), theme), bindBlock(headingKind, heading(1, 100), theme), bindBlock(headingKind, heading(1, 150), theme), bindBlock(paragraphKind, text(5, 200), theme)];
+    const blocks = [
+      bindBlock(paragraphKind, text(6), theme),
+      bindBlock(headingKind, heading(1, 100), theme),
+      bindBlock(headingKind, heading(1, 150), theme),
+      bindBlock(paragraphKind, text(5, 200), theme),
+    ];
     // 4 lines left: two headings and two lines need exactly 4; with a third heading line it would not fit.
     expect(linesPerPage(place(blocks))).toEqual([[...range(0, 6), 100, 150, 200, 201], range(202, 3)]);
-    const taller = [bindBlock(paragraphKind, text(6), theme), bindBlock(headingKind, heading(2, 100), theme), bindBlock(headingKind, heading(1, 150), theme), bindBlock(paragraphKind, text(5, 200), theme)];
+    const taller = [
+      bindBlock(paragraphKind, text(6), theme),
+      bindBlock(headingKind, heading(2, 100), theme),
+      bindBlock(headingKind, heading(1, 150), theme),
+      bindBlock(paragraphKind, text(5, 200), theme),
+    ];
     expect(linesPerPage(place(taller))).toEqual([range(0, 6), [100, 101, 150, ...range(200, 5)]]);
   });
 
   it('a heading before a list keeps two lines of the list, across its items', () => {
     const list: PreparedList = {
       items: [1, 2, 3].map(i => ({ label: paragraph(1, 900 + i), body: paragraph(1, 300 + i) })),
-      ordered: true, style, indent: 20, bodySpaceAfter: 0,
+      ordered: true,
+      style,
+      indent: 20,
+      bodySpaceAfter: 0,
     };
     const keep = bindBlock(listKind, list, theme).minStart(() => 0);
     expect(keep).toBe(2 * LINE);

@@ -18,11 +18,39 @@ import { parseMarkup } from '../../src/markup/parse.js';
 
 describe('the table of block kinds', () => {
   it('is complete only with an entry for every kind (checked by the compiler)', () => {
-    const complete = { heading: headingKind, paragraph: paragraphKind, list: listKind, table: tableKind, 'page-break': pageBreakKind, rule: ruleKind, aside: asideKind(prepareBlock), toc: tocKind } satisfies BlockKindTable;
+    const complete = {
+      heading: headingKind,
+      paragraph: paragraphKind,
+      list: listKind,
+      table: tableKind,
+      'page-break': pageBreakKind,
+      rule: ruleKind,
+      aside: asideKind(prepareBlock),
+      toc: tocKind,
+    } satisfies BlockKindTable;
+    const withoutRule = {
+      heading: headingKind,
+      paragraph: paragraphKind,
+      list: listKind,
+      table: tableKind,
+      'page-break': pageBreakKind,
+      aside: asideKind(prepareBlock),
+      toc: tocKind,
+    };
     // @ts-expect-error -- no entry for rules
-    const withoutRule = { heading: headingKind, paragraph: paragraphKind, list: listKind, table: tableKind, 'page-break': pageBreakKind, aside: asideKind(prepareBlock), toc: tocKind } satisfies BlockKindTable;
+    void (withoutRule satisfies BlockKindTable);
+    const mismatched = {
+      heading: headingKind,
+      paragraph: paragraphKind,
+      list: tableKind,
+      table: tableKind,
+      'page-break': pageBreakKind,
+      rule: ruleKind,
+      aside: asideKind(prepareBlock),
+      toc: tocKind,
+    };
     // @ts-expect-error -- the list entry lays out tables: its functions take the wrong block
-    const mismatched = { heading: headingKind, paragraph: paragraphKind, list: tableKind, table: tableKind, 'page-break': pageBreakKind, rule: ruleKind, aside: asideKind(prepareBlock), toc: tocKind } satisfies BlockKindTable;
+    void (mismatched satisfies BlockKindTable);
     expect(Object.keys(complete).sort()).toEqual(Object.keys(blockKinds).sort());
     expect(Object.keys(withoutRule)).not.toContain('rule');
     expect(mismatched.list).toBe(tableKind);

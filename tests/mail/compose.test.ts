@@ -21,7 +21,9 @@ const minimal = JSON.parse(fs.readFileSync(minimalFile, 'utf8')) as Brief;
 describe('addresses', () => {
   it('accepts names and several addresses, refuses what is not an address', () => {
     expect(parseMailboxes('مكتب الوزير <office@pm.example>, b@x.example', '--to')).toEqual([
-      { name: 'مكتب الوزير', address: 'office@pm.example' }, { name: '', address: 'b@x.example' }]);
+      { name: 'مكتب الوزير', address: 'office@pm.example' },
+      { name: '', address: 'b@x.example' },
+    ]);
     for (const bad of ['office', 'office@', '@pm.example', 'a b@pm.example', 'a@pm', 'a..b@pm.example', 'team: a@x.example;']) {
       expect(() => parseMailboxes(bad, '--to'), bad).toThrow(/^--to: /);
     }
@@ -31,7 +33,9 @@ describe('addresses', () => {
     const brief = { ...minimal, mail: { to: ['office@pm.example', 'not an address'] } } as Brief;
     const content = mailContent(brief);
     expect(content.to.map(a => a.at)).toEqual(['/mail/to/0', '/mail/to/1']);
-    expect(() => content.to.flatMap(a => parseMailboxes(a.value, `data.json: ${a.at}`))).toThrow('data.json: /mail/to/1: "not an address" is not a valid e-mail address');
+    expect(() => content.to.flatMap(a => parseMailboxes(a.value, `data.json: ${a.at}`))).toThrow(
+      'data.json: /mail/to/1: "not an address" is not a valid e-mail address',
+    );
   });
 
   it('on the command line: exit 2 naming the option, before anything is rendered', async () => {
@@ -51,11 +55,14 @@ describe('addresses', () => {
 
 describe('the message', () => {
   const pdf = Buffer.from('%PDF-1.7\nnot a real PDF, only bytes to attach\n%%EOF\n');
-  const compose = (date: Date) => composeMessage({
-    content: mailContent(minimal),
-    parties: { from: { name: '', address: 'unit@mofa.example' }, to: [{ name: '', address: 'office@pm.example' }], cc: [] },
-    pdf, pdfFile: 'dist/minimal.pdf', date,
-  });
+  const compose = (date: Date) =>
+    composeMessage({
+      content: mailContent(minimal),
+      parties: { from: { name: '', address: 'unit@mofa.example' }, to: [{ name: '', address: 'office@pm.example' }], cc: [] },
+      pdf,
+      pdfFile: 'dist/minimal.pdf',
+      date,
+    });
 
   it('is the same bytes for the same brief, PDF and date', async () => {
     const a = await compose(new Date('2025-08-14T00:00:00Z'));
@@ -69,7 +76,9 @@ describe('the message', () => {
 
   it('is dated by SOURCE_DATE_EPOCH when it is set, like the PDF, and the .eml is written atomically beside it', async () => {
     const eml = path.join(temp, 'dated', 'm.eml');
-    const run = await cli([minimalFile, '--out', path.join(temp, 'dated', 'm.pdf'), '--mail', eml, '--from', 'unit@mofa.example'], { SOURCE_DATE_EPOCH: '1767225600' });
+    const run = await cli([minimalFile, '--out', path.join(temp, 'dated', 'm.pdf'), '--mail', eml, '--from', 'unit@mofa.example'], {
+      SOURCE_DATE_EPOCH: '1767225600',
+    });
     expect(run.code, run.stderr).toBe(0);
     const parsed = await simpleParser(fs.readFileSync(eml));
     expect(parsed.date?.toISOString()).toBe('2026-01-01T00:00:00.000Z');

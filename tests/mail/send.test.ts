@@ -46,11 +46,30 @@ afterAll(async () => {
 /** The CLI's arguments for sending `data` to `port`, the PDF and the .eml in a fresh folder. */
 function sendArgs(data: string, port: number, name: string, extra: string[] = []): { args: string[]; pdf: string; eml: string } {
   const dir = path.join(temp, name);
-  const pdf = path.join(dir, 'brief.pdf'), eml = path.join(dir, 'brief.eml');
+  const pdf = path.join(dir, 'brief.pdf'),
+    eml = path.join(dir, 'brief.eml');
   return {
-    pdf, eml,
-    args: [data, '--out', pdf, '--send', '--from', 'unit@mofa.example', '--to', 'مكتب الوزير <office@pm.example>', '--cc', 'archive@mofa.example',
-      '--smtp-host', '127.0.0.1', '--smtp-port', String(port), '--smtp-ca', caFile, ...extra],
+    pdf,
+    eml,
+    args: [
+      data,
+      '--out',
+      pdf,
+      '--send',
+      '--from',
+      'unit@mofa.example',
+      '--to',
+      'مكتب الوزير <office@pm.example>',
+      '--cc',
+      'archive@mofa.example',
+      '--smtp-host',
+      '127.0.0.1',
+      '--smtp-port',
+      String(port),
+      '--smtp-ca',
+      caFile,
+      ...extra,
+    ],
   };
 }
 
@@ -93,7 +112,9 @@ describe('a brief sent through SMTP with STARTTLS and a password', () => {
   it('has the Arabic title as its subject and the issuer as the sender name', () => {
     expect(message.parsed.subject).toBe(summit.title);
     expect(message.parsed.from?.value).toEqual([{ name: issuerName, address: 'unit@mofa.example' }]);
-    expect(message.parsed.to && !Array.isArray(message.parsed.to) ? message.parsed.to.value : []).toEqual([{ name: 'مكتب الوزير', address: 'office@pm.example' }]);
+    expect(message.parsed.to && !Array.isArray(message.parsed.to) ? message.parsed.to.value : []).toEqual([
+      { name: 'مكتب الوزير', address: 'office@pm.example' },
+    ]);
     expect(message.raw.toString('latin1')).toMatch(/^Subject: =\?UTF-8\?[BQ]\?/m); // RFC 2047, not raw UTF-8
   });
 
@@ -155,7 +176,10 @@ describe('refusals, each one line, exit 1, nothing reported as sent', () => {
   it('a recipient the server rejects', async () => {
     const before = server.received.length;
     const { args } = sendArgs(minimalFile, server.port, 'rejected');
-    const run = await cli(args.map(a => (a.includes('office@pm.example') ? 'reject-me@pm.example' : a)).filter((a, i, all) => a !== '--cc' && all[i - 1] !== '--cc'), credentials);
+    const run = await cli(
+      args.map(a => (a.includes('office@pm.example') ? 'reject-me@pm.example' : a)).filter((a, i, all) => a !== '--cc' && all[i - 1] !== '--cc'),
+      credentials,
+    );
     expectRefused(run, /recipient rejected by 127\.0\.0\.1:\d+: reject-me@pm\.example: 550 No such mailbox/);
     expect(server.received.length).toBe(before);
   });
@@ -207,8 +231,30 @@ describe('several briefs', () => {
     const small = await startServer({ size: 60_000 });
     try {
       const dir = path.join(temp, 'batch');
-      const run = await cli([summitFile, minimalFile, '--out-dir', dir, '--jobs', '1', '--send', '--from', 'unit@mofa.example', '--to', 'office@pm.example',
-        '--smtp-host', '127.0.0.1', '--smtp-port', String(small.port), '--smtp-ca', caFile, '--mail-dir', dir], credentials);
+      const run = await cli(
+        [
+          summitFile,
+          minimalFile,
+          '--out-dir',
+          dir,
+          '--jobs',
+          '1',
+          '--send',
+          '--from',
+          'unit@mofa.example',
+          '--to',
+          'office@pm.example',
+          '--smtp-host',
+          '127.0.0.1',
+          '--smtp-port',
+          String(small.port),
+          '--smtp-ca',
+          caFile,
+          '--mail-dir',
+          dir,
+        ],
+        credentials,
+      );
       expect(run.code, run.stderr).toBe(1);
       expect(run.stderr).toContain(`mowjaz: ${summitFile}: not sent: message too large for 127.0.0.1:${small.port}`);
       expect(run.stderr).toContain(`mowjaz: 1 of 2 messages sent: ${minimalFile}; not sent: ${summitFile}`);

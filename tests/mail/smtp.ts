@@ -13,7 +13,13 @@ import { packageRoot } from '../../src/package-root.js';
 export const USER = 'briefs';
 export const PASSWORD = 'correct horse battery staple';
 
-export interface Received { from: string; to: string[]; raw: Buffer; parsed: ParsedMail; /** Whether the session had been upgraded to TLS. */ secure: boolean }
+export interface Received {
+  from: string;
+  to: string[];
+  raw: Buffer;
+  parsed: ParsedMail /** Whether the session had been upgraded to TLS. */;
+  secure: boolean;
+}
 
 export interface TestServer {
   port: number;
@@ -96,7 +102,9 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     port,
     certificate: cert,
     received,
-    get dataStarted() { return state.dataStarted; },
+    get dataStarted() {
+      return state.dataStarted;
+    },
     close: () => new Promise<void>(resolve => server.close(() => resolve())),
   };
 }
@@ -110,7 +118,11 @@ export async function closedPort(): Promise<number> {
   return port;
 }
 
-export interface Run { code: number | null; stdout: string; stderr: string }
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /**
  * Runs the real CLI (build/src/cli.js) as a child process without blocking this one, which
@@ -121,9 +133,14 @@ export function cli(args: string[], env: Record<string, string> = {}): Promise<R
   for (const key of Object.keys(base)) if (key.startsWith('MOWJAZ_') || key === 'SOURCE_DATE_EPOCH') delete base[key];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(packageRoot(), 'build/src/cli.js'), ...args], { cwd: packageRoot(), env: { ...base, ...env } });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (c: Buffer) => { stdout += c; });
-    child.stderr.on('data', (c: Buffer) => { stderr += c; });
+    let stdout = '',
+      stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c;
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c;
+    });
     child.on('error', reject);
     child.on('close', code => resolve({ code, stdout, stderr }));
   });

@@ -22,15 +22,17 @@ describe('markup block kinds', () => {
       <table><caption>شرح</caption><thead><tr><th>رأس</th><th>آخر</th></tr></thead><tr><td>خلية</td><td>أخرى</td></tr></table>
       <hr/><page-break/>
     </document>`);
-    expect(tree.body.map(b => words(blockTexts(b)))).toEqual([
-      ['عنوان'], ['فقرة غامقة'], ['أول', 'ثان'], ['شرح', 'رأس', 'آخر', 'خلية', 'أخرى'], [], [],
-    ]);
+    expect(tree.body.map(b => words(blockTexts(b)))).toEqual([['عنوان'], ['فقرة غامقة'], ['أول', 'ثان'], ['شرح', 'رأس', 'آخر', 'خلية', 'أخرى'], [], []]);
   });
 
   it('the elements of each kind are exactly the block elements the parser accepts', () => {
     for (const [kind, entry] of Object.entries(markupKinds)) {
       for (const name of entry.elements) {
-        const open = entry.empty ? `<${name}/>` : name === 'aside' ? '<aside class="summary"><p>x</p></aside>' : `<${name}>${name === 'ul' || name === 'ol' ? '<li>x</li>' : name === 'table' ? '<tr><td>x</td></tr>' : 'x'}</${name}>`;
+        const open = entry.empty
+          ? `<${name}/>`
+          : name === 'aside'
+            ? '<aside class="summary"><p>x</p></aside>'
+            : `<${name}>${name === 'ul' || name === 'ol' ? '<li>x</li>' : name === 'table' ? '<tr><td>x</td></tr>' : 'x'}</${name}>`;
         expect(parseMarkup(`<document title="t">${open}</document>`).body.map(b => b.kind)).toEqual([kind]);
       }
     }

@@ -26,14 +26,19 @@ const lineOf = (text: string, needle: string): number => text.slice(0, text.inde
 
 describe('bad blocks', () => {
   it('an unknown block type: one line, with a suggestion', () => {
-    const { code, stderr, file, text } = run([{ type: 'summary', paragraphs: ['نص'] }, { type: 'keypoints', items: ['نقطة'] }]);
+    const { code, stderr, file, text } = run([
+      { type: 'summary', paragraphs: ['نص'] },
+      { type: 'keypoints', items: ['نقطة'] },
+    ]);
     expect(code).toBe(2);
     expect(stderr).toBe(`mowjaz: ${file}:${lineOf(text, '"keypoints"')}: /blocks/1/type: unknown type "keypoints" (did you mean "key-points"?)\n`);
   });
 
   it('a type nobody knows lists the block types', () => {
     const { stderr } = run([{ type: 'chart' }]);
-    expect(stderr).toMatch(/\/blocks\/0\/type: unknown type "chart" \(allowed here: summary, facts, table, roster, key-points, recommendations, quotation, programme, timeline, section, sources\)\n$/);
+    expect(stderr).toMatch(
+      /\/blocks\/0\/type: unknown type "chart" \(allowed here: summary, facts, table, roster, key-points, recommendations, quotation, programme, timeline, section, sources\)\n$/,
+    );
     expect(stderr.split('\n').filter(Boolean)).toHaveLength(1);
   });
 
@@ -53,11 +58,13 @@ describe('bad blocks', () => {
       { type: 'facts', items: [{ label: 'التاريخ', value: { date: '2025-02-30' } }] },
       { type: 'quotation', text: 'قول', speakr: 'أحد' },
     ]);
-    expect(stderr).toBe([
-      `mowjaz: ${file}:${lineOf(text, '2025-02-30')}: /blocks/0/items/0/value/date: must be a calendar date written YYYY-MM-DD in the years 1900 to 2200, e.g. 2025-08-15, not "2025-02-30"`,
-      `${file}:${lineOf(text, '"speakr"')}: /blocks/1/speakr: unexpected property "speakr" (did you mean "speaker"?)`,
-      '',
-    ].join('\n'));
+    expect(stderr).toBe(
+      [
+        `mowjaz: ${file}:${lineOf(text, '2025-02-30')}: /blocks/0/items/0/value/date: must be a calendar date written YYYY-MM-DD in the years 1900 to 2200, e.g. 2025-08-15, not "2025-02-30"`,
+        `${file}:${lineOf(text, '"speakr"')}: /blocks/1/speakr: unexpected property "speakr" (did you mean "speaker"?)`,
+        '',
+      ].join('\n'),
+    );
   });
 
   it('no blocks at all', () => {

@@ -16,19 +16,45 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 /** The texts a brief's blocks draw word for word, in reading order (numbers and dates are formatted, so left out). */
 function drawnTexts(brief: Brief): string[] {
   const sub = (s: Subsection): string[] => [s.title, ...(s.paragraphs ?? []), ...(s.sections ?? []).flatMap(sub)];
-  const cellText = (c: unknown): string[] => (typeof c === 'string' ? [c] : c && typeof c === 'object' && typeof (c as { value: unknown }).value === 'string' ? [(c as { value: string }).value] : []);
+  const cellText = (c: unknown): string[] =>
+    typeof c === 'string' ? [c] : c && typeof c === 'object' && typeof (c as { value: unknown }).value === 'string' ? [(c as { value: string }).value] : [];
   const block = (b: Block): string[] => {
     const title = 'title' in b && b.title ? [b.title] : [];
     switch (b.type) {
-      case 'summary': return [...title, ...b.paragraphs];
-      case 'facts': return [...title, ...(b.caption ? [b.caption] : []), ...b.items.flatMap(f => [f.label, ...(typeof f.value === 'string' ? [f.value] : Array.isArray(f.value) ? f.value : [])])];
-      case 'table': return [...title, ...(b.caption ? [b.caption] : []), ...(b.header ?? []).flat().flatMap(cellText), ...b.rows.flat().flatMap(cellText), ...(b.notes ?? [])];
-      case 'roster': return [...title, ...b.groups.flatMap(g => [g.name, ...g.members.flatMap(m => [m.name, ...(m.latin ? [m.latin] : []), ...(m.role ? [m.role] : [])])])];
-      case 'key-points': case 'recommendations': return [...title, ...b.items];
-      case 'quotation': return [...title, b.text, ...(b.speaker ? [b.speaker] : []), ...(b.role ? [b.role] : []), ...(b.source ? [b.source] : [])];
-      case 'programme': case 'timeline': return [...title, ...b.items.flatMap(i => [...(i.time ? [i.time] : []), i.text])];
-      case 'section': return sub(b);
-      case 'sources': return [...title, ...(b.items ?? []).flatMap(s => [s.name, ...(s.latin ? [s.latin] : []), ...(s.detail ? [s.detail] : [])]), ...(b.note ? [b.note] : [])];
+      case 'summary':
+        return [...title, ...b.paragraphs];
+      case 'facts':
+        return [
+          ...title,
+          ...(b.caption ? [b.caption] : []),
+          ...b.items.flatMap(f => [f.label, ...(typeof f.value === 'string' ? [f.value] : Array.isArray(f.value) ? f.value : [])]),
+        ];
+      case 'table':
+        return [
+          ...title,
+          ...(b.caption ? [b.caption] : []),
+          ...(b.header ?? []).flat().flatMap(cellText),
+          ...b.rows.flat().flatMap(cellText),
+          ...(b.notes ?? []),
+        ];
+      case 'roster':
+        return [...title, ...b.groups.flatMap(g => [g.name, ...g.members.flatMap(m => [m.name, ...(m.latin ? [m.latin] : []), ...(m.role ? [m.role] : [])])])];
+      case 'key-points':
+      case 'recommendations':
+        return [...title, ...b.items];
+      case 'quotation':
+        return [...title, b.text, ...(b.speaker ? [b.speaker] : []), ...(b.role ? [b.role] : []), ...(b.source ? [b.source] : [])];
+      case 'programme':
+      case 'timeline':
+        return [...title, ...b.items.flatMap(i => [...(i.time ? [i.time] : []), i.text])];
+      case 'section':
+        return sub(b);
+      case 'sources':
+        return [
+          ...title,
+          ...(b.items ?? []).flatMap(s => [s.name, ...(s.latin ? [s.latin] : []), ...(s.detail ? [s.detail] : [])]),
+          ...(b.note ? [b.note] : []),
+        ];
     }
   };
   return [brief.title, ...(brief.subtitle ? [brief.subtitle] : []), ...brief.blocks.flatMap(block)];
@@ -58,7 +84,9 @@ describe('briefs render with the default template', () => {
   });
 
   it.each(cases.filter(c => !c.summitBrief))('$name: no summit wording anywhere in the PDF', async ({ brief }) => {
-    const data = textValues(brief).map(v => v.value).join(' ');
+    const data = textValues(brief)
+      .map(v => v.value)
+      .join(' ');
     const { all } = await pdfText(await render(brief));
     for (const word of SUMMIT_WORDS) {
       expect(data.includes(word), `the data itself says ${word}`).toBe(false);
@@ -91,7 +119,7 @@ describe('the example briefs are what they claim', () => {
     expect(pages).toHaveLength(1);
   });
 
-  it('the ministerial figures are read back in the document\'s digits, with separators', async () => {
+  it("the ministerial figures are read back in the document's digits, with separators", async () => {
     const b = byName('opec-ministerial.json');
     const { all } = await pdfText(await render(b, { digits: 'arab' }));
     expect(all).toContain('٩٬٠٠٠'); // 9000 in the first row

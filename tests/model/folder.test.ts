@@ -25,21 +25,22 @@ const cli = (args: string[]) => {
 };
 
 describe('template folder', () => {
-  it('renders with the folder\'s own partial (footer) and the default ones (cover, blocks)', async () => {
+  it("renders with the folder's own partial (footer) and the default ones (cover, blocks)", async () => {
     const { pages } = await pdfText(await render(brief, { template: folder }));
     expect(pages[1]).toContain('مكتبالوزيرفقط');
     expect(pages[1]).toContain('نقطةواحدة.');
   });
 
-  it('the folder\'s main .hbs names the same folder', async () => {
+  it("the folder's main .hbs names the same folder", async () => {
     const { pages } = await pdfText(await render(brief, { template: path.join(folder, 'brief.hbs') }));
     expect(pages[1]).toContain('مكتبالوزيرفقط');
   });
 
-  it('the folder\'s schema.json is enforced, one line per problem with the JSON path', async () => {
+  it("the folder's schema.json is enforced, one line per problem with the JSON path", async () => {
     const { classification: _c, ...noClassification } = brief;
-    await expect(render({ ...noClassification, custom: {} }, { template: folder, source: 'b.json' }))
-      .rejects.toThrow(/^b\.json:1: \/classification: is required\nb\.json:\d+: \/custom\/distribution: is required$/);
+    await expect(render({ ...noClassification, custom: {} }, { template: folder, source: 'b.json' })).rejects.toThrow(
+      /^b\.json:1: \/classification: is required\nb\.json:\d+: \/custom\/distribution: is required$/,
+    );
   });
 
   it('the same data is valid for the default template, which ignores "custom"', async () => {
@@ -62,7 +63,10 @@ describe('template folder', () => {
     const empty = fs.mkdtempSync(path.join(tmp, 'empty-'));
     const data = path.join(tmp, 'ok.json');
     fs.writeFileSync(data, JSON.stringify(brief));
-    expect(cli([data, '--template', empty, '--out', path.join(tmp, 'x.pdf')])).toEqual({ code: 2, stderr: `mowjaz: cannot read template ${empty}: the folder has no brief.hbs\n` });
+    expect(cli([data, '--template', empty, '--out', path.join(tmp, 'x.pdf')])).toEqual({
+      code: 2,
+      stderr: `mowjaz: cannot read template ${empty}: the folder has no brief.hbs\n`,
+    });
     fs.writeFileSync(path.join(empty, 'brief.hbs'), '<document title="{{title}}" lang="ar">\n{{> blocks}}\n</document>\n');
     fs.writeFileSync(path.join(empty, 'schema.json'), '{ "required": "title" }');
     const r = cli([data, '--template', empty, '--out', path.join(tmp, 'x.pdf')]);

@@ -9,7 +9,15 @@ import { pdfText, render, root } from './support.js';
 
 const schema = JSON.parse(fs.readFileSync(schemaPath(), 'utf8'));
 const labelNames = Object.keys(schema.definitions.labels.properties).sort();
-const brief = { title: 'تجربة التسميات', issuer: { name: 'جهة ما' }, issued: '2025-12-01', blocks: [{ type: 'summary', paragraphs: ['نص.'] }, { type: 'key-points', items: ['نقطة.'] }] };
+const brief = {
+  title: 'تجربة التسميات',
+  issuer: { name: 'جهة ما' },
+  issued: '2025-12-01',
+  blocks: [
+    { type: 'summary', paragraphs: ['نص.'] },
+    { type: 'key-points', items: ['نقطة.'] },
+  ],
+};
 
 describe('locale', () => {
   it('templates/locale/ar.json names every label the schema knows, and nothing else, each a non-empty text', () => {
@@ -30,7 +38,7 @@ describe('locale', () => {
     for (const name of ['summary', 'key-points', 'issuer', 'issued', 'page', 'of'] as const) expect(all, name).toContain(words[name].replace(/\s+/g, ''));
   });
 
-  it('the brief\'s labels and a block\'s title replace the locale\'s words', async () => {
+  it("the brief's labels and a block's title replace the locale's words", async () => {
     const words = localeFor('ar');
     const own = { ...brief, labels: { summary: 'خلاصة القول', issuer: 'صادر عن' }, blocks: [brief.blocks[0], { ...brief.blocks[1], title: 'أهم ما جاء' }] };
     const { all } = await pdfText(await render(own));
@@ -39,6 +47,8 @@ describe('locale', () => {
   });
 
   it('an unknown label in the data is a schema error with its path', async () => {
-    await expect(render({ ...brief, labels: { summry: 'x' } }, { source: 'x.json' })).rejects.toThrow(/^x\.json:\d+: \/labels\/summry: unexpected property "summry" \(did you mean "summary"\?\)$/);
+    await expect(render({ ...brief, labels: { summry: 'x' } }, { source: 'x.json' })).rejects.toThrow(
+      /^x\.json:\d+: \/labels\/summry: unexpected property "summry" \(did you mean "summary"\?\)$/,
+    );
   });
 });

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { localeFor } from '../../src/template/locale.js';
 import { outOfOrder, pdfText, render } from './support.js';
 
-interface Loose { type: string; paragraphs?: string[]; items?: (string | { label: string; value: string })[]; text?: string; speaker?: string }
+interface Loose {
+  type: string;
+  paragraphs?: string[];
+  items?: (string | { label: string; value: string })[];
+  text?: string;
+  speaker?: string;
+}
 const blocks: Loose[] = [
   { type: 'summary', paragraphs: ['فقرة الملخص الأولى.'] },
   { type: 'key-points', items: ['نقطة رئيسية أولى.'] },
@@ -24,11 +30,16 @@ describe('block order', () => {
     const expected = order.flatMap(i => {
       const b = blocks[i];
       switch (b.type) {
-        case 'summary': return [words.summary, b.paragraphs![0]];
-        case 'key-points': return [words['key-points'], b.items![0] as string];
-        case 'facts': return [words.facts, 'المكان', 'مدينة ما'];
-        case 'quotation': return [b.text!, b.speaker!];
-        default: return [words.recommendations, b.items![0] as string];
+        case 'summary':
+          return [words.summary, b.paragraphs![0]];
+        case 'key-points':
+          return [words['key-points'], b.items![0] as string];
+        case 'facts':
+          return [words.facts, 'المكان', 'مدينة ما'];
+        case 'quotation':
+          return [b.text!, b.speaker!];
+        default:
+          return [words.recommendations, b.items![0] as string];
       }
     });
     expect(outOfOrder(all, expected)).toBeNull();

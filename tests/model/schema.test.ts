@@ -12,9 +12,19 @@ type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K
 type Keys<T> = { [K in keyof T]-?: K extends RequiredKeys<T> ? 'required' : 'optional' };
 
 interface SchemaNode {
-  type?: string | string[]; description?: string; properties?: Record<string, SchemaNode>; required?: string[];
-  additionalProperties?: boolean; items?: SchemaNode; minLength?: number; format?: string; oneOf?: SchemaNode[];
-  definitions?: Record<string, SchemaNode>; $ref?: string; const?: unknown; enum?: unknown[];
+  type?: string | string[];
+  description?: string;
+  properties?: Record<string, SchemaNode>;
+  required?: string[];
+  additionalProperties?: boolean;
+  items?: SchemaNode;
+  minLength?: number;
+  format?: string;
+  oneOf?: SchemaNode[];
+  definitions?: Record<string, SchemaNode>;
+  $ref?: string;
+  const?: unknown;
+  enum?: unknown[];
 }
 
 const schema = JSON.parse(fs.readFileSync(schemaPath(), 'utf8')) as SchemaNode & { $schema: string };
@@ -22,15 +32,43 @@ const defs = schema.definitions!;
 const branch = (type: string): SchemaNode => defs.block.oneOf!.find(b => b.properties!.type.const === type)!;
 
 const shapes: [string, SchemaNode, Record<string, string>][] = [
-  ['brief', schema, {
-    $schema: 'optional', title: 'required', subtitle: 'optional', shortTitle: 'optional', series: 'optional', issuer: 'optional',
-    classification: 'optional', reference: 'optional', issued: 'optional', language: 'optional', direction: 'optional', authors: 'optional',
-    keywords: 'optional', cover: 'optional', labels: 'optional', custom: 'optional', mail: 'optional', theme: 'optional', blocks: 'required',
-  } satisfies Keys<Brief>],
-  ['issuer', schema.properties!.issuer, { name: 'required', department: 'optional', logo: 'optional', address: 'optional', contact: 'optional' } satisfies Keys<Issuer>],
+  [
+    'brief',
+    schema,
+    {
+      $schema: 'optional',
+      title: 'required',
+      subtitle: 'optional',
+      shortTitle: 'optional',
+      series: 'optional',
+      issuer: 'optional',
+      classification: 'optional',
+      reference: 'optional',
+      issued: 'optional',
+      language: 'optional',
+      direction: 'optional',
+      authors: 'optional',
+      keywords: 'optional',
+      cover: 'optional',
+      labels: 'optional',
+      custom: 'optional',
+      mail: 'optional',
+      theme: 'optional',
+      blocks: 'required',
+    } satisfies Keys<Brief>,
+  ],
+  [
+    'issuer',
+    schema.properties!.issuer,
+    { name: 'required', department: 'optional', logo: 'optional', address: 'optional', contact: 'optional' } satisfies Keys<Issuer>,
+  ],
   ['author', schema.properties!.authors.items!, { name: 'required', role: 'optional' } satisfies Keys<Author>],
   ['fact', branch('facts').properties!.items.items!, { label: 'required', value: 'required', unit: 'optional' } satisfies Keys<Fact>],
-  ['person', branch('roster').properties!.groups.items!.properties!.members.items!, { name: 'required', latin: 'optional', role: 'optional' } satisfies Keys<Person>],
+  [
+    'person',
+    branch('roster').properties!.groups.items!.properties!.members.items!,
+    { name: 'required', latin: 'optional', role: 'optional' } satisfies Keys<Person>,
+  ],
   ['subsection', defs.subsection, { title: 'required', paragraphs: 'optional', sections: 'optional' } satisfies Keys<Subsection>],
 ];
 
@@ -54,7 +92,12 @@ describe('data/brief.schema.json', () => {
   it.each(shapes)('%s has the properties and required list of its type', (_, node, shape) => {
     expect(node.additionalProperties).toBe(false);
     expect(Object.keys(node.properties ?? {}).sort()).toEqual(Object.keys(shape).sort());
-    expect([...(node.required ?? [])].sort()).toEqual(Object.entries(shape).filter(([, r]) => r === 'required').map(([k]) => k).sort());
+    expect([...(node.required ?? [])].sort()).toEqual(
+      Object.entries(shape)
+        .filter(([, r]) => r === 'required')
+        .map(([k]) => k)
+        .sort(),
+    );
   });
 
   it('requires only the title and one block', () => {
@@ -62,7 +105,7 @@ describe('data/brief.schema.json', () => {
     expect(schema.properties!.blocks).toMatchObject({ type: 'array', minItems: 1 });
   });
 
-  it('has one branch per block type, each with an optional title (the section\'s is its heading)', () => {
+  it("has one branch per block type, each with an optional title (the section's is its heading)", () => {
     expect(defs.block.oneOf!.map(b => b.properties!.type.const)).toEqual(BLOCK_TYPES);
     for (const b of defs.block.oneOf!) {
       expect(b.required).toContain('type');

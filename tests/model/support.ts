@@ -13,15 +13,17 @@ export const examplesDir = path.join(root, 'data', 'examples');
 
 /** The example briefs in data/examples/, by file name. */
 export function examples(): { name: string; file: string; brief: Brief }[] {
-  return fs.readdirSync(examplesDir).filter(f => f.endsWith('.json')).sort()
+  return fs
+    .readdirSync(examplesDir)
+    .filter(f => f.endsWith('.json'))
+    .sort()
     .map(f => ({ name: f, file: path.join(examplesDir, f), brief: loadBrief(path.join(examplesDir, f)) }));
 }
 
 export const summit = (): Brief => loadBrief(path.join(root, 'data', 'summit.json'));
 
 /** Renders data through the public API (validated again there), plain PDF for speed unless asked. */
-export const render = (data: unknown, options: RenderOptions = {}): Promise<Uint8Array> =>
-  renderBrief(data, { archival: false, ...options });
+export const render = (data: unknown, options: RenderOptions = {}): Promise<Uint8Array> => renderBrief(data, { archival: false, ...options });
 
 /** Bidi controls, joiners and tatweel: what a reader may add or drop without changing the text. */
 const INVISIBLE = /[\u061c\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;

@@ -121,8 +121,24 @@ describe('npx mowjaz in the installed project', { timeout: 120_000 }, () => {
 
     const bad = run('npx', ['--offline', 'mowjaz', 'brif'], consumer);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/^mowjaz: unknown command "brif"; the commands are brief, specimen\n/);
+    expect(bad.stderr).toMatch(/^mowjaz: unknown command "brif"; the commands are brief, specimen, new\n/);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('starts a brief with `mowjaz new`, which then renders as it is, and refuses to overwrite it', () => {
+    const r = run('npx', ['--offline', 'mowjaz', 'new', 'next-week'], consumer);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('data/next-week.json: written; render it with npx mowjaz brief data/next-week.json\n');
+    const data = JSON.parse(fs.readFileSync(path.join(consumer, 'data', 'next-week.json'), 'utf8'));
+    expect(data.$schema).toBe('../node_modules/mowjaz/data/brief.schema.json');
+    const rendered = run('npx', ['--offline', 'mowjaz', 'brief', 'data/next-week.json', '--out', 'next-week.pdf'], consumer);
+    expect(rendered.stderr).toBe('');
+    expect(rendered.status).toBe(0);
+    expect(mupdf.Document.openDocument(fs.readFileSync(path.join(consumer, 'next-week.pdf')), 'application/pdf').getMetaData('info:Title')).toBe(data.title);
+    const again = run('npx', ['--offline', 'mowjaz', 'new', 'next-week'], consumer);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toBe('mowjaz: data/next-week.json already exists; choose another name or edit that file\n');
   });
 });
 

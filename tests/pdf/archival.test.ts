@@ -34,8 +34,11 @@ function xmpValue(xmp: string, tag: string): string | undefined {
   const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`).exec(xmp);
   if (!m) return undefined;
   const inner = /<rdf:li(?:\s[^>]*)?>([\s\S]*?)<\/rdf:li>/.exec(m[1])?.[1] ?? m[1];
-  return inner.trim().replace(/&#(\d+);|&(amp|lt|gt|quot|apos);/g, (_, n: string, e: string) =>
-    n ? String.fromCharCode(Number(n)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e]);
+  return inner
+    .trim()
+    .replace(/&#(\d+);|&(amp|lt|gt|quot|apos);/g, (_, n: string, e: string) =>
+      n ? String.fromCharCode(Number(n)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e],
+    );
 }
 
 /** Balanced tags and no bare `<` or `&` in text: enough of XML well-formedness to catch unescaped values. */
@@ -49,7 +52,9 @@ function wellFormed(xml: string): string | null {
     if (/[<>]|&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(text)) return `bad text ${JSON.stringify(text.slice(0, 60))}`;
     at = m.index + m[0].length;
     if (m[4]) continue;
-    if (m[1]) { if (stack.pop() !== m[2]) return `unbalanced </${m[2]}>`; } else stack.push(m[2]);
+    if (m[1]) {
+      if (stack.pop() !== m[2]) return `unbalanced </${m[2]}>`;
+    } else stack.push(m[2]);
   }
   if (/[<>]/.test(body.slice(at))) return 'bad trailing text';
   return stack.length ? `unclosed <${stack.at(-1)}>` : null;
@@ -86,18 +91,21 @@ describe('PDF/A-2b (the default)', () => {
   it('embeds every font as a subset (FontFile2, XXXXXX+ name)', () => {
     const seen = new Set<number>();
     for (let p = 0; p < doc.countPages(); p++) {
-      doc.findPage(p).get('Resources', 'Font').forEach(ref => {
-        if (seen.has(ref.asIndirect())) return;
-        seen.add(ref.asIndirect());
-        const font = ref.resolve();
-        const name = font.get('BaseFont').asName();
-        expect(name).toMatch(/^[A-Z]{6}\+/);
-        const descendant = font.get('DescendantFonts', 0);
-        const descriptor = font.get('Subtype').asName() === 'Type0' ? descendant.get('FontDescriptor') : font.get('FontDescriptor');
-        expect(descriptor.get('FontName').asName()).toBe(name);
-        expect(descriptor.get('FontFile2').isStream()).toBe(true);
-        expect(descriptor.get('FontFile2').readStream().getLength()).toBeGreaterThan(1000);
-      });
+      doc
+        .findPage(p)
+        .get('Resources', 'Font')
+        .forEach(ref => {
+          if (seen.has(ref.asIndirect())) return;
+          seen.add(ref.asIndirect());
+          const font = ref.resolve();
+          const name = font.get('BaseFont').asName();
+          expect(name).toMatch(/^[A-Z]{6}\+/);
+          const descendant = font.get('DescendantFonts', 0);
+          const descriptor = font.get('Subtype').asName() === 'Type0' ? descendant.get('FontDescriptor') : font.get('FontDescriptor');
+          expect(descriptor.get('FontName').asName()).toBe(name);
+          expect(descriptor.get('FontFile2').isStream()).toBe(true);
+          expect(descriptor.get('FontFile2').readStream().getLength()).toBeGreaterThan(1000);
+        });
     }
     expect(seen.size).toBeGreaterThan(0);
   });
@@ -109,21 +117,24 @@ describe('PDF/A-2b (the default)', () => {
     const mismatched: string[] = [];
     const seen = new Set<number>();
     for (let p = 0; p < doc.countPages(); p++) {
-      doc.findPage(p).get('Resources', 'Font').forEach(ref => {
-        if (seen.has(ref.asIndirect())) return;
-        seen.add(ref.asIndirect());
-        const cid = ref.resolve().get('DescendantFonts', 0);
-        const file = cid.get('FontDescriptor', 'FontFile2').readStream().asUint8Array();
-        const program = new mupdf.Font('subset', file);
-        const w = cid.get('W').asJS() as (number | number[])[];
-        for (let i = 0; i < w.length; i += 2) {
-          const first = w[i] as number;
-          (w[i + 1] as number[]).forEach((width, k) => {
-            const advance = program.advanceGlyph(first + k) * 1000;
-            if (Math.abs(advance - width) > 1) mismatched.push(`${cid.get('BaseFont').asName()} cid ${first + k}: /W ${width}, font ${Math.round(advance)}`);
-          });
-        }
-      });
+      doc
+        .findPage(p)
+        .get('Resources', 'Font')
+        .forEach(ref => {
+          if (seen.has(ref.asIndirect())) return;
+          seen.add(ref.asIndirect());
+          const cid = ref.resolve().get('DescendantFonts', 0);
+          const file = cid.get('FontDescriptor', 'FontFile2').readStream().asUint8Array();
+          const program = new mupdf.Font('subset', file);
+          const w = cid.get('W').asJS() as (number | number[])[];
+          for (let i = 0; i < w.length; i += 2) {
+            const first = w[i] as number;
+            (w[i + 1] as number[]).forEach((width, k) => {
+              const advance = program.advanceGlyph(first + k) * 1000;
+              if (Math.abs(advance - width) > 1) mismatched.push(`${cid.get('BaseFont').asName()} cid ${first + k}: /W ${width}, font ${Math.round(advance)}`);
+            });
+          }
+        });
     }
     expect(mismatched).toEqual([]);
   });
@@ -225,7 +236,11 @@ describe('outline', () => {
     const expected: { title: string; items: { title: string }[] }[] = [];
     for (const b of tree.body) {
       if (b.kind !== 'heading') continue;
-      const title = b.inlines.map(i => i.text).join('').replace(/\s+/g, ' ').trim();
+      const title = b.inlines
+        .map(i => i.text)
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim();
       if (b.level === 1) expected.push({ title, items: [] });
       else if (b.level === 2) expected.at(-1)!.items.push({ title });
     }
@@ -243,7 +258,13 @@ describe('outline', () => {
       const flat: Node[] = (outline as Node[]).flatMap(n => [n, ...n.items]);
       let lastPage = 0;
       for (const node of flat) {
-        const dest = (typeof node.dest === 'string' ? await pdf.getDestination(node.dest) : node.dest) as [{ num: number; gen: number }, { name: string }, number, number, number];
+        const dest = (typeof node.dest === 'string' ? await pdf.getDestination(node.dest) : node.dest) as [
+          { num: number; gen: number },
+          { name: string },
+          number,
+          number,
+          number,
+        ];
         const pageIndex = await pdf.getPageIndex(dest[0]);
         expect(pageIndex).toBeGreaterThanOrEqual(lastPage);
         lastPage = pageIndex;
@@ -251,7 +272,9 @@ describe('outline', () => {
         const page = await pdf.getPage(pageIndex + 1);
         const content = await page.getTextContent();
         const first = node.title.split(' ')[0];
-        const heading = (content.items as { str: string; transform: number[] }[]).filter(i => i.str === first && i.transform[5] <= dest[3] && i.transform[5] > dest[3] - 40);
+        const heading = (content.items as { str: string; transform: number[] }[]).filter(
+          i => i.str === first && i.transform[5] <= dest[3] && i.transform[5] > dest[3] - 40,
+        );
         expect(heading.length, `${node.title} on page ${pageIndex + 1} below ${dest[3]}`).toBeGreaterThan(0);
       }
     } finally {

@@ -59,7 +59,15 @@ describe('colours in greyscale', () => {
         expect(d.alpha).toBe(1);
         if (d.kind !== 'text') continue;
         expect(d.colorspace).toBe('DeviceRGB');
-        colours.add(d.color.map(c => Math.round(c * 255).toString(16).padStart(2, '0')).join(''));
+        colours.add(
+          d.color
+            .map(c =>
+              Math.round(c * 255)
+                .toString(16)
+                .padStart(2, '0'),
+            )
+            .join(''),
+        );
       }
     }
     expect(colours.size).toBeGreaterThan(1);
@@ -74,7 +82,8 @@ describe('colours in greyscale', () => {
     for (const page of pages) {
       const fills = page.drawn.filter(d => d.kind === 'fill');
       for (const t of page.drawn.filter(d => d.kind === 'text')) {
-        const cx = (t.bounds[0] + t.bounds[2]) / 2, cy = (t.bounds[1] + t.bounds[3]) / 2;
+        const cx = (t.bounds[0] + t.bounds[2]) / 2,
+          cy = (t.bounds[1] + t.bounds[3]) / 2;
         for (const f of fills) {
           if (cx < f.bounds[0] || cx > f.bounds[2] || cy < f.bounds[1] || cy > f.bounds[3]) continue;
           onBand++;

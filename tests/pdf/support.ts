@@ -19,8 +19,20 @@ import { normalize, pagePng, repoRoot, summitBrief, type Fragment, type PdfjsTex
 
 // The shared readers and fixtures, for the suites that import them from here.
 export {
-  documentLines, havePdftotext, joinRuns, needsPdftotext, normalize, pagePng, pdfjsText, pdftotextRaw, squeeze, summitPdf, WORD_GAP,
-  type Fragment, type PdfjsText, type TextRun,
+  documentLines,
+  havePdftotext,
+  joinRuns,
+  needsPdftotext,
+  normalize,
+  pagePng,
+  pdfjsText,
+  pdftotextRaw,
+  squeeze,
+  summitPdf,
+  WORD_GAP,
+  type Fragment,
+  type PdfjsText,
+  type TextRun,
 } from '../helpers/fixtures.js';
 
 export const root = repoRoot;
@@ -50,7 +62,11 @@ export function layout(brief: Brief, options: { digits?: Digits; paper?: Paper }
 const inlineText = (inlines: readonly Inline[]): string => normalize(inlines.map(i => (i.field ? '' : i.text)).join(''));
 
 /** One structure element's worth of text: what the markup puts in a heading, paragraph, label, cell… */
-export interface Unit { type: string; text: string; cover: boolean }
+export interface Unit {
+  type: string;
+  text: string;
+  cover: boolean;
+}
 
 /** Every piece of text of the document, in logical (reading) order, with the tag it should have. */
 export function units(tree: DocumentTree, digits: Digits = 'latn'): Unit[] {
@@ -58,8 +74,12 @@ export function units(tree: DocumentTree, digits: Digits = 'latn'): Unit[] {
   const walk = (blocks: readonly Block[], cover: boolean) => {
     for (const b of blocks) {
       switch (b.kind) {
-        case 'heading': out.push({ type: `H${b.level}`, text: inlineText(b.inlines), cover }); break;
-        case 'paragraph': out.push({ type: 'P', text: inlineText(b.inlines), cover }); break;
+        case 'heading':
+          out.push({ type: `H${b.level}`, text: inlineText(b.inlines), cover });
+          break;
+        case 'paragraph':
+          out.push({ type: 'P', text: inlineText(b.inlines), cover });
+          break;
         case 'list':
           b.items.forEach((item, i) => {
             out.push({ type: 'Lbl', text: b.ordered ? `${toDigits(String(i + 1), digits)}.` : '•', cover });
@@ -72,7 +92,8 @@ export function units(tree: DocumentTree, digits: Digits = 'latn'): Unit[] {
             for (const cell of row.cells) out.push({ type: cell.header ? 'TH' : 'TD', text: inlineText(cell.inlines), cover });
           }
           break;
-        default: break;
+        default:
+          break;
       }
     }
   };
@@ -90,8 +111,16 @@ export function openPdf(bytes: Uint8Array): mupdf.PDFDocument {
   return doc;
 }
 
-export interface MarkedRef { page: number; mcid: number }
-export interface StructElem { type: string; attributes: Record<string, unknown> | null; kids: (StructElem | MarkedRef)[]; title?: string }
+export interface MarkedRef {
+  page: number;
+  mcid: number;
+}
+export interface StructElem {
+  type: string;
+  attributes: Record<string, unknown> | null;
+  kids: (StructElem | MarkedRef)[];
+  title?: string;
+}
 
 export const isElem = (k: StructElem | MarkedRef): k is StructElem => 'type' in k;
 
@@ -101,7 +130,7 @@ export function structTree(doc: mupdf.PDFDocument): StructElem[] {
   for (let i = 0; i < doc.countPages(); i++) pageIndex.set(doc.findPage(i).asIndirect(), i);
   const pageOf = (o: mupdf.PDFObject): number => {
     const pg = o.get('Pg');
-    return pg.isNull() ? -1 : pageIndex.get(pg.asIndirect()) ?? -1;
+    return pg.isNull() ? -1 : (pageIndex.get(pg.asIndirect()) ?? -1);
   };
   const kid = (k: mupdf.PDFObject, inherited: number): StructElem | MarkedRef | null => {
     if (k.isInteger()) return { page: inherited, mcid: k.asNumber() };
@@ -116,7 +145,10 @@ export function structTree(doc: mupdf.PDFDocument): StructElem[] {
     const page = pageOf(o) >= 0 ? pageOf(o) : inherited;
     const k = o.get('K');
     const kids: (StructElem | MarkedRef)[] = [];
-    const push = (x: mupdf.PDFObject) => { const r = kid(x, page); if (r) kids.push(r); };
+    const push = (x: mupdf.PDFObject) => {
+      const r = kid(x, page);
+      if (r) kids.push(r);
+    };
     if (k.isArray()) k.forEach(x => push(x));
     else if (!k.isNull()) push(k);
     const a = o.get('A');
@@ -125,8 +157,15 @@ export function structTree(doc: mupdf.PDFDocument): StructElem[] {
   };
   const rootK = doc.getTrailer().get('Root', 'StructTreeRoot', 'K');
   const out: StructElem[] = [];
-  if (rootK.isArray()) rootK.forEach(x => { const r = kid(x, -1); if (r && isElem(r)) out.push(r); });
-  else if (!rootK.isNull()) { const r = kid(rootK, -1); if (r && isElem(r)) out.push(r); }
+  if (rootK.isArray())
+    rootK.forEach(x => {
+      const r = kid(x, -1);
+      if (r && isElem(r)) out.push(r);
+    });
+  else if (!rootK.isNull()) {
+    const r = kid(rootK, -1);
+    if (r && isElem(r)) out.push(r);
+  }
   return out;
 }
 
@@ -157,12 +196,24 @@ export function drawnOnPage(doc: mupdf.Document, index: number): { width: number
   const drawn: Drawn[] = [];
   const rect = (r: number[]): [number, number, number, number] => [r[0], r[1], r[2], r[3]];
   const device = new mupdf.Device({
-    fillText(text, ctm, cs, color, alpha) { drawn.push({ kind: 'text', bounds: rect(text.getBounds(null as never, ctm)), color: [...color], colorspace: cs.getName(), alpha }); },
-    strokeText(text, stroke, ctm, cs, color, alpha) { drawn.push({ kind: 'text', bounds: rect(text.getBounds(stroke, ctm)), color: [...color], colorspace: cs.getName(), alpha }); },
-    fillPath(p, evenOdd, ctm, cs, color, alpha) { drawn.push({ kind: 'fill', bounds: rect(p.getBounds(null as never, ctm)), color: [...color], colorspace: cs.getName(), alpha }); },
-    strokePath(p, stroke, ctm, cs, color, alpha) { drawn.push({ kind: 'stroke', bounds: rect(p.getBounds(stroke, ctm)), color: [...color], colorspace: cs.getName(), alpha }); },
-    fillImage() { throw new Error('the brief draws no images'); },
-    fillShade() { throw new Error('the brief draws no shadings'); },
+    fillText(text, ctm, cs, color, alpha) {
+      drawn.push({ kind: 'text', bounds: rect(text.getBounds(null as never, ctm)), color: [...color], colorspace: cs.getName(), alpha });
+    },
+    strokeText(text, stroke, ctm, cs, color, alpha) {
+      drawn.push({ kind: 'text', bounds: rect(text.getBounds(stroke, ctm)), color: [...color], colorspace: cs.getName(), alpha });
+    },
+    fillPath(p, _evenOdd, ctm, cs, color, alpha) {
+      drawn.push({ kind: 'fill', bounds: rect(p.getBounds(null as never, ctm)), color: [...color], colorspace: cs.getName(), alpha });
+    },
+    strokePath(p, stroke, ctm, cs, color, alpha) {
+      drawn.push({ kind: 'stroke', bounds: rect(p.getBounds(stroke, ctm)), color: [...color], colorspace: cs.getName(), alpha });
+    },
+    fillImage() {
+      throw new Error('the brief draws no images');
+    },
+    fillShade() {
+      throw new Error('the brief draws no shadings');
+    },
   });
   page.run(device, mupdf.Matrix.identity);
   device.close();
@@ -229,7 +280,11 @@ export function contentStream(doc: mupdf.PDFDocument, index: number): string {
   return parts.join('\n');
 }
 
-export interface ContentOp { op: string; /** Tags of the enclosing marked-content sequences, outermost first. */ marks: string[]; mcid?: number }
+export interface ContentOp {
+  op: string /** Tags of the enclosing marked-content sequences, outermost first. */;
+  marks: string[];
+  mcid?: number;
+}
 
 /**
  * The operators of a content stream with the marked-content sequences (BMC/BDC … EMC) they are in.
@@ -266,7 +321,10 @@ export function contentOps(stream: string): ContentOp[] {
 // pdf.js (the reader is tests/helpers/pdfjs.ts): text by structure element
 
 /** The text of each structure element with content, in structure-tree order: the order a screen reader reads. */
-export function structText(tree: readonly StructElem[], text: PdfjsText): { elem: StructElem; type: string; text: string; pages: number[]; fragments: Fragment[] }[] {
+export function structText(
+  tree: readonly StructElem[],
+  text: PdfjsText,
+): { elem: StructElem; type: string; text: string; pages: number[]; fragments: Fragment[] }[] {
   const byRef = new Map<string, Fragment>();
   for (const page of text.pages) for (const f of page.fragments) if (f.mcid !== undefined) byRef.set(`${f.page}:${f.mcid}`, f);
   const out: ReturnType<typeof structText> = [];
@@ -280,7 +338,13 @@ export function structText(tree: readonly StructElem[], text: PdfjsText): { elem
 }
 
 /** Page text from pdf.js without artifacts (running header and footer), in content order. */
-export const bodyText = (page: PdfjsText['pages'][number]): string => normalize(page.fragments.filter(f => f.tag !== 'Artifact').map(f => f.text).join(' '));
+export const bodyText = (page: PdfjsText['pages'][number]): string =>
+  normalize(
+    page.fragments
+      .filter(f => f.tag !== 'Artifact')
+      .map(f => f.text)
+      .join(' '),
+  );
 
 /** Finds each needle in order in the haystack; returns the first one not found after the previous (or null). */
 export function firstOutOfOrder(haystack: string, needles: readonly string[]): { needle: string; index: number; anywhere: boolean } | null {
@@ -298,9 +362,7 @@ export function firstOutOfOrder(haystack: string, needles: readonly string[]): {
 
 /** WCAG relative luminance of an sRGB colour given as #rrggbb or 0…1 components. */
 export function luminance(color: string | readonly number[]): number {
-  const c = typeof color === 'string'
-    ? [1, 3, 5].map(i => parseInt(color.slice(i, i + 2), 16) / 255)
-    : [...color];
+  const c = typeof color === 'string' ? [1, 3, 5].map(i => parseInt(color.slice(i, i + 2), 16) / 255) : [...color];
   const lin = c.map(v => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
   return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2];
 }

@@ -5,8 +5,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brief } from '../../src/data/brief.js';
 import type { Block } from '../../src/markup/tree.js';
 import {
-  contentOps, documentTree, elements, isElem, openPdf, pdfjsText, structText, structTree, summit, summitPdf, units,
-  type PdfjsText, type StructElem, type Unit,
+  contentOps,
+  documentTree,
+  elements,
+  isElem,
+  openPdf,
+  pdfjsText,
+  structText,
+  structTree,
+  summit,
+  summitPdf,
+  units,
+  type PdfjsText,
+  type StructElem,
+  type Unit,
 } from './support.js';
 import { asRead } from '../helpers/known-limits.js';
 import type * as mupdf from 'mupdf';
@@ -46,11 +58,16 @@ describe('structure tree', () => {
     expect(tree.map(e => e.type)).toEqual(['Document']);
     const kinds = blocks.flatMap(b => {
       switch (b.kind) {
-        case 'heading': return [`H${b.level}`];
-        case 'paragraph': return ['P'];
-        case 'list': return ['L'];
-        case 'table': return ['Table'];
-        default: return [];
+        case 'heading':
+          return [`H${b.level}`];
+        case 'paragraph':
+          return ['P'];
+        case 'list':
+          return ['L'];
+        case 'table':
+          return ['Table'];
+        default:
+          return [];
       }
     });
     expect(tree[0].kids.filter(isElem).map(e => e.type)).toEqual(kinds);
@@ -115,7 +132,10 @@ describe('structure tree', () => {
     let rows = 0;
     for (const { elem } of elements(tree)) {
       if (elem.type !== 'TR') continue;
-      const cells = elem.kids.filter(isElem).map(c => byElem.get(c)!).filter(Boolean);
+      const cells = elem.kids
+        .filter(isElem)
+        .map(c => byElem.get(c)!)
+        .filter(Boolean);
       if (cells.length < 2) continue;
       rows++;
       for (let k = 1; k < cells.length; k++) {
@@ -133,7 +153,8 @@ describe('artifacts', () => {
   const SHOW = new Set(['Tj', 'TJ', "'", '"']);
 
   it('draws every rule and band as an artifact, and every piece of text inside a tagged or artifact sequence', () => {
-    let painted = 0, shown = 0;
+    let painted = 0,
+      shown = 0;
     for (let p = 0; p < doc.countPages(); p++) {
       const contents = doc.findPage(p).get('Contents');
       const stream = contents.isArray() ? '' : contents.readStream().asString();
@@ -171,7 +192,9 @@ describe('artifacts', () => {
       expect(stream).toMatch(/\/Artifact <<\s*\/Type \/Layout\s*>> BDC/);
     }
     // …and the structure tree holds no page furniture.
-    const tagged = structText(tree, text).map(e => e.text).join('\n');
+    const tagged = structText(tree, text)
+      .map(e => e.text)
+      .join('\n');
     expect(tagged).not.toContain('صفحة');
     expect(tagged).not.toContain(header);
   });

@@ -5,8 +5,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brief } from '../../src/data/brief.js';
 import { asRead, BRIEF_READER_LIMITS } from '../helpers/known-limits.js';
 import {
-  bodyText, contentStream, documentTree, firstOutOfOrder, havePdftotext, needsPdftotext, normalize, openPdf, pdfjsText, pdftotextRaw,
-  squeeze, summit, summitPdf, units, type PdfjsText, type Unit,
+  bodyText,
+  contentStream,
+  documentTree,
+  firstOutOfOrder,
+  havePdftotext,
+  needsPdftotext,
+  normalize,
+  openPdf,
+  pdfjsText,
+  pdftotextRaw,
+  squeeze,
+  summit,
+  summitPdf,
+  units,
+  type PdfjsText,
+  type Unit,
 } from './support.js';
 
 let brief: Brief;
@@ -47,8 +61,14 @@ describe('pdf.js', () => {
     const all = normalize(expected.map(u => u.text).join(' '));
     for (const word of ['العقوبات', 'الدبلوماسي', 'لافروف', 'قاعدة إلمندورف', 'الأزمة الأوكرانية']) {
       const pages = text.pages.map(p => count(bodyText(p), word));
-      expect(pages.reduce((a, b) => a + b, 0), word).toBe(count(all, word));
-      expect(pages.reduce((a, b) => a + b, 0), word).toBeGreaterThan(0);
+      expect(
+        pages.reduce((a, b) => a + b, 0),
+        word,
+      ).toBe(count(all, word));
+      expect(
+        pages.reduce((a, b) => a + b, 0),
+        word,
+      ).toBeGreaterThan(0);
     }
     // …including words pdf.js reads whole, right after a page break.
     expect(bodyText(text.pages[1])).toContain('الملخص');
@@ -93,7 +113,13 @@ describe.skipIf(!havePdftotext)(`poppler pdftotext (default mode)${needsPdftotex
   beforeAll(() => {
     pages = pdftotextRaw(bytes);
     const header = flat(`${brief.shortTitle} — ${brief.classification}`);
-    squeezed = pages.map(p => p.split('\n').map(flat).filter(l => l !== header && !/^صفحة\d+من\d+$/.test(l)).join(''));
+    squeezed = pages.map(p =>
+      p
+        .split('\n')
+        .map(flat)
+        .filter(l => l !== header && !/^صفحة\d+من\d+$/.test(l))
+        .join(''),
+    );
   });
 
   it('KNOWN LIMIT (poppler): misplaces exactly the brackets listed in BRIEF_READER_LIMITS, and reads none of them as written', () => {
@@ -138,14 +164,19 @@ describe.skipIf(!havePdftotext)(`poppler pdftotext (default mode)${needsPdftotex
 
   it('finds an Arabic word by searching the page text', () => {
     for (const word of ['العقوبات', 'الدبلوماسي', 'ديميترييف', 'واقعياً']) {
-      expect(pages.some(p => p.includes(word)), word).toBe(true);
+      expect(
+        pages.some(p => p.includes(word)),
+        word,
+      ).toBe(true);
     }
   });
 });
 
 /** How few in-order pieces of `hay` spell `needle` (each the longest match after the previous one); Infinity if none. */
 function pieces(hay: string, needle: string): number {
-  let at = 0, rest = needle, count = 0;
+  let at = 0,
+    rest = needle,
+    count = 0;
   while (rest) {
     let len = rest.length;
     let found = -1;

@@ -37,11 +37,19 @@ const shown = (sides: { left: number; right: number }[], pages: number) =>
 
 describe('imposed order', () => {
   it('four pages: outside 1 (left) | 4 (right), inside 3 | 2', () => {
-    expect(bookletOrder(4, 'rtl')).toEqual([{ left: 1, right: 4 }, { left: 3, right: 2 }]);
+    expect(bookletOrder(4, 'rtl')).toEqual([
+      { left: 1, right: 4 },
+      { left: 3, right: 2 },
+    ]);
   });
 
   it('eight pages: 1|8, 7|2, 3|6, 5|4; and a left-bound booklet is the mirror image', () => {
-    expect(bookletOrder(8, 'rtl')).toEqual([{ left: 1, right: 8 }, { left: 7, right: 2 }, { left: 3, right: 6 }, { left: 5, right: 4 }]);
+    expect(bookletOrder(8, 'rtl')).toEqual([
+      { left: 1, right: 8 },
+      { left: 7, right: 2 },
+      { left: 3, right: 6 },
+      { left: 5, right: 4 },
+    ]);
     expect(bookletOrder(8, 'ltr')).toEqual(bookletOrder(8, 'rtl').map(s => ({ left: s.right, right: s.left })));
   });
 
@@ -53,7 +61,9 @@ describe('imposed order', () => {
       expect(sides.flatMap(s => [s.left, s.right]).sort((a, b) => a - b)).toEqual(Array.from({ length: padded }, (_, i) => i + 1));
       for (const s of sides) expect(s.left + s.right).toBe(padded + 1);
       // Outside of each sheet: the odd (earlier) page on the left, as a right-bound booklet's cover folds left.
-      sides.forEach((s, i) => { if (i % 2 === 0) expect(s.left % 2).toBe(1); });
+      sides.forEach((s, i) => {
+        if (i % 2 === 0) expect(s.left % 2).toBe(1);
+      });
     }
   });
 });
@@ -96,10 +106,15 @@ describe('the booklet file', () => {
     const fonts: string[] = [];
     const seen = new Set<number>();
     const walk = (o: import('mupdf').PDFObject) => {
-      if (o.isIndirect()) { if (seen.has(o.asIndirect())) return; seen.add(o.asIndirect()); }
+      if (o.isIndirect()) {
+        if (seen.has(o.asIndirect())) return;
+        seen.add(o.asIndirect());
+      }
       if (o.isDictionary() || o.isStream()) {
         if (o.get('Type').isName() && o.get('Type').asName() === 'FontDescriptor') fonts.push(o.get('FontFile2').isStream() ? 'embedded' : 'missing');
-        o.forEach((v: import('mupdf').PDFObject, k: string | number) => { if (k !== 'Parent') walk(v); });
+        o.forEach((v: import('mupdf').PDFObject, k: string | number) => {
+          if (k !== 'Parent') walk(v);
+        });
       } else if (o.isArray()) o.forEach((v: import('mupdf').PDFObject) => walk(v));
     };
     for (let i = 0; i < doc.countPages(); i++) walk(doc.findPage(i).get('Resources'));

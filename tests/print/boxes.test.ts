@@ -1,7 +1,7 @@
 // Page boxes: without bleed the page is the media box and nothing else is written; --bleed
 // enlarges the media around a TrimBox equal to the page and a BleedBox the bleed beyond it;
 // --marks draws crop marks outside the bleed, as Page artifacts; the cover band runs into the bleed.
-import * as mupdf from 'mupdf';
+import type * as mupdf from 'mupdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentOps, contentStream, drawnOnPage, MM, render, summit } from '../pdf/support.js';
 import { boxOf, open, type Box } from './support.js';
@@ -83,7 +83,8 @@ describe('crop marks', () => {
       expect(outside).toHaveLength(8);
       for (const m of outside) {
         expect(m.kind).toBe('stroke');
-        const cx = (m.bounds[0] + m.bounds[2]) / 2, cy = (m.bounds[1] + m.bounds[3]) / 2;
+        const cx = (m.bounds[0] + m.bounds[2]) / 2,
+          cy = (m.bounds[1] + m.bounds[3]) / 2;
         const onEdgeLine = [trim[0], trim[2]].some(x => Math.abs(cx - x) < 0.5) || [h - trim[1], h - trim[3]].some(y => Math.abs(cy - y) < 0.5);
         expect(onEdgeLine).toBe(true);
       }
@@ -92,13 +93,17 @@ describe('crop marks', () => {
   });
 
   it('are drawn inside /Artifact <</Type /Page>> marked content, and every stroke of the page is an artifact', () => {
-    const pageArtifact = /\/Artifact\s*<<\s*\/Type\s*\/Page\s*>>\s*BDC([^]*?)EMC/g;
+    const pageArtifact = /\/Artifact\s*<<\s*\/Type\s*\/Page\s*>>\s*BDC([\s\S]*?)EMC/g;
     for (let i = 0; i < marked.countPages(); i++) {
       const stream = contentStream(marked, i);
       const sections = [...stream.matchAll(pageArtifact)];
       expect(sections).toHaveLength(1);
       expect(contentOps(sections[0][1]).filter(o => o.op === 'S')).toHaveLength(8);
-      expect(contentOps(stream).filter(o => o.op === 'S').every(o => o.marks[0] === 'Artifact')).toBe(true);
+      expect(
+        contentOps(stream)
+          .filter(o => o.op === 'S')
+          .every(o => o.marks[0] === 'Artifact'),
+      ).toBe(true);
     }
   });
 });

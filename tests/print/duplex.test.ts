@@ -29,7 +29,7 @@ const allText = (page: PdfjsText['pages'][number]) => normalize(page.fragments.m
 const isBlank = (page: PdfjsText['pages'][number]) => allText(page) === blankPage;
 
 describe('duplex margins', () => {
-  it('keeps the page count and moves each page\'s text by the margins\' difference', () => {
+  it("keeps the page count and moves each page's text by the margins' difference", () => {
     expect(duplex.pages).toHaveLength(oneSided.pages.length);
     duplex.pages.forEach((page, i) => {
       if (i === 0) return; // the cover

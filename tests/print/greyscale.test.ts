@@ -10,7 +10,10 @@ import { contrast, drawnOnPage, luminance, render, summit } from '../pdf/support
 const PAPER = '#ffffff';
 const isGrey = (hex: string) => hex.slice(1, 3) === hex.slice(3, 5) && hex.slice(3, 5) === hex.slice(5, 7);
 /** CIE L* of a colour's relative luminance. */
-const lstar = (hex: string) => { const y = luminance(hex); return y > 216 / 24389 ? 116 * Math.cbrt(y) - 16 : (24389 / 27) * y; };
+const lstar = (hex: string) => {
+  const y = luminance(hex);
+  return y > 216 / 24389 ? 116 * Math.cbrt(y) - 16 : (24389 / 27) * y;
+};
 
 // A theme whose colours fail in grey as they stand: a pale muted text, two bands of one lightness.
 const hard = mergeTheme(defaultTheme, {
@@ -41,7 +44,7 @@ describe('greyscale palette', () => {
     expect(Math.abs(lstar('#dfe9d5') - lstar('#e4e2f1'))).toBeLessThan(3);
     check(hard);
   });
-  it('keeps each text colour\'s lightness where it already met the contrast', () => {
+  it("keeps each text colour's lightness where it already met the contrast", () => {
     const grey = greyscaleTheme(defaultTheme);
     expect(Math.abs(luminance(grey.palette.ink) - luminance(defaultTheme.palette.ink))).toBeLessThan(0.01);
   });
@@ -57,7 +60,8 @@ describe('a brief rendered with greyscale', () => {
       const fills = drawn.filter(d => d.kind === 'fill');
       for (const t of drawn.filter(d => d.kind === 'text')) {
         expect(contrast(t.color, PAPER)).toBeGreaterThanOrEqual(4.5);
-        const cx = (t.bounds[0] + t.bounds[2]) / 2, cy = (t.bounds[1] + t.bounds[3]) / 2;
+        const cx = (t.bounds[0] + t.bounds[2]) / 2,
+          cy = (t.bounds[1] + t.bounds[3]) / 2;
         for (const f of fills) {
           if (cx < f.bounds[0] || cx > f.bounds[2] || cy < f.bounds[1] || cy > f.bounds[3]) continue;
           onFill++;

@@ -60,7 +60,12 @@ describe('PdfWriter.drawLines', () => {
 
 describe('PdfWriter tagging and outline', () => {
   async function tagged(): Promise<Uint8Array> {
-    const pdf = new PdfWriter({ fonts, info: { Title: 'tagged & <escaped>', Creator: 'test', Producer: 'test', CreationDate: new Date(0), ModDate: new Date(0) }, pdfVersion: '1.7', tagged: { lang: 'ar' } });
+    const pdf = new PdfWriter({
+      fonts,
+      info: { Title: 'tagged & <escaped>', Creator: 'test', Producer: 'test', CreationDate: new Date(0), ModDate: new Date(0) },
+      pdfVersion: '1.7',
+      tagged: { lang: 'ar' },
+    });
     pdf.addPage(PAGE.width, PAGE.height);
     const root = pdf.structureRoot('Document');
     const table = pdf.structure('Table');

@@ -54,7 +54,10 @@ describe('the pdfkit and fontkit privates the PDF writer relies on', () => {
       const value = objects[p.on][p.name];
       const expected = `${p.type}${p.arity !== undefined ? ` of ${p.arity} parameters` : ''}`;
       const found = typeof value === 'function' && p.arity !== undefined ? describeValue(value) : typeof value;
-      expect(found, `pdfkit 0.20.2 / fontkit 2.0.4 private ${p.on}.${p.name} changed: src/render/pdf-writer.ts expects a ${expected}, found ${describeValue(value)}`).toBe(expected);
+      expect(
+        found,
+        `pdfkit 0.20.2 / fontkit 2.0.4 private ${p.on}.${p.name} changed: src/render/pdf-writer.ts expects a ${expected}, found ${describeValue(value)}`,
+      ).toBe(expected);
     });
   }
 
@@ -70,6 +73,11 @@ describe('the pdfkit and fontkit privates the PDF writer relies on', () => {
       'embeddedFont.unicode': Array.isArray(embeddedFont.unicode),
       'structElement.dictionary.data': typeof (structElement.dictionary as { data?: unknown }).data === 'object',
     };
-    expect(Object.entries(shape).filter(([, ok]) => !ok).map(([name]) => name), 'pdfkit/fontkit internals src/render/pdf-writer.ts writes into are no longer there').toEqual([]);
+    expect(
+      Object.entries(shape)
+        .filter(([, ok]) => !ok)
+        .map(([name]) => name),
+      'pdfkit/fontkit internals src/render/pdf-writer.ts writes into are no longer there',
+    ).toEqual([]);
   });
 });

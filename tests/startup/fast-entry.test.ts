@@ -15,7 +15,8 @@ function run(cmd: string, args: string[], cwd: string, env: Record<string, strin
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const fast = (args: string[], root = repoRoot, env: Record<string, string> = {}) => run('sh', [path.join(root, 'scripts/brief.sh'), ...args], root, env);
-const plain = (args: string[], root = repoRoot, env: Record<string, string> = {}) => run(process.execPath, [path.join(root, 'build/src/cli.js'), ...args], root, env);
+const plain = (args: string[], root = repoRoot, env: Record<string, string> = {}) =>
+  run(process.execPath, [path.join(root, 'build/src/cli.js'), ...args], root, env);
 /** The V8 flags the snapshot was built with, which it must be started with (scripts/node-flags). */
 const snapshotFlags = (): string[] => fs.readFileSync(path.join(repoRoot, 'build/fast/brief.flags'), 'utf8').split(/\s+/).filter(Boolean);
 const snapshot = (args: string[]) => run(process.execPath, [...snapshotFlags(), '--snapshot-blob', BLOB, '--', ...args], repoRoot);
@@ -40,8 +41,11 @@ describe('fast entry point', () => {
 
   it('writes the summit brief byte for byte as the plain build, with the same output and exit code', () => {
     const dir = tempDir('mowjaz-fast-');
-    const a = path.join(dir, 'fast', 'summit.pdf'), b = path.join(dir, 'plain', 'summit.pdf');
-    const rf = fast(['--out', a]), rp = plain(['--out', b]), rs = snapshot(['--out', a]);
+    const a = path.join(dir, 'fast', 'summit.pdf'),
+      b = path.join(dir, 'plain', 'summit.pdf');
+    const rf = fast(['--out', a]),
+      rp = plain(['--out', b]),
+      rs = snapshot(['--out', a]);
     for (const r of [rf, rp, rs]) expect(r.code, r.stderr).toBe(0);
     expect(rf.stderr).toBe(rp.stderr);
     expect(rf.stdout.replace(a, b)).toBe(rp.stdout);
@@ -67,17 +71,21 @@ describe('fast entry point', () => {
       ['--help'],
     ];
     for (const args of cases) {
-      const f = fast(args), p = plain(args);
+      const f = fast(args),
+        p = plain(args);
       expect({ args, code: f.code, stdout: f.stdout, stderr: f.stderr }).toEqual({ args, code: p.code, stdout: p.stdout, stderr: p.stderr });
       if (!args.includes('--version') && !args.includes('--help')) expect(f.code, f.stderr).toBe(2);
       expect(fs.existsSync(out)).toBe(false);
     }
     // Options npm kept for itself reach the CLI only as npm_config_* variables.
     const env = { npm_lifecycle_event: 'brief', npm_config_paper: 'true' };
-    const f = fast(['letter'], repoRoot, env), p = plain(['letter'], repoRoot, env);
+    const f = fast(['letter'], repoRoot, env),
+      p = plain(['letter'], repoRoot, env);
     expect(f).toEqual(p);
     expect(f.code).toBe(2);
-    expect(f.stderr).toBe('mowjaz: npm took --paper letter as its own option and did not pass it on: put options for the brief after --, as in: npm run brief -- --paper letter\n');
+    expect(f.stderr).toBe(
+      'mowjaz: npm took --paper letter as its own option and did not pass it on: put options for the brief after --, as in: npm run brief -- --paper letter\n',
+    );
   });
 });
 
@@ -99,12 +107,13 @@ describe('fallback to the plain build', () => {
     const moved = copyOfPackage();
     // The copy's default data is another brief: only a run of the copy's own build renders it.
     fs.writeFileSync(path.join(moved, 'data/summit.json'), JSON.stringify(minimal()));
-    const f = fast(['--out', 'a.pdf'], moved), p = plain(['--out', 'b.pdf'], moved);
+    const f = fast(['--out', 'a.pdf'], moved),
+      p = plain(['--out', 'b.pdf'], moved);
     expect(f.code, f.stderr).toBe(0);
     expect(p.code, p.stderr).toBe(0);
     const bytes = fs.readFileSync(path.join(moved, 'a.pdf'));
     expect(bytes.equals(fs.readFileSync(path.join(moved, 'b.pdf')))).toBe(true);
-    expect(f.stdout).toBe('a.pdf: 2 pages, ' + p.stdout.split(', ')[1]);
+    expect(f.stdout).toBe(`a.pdf: 2 pages, ${p.stdout.split(', ')[1]}`);
   });
 
   it('a snapshot built by another Node version, or none: the plain build, never the snapshot', () => {

@@ -7,6 +7,7 @@ import { renderBatch } from '../../src/batch.js';
 import { sharedEngines } from '../../src/context.js';
 import { DEFAULT_SHAPE_CACHE_GLYPHS } from '../../src/text/shape-cache.js';
 import { cleanup, summit, tempDir, write } from '../input/cli.js';
+import type { JsonData } from '../helpers/fixtures.js';
 
 afterAll(cleanup);
 
@@ -23,13 +24,20 @@ function shuffled(text: string, seed: number): string {
 }
 
 /** The summit brief with every paragraph and key point's words shuffled: all-different text to shape. */
-function variant(seed: number): Record<string, any> {
+function variant(seed: number): JsonData {
   const b = summit();
-  b.blocks = b.blocks.map((block: Record<string, any>, i: number) => {
+  b.blocks = b.blocks.map((block: JsonData, i: number) => {
     const mix = (t: string, k: number) => shuffled(t, seed * 997 + i * 31 + k);
     if (block.type === 'summary') return { ...block, paragraphs: block.paragraphs.map(mix) };
     if (block.type === 'key-points') return { ...block, items: block.items.map(mix) };
-    if (block.type === 'section') return { ...block, sections: (block.sections ?? []).map((s: { paragraphs?: string[] }, j: number) => ({ ...s, paragraphs: (s.paragraphs ?? []).map((p, k) => mix(p, j * 7 + k)) })) };
+    if (block.type === 'section')
+      return {
+        ...block,
+        sections: (block.sections ?? []).map((s: { paragraphs?: string[] }, j: number) => ({
+          ...s,
+          paragraphs: (s.paragraphs ?? []).map((p, k) => mix(p, j * 7 + k)),
+        })),
+      };
     return block;
   });
   return b;
@@ -59,7 +67,8 @@ describe('a long batch in one process', () => {
     // And it runs at the bound once it is reached, not far below it.
     expect(samples.at(-1)!.glyphs).toBeGreaterThan(limit / 2);
 
-    const first = fs.readFileSync(tasks[0].out), again = fs.readFileSync(tasks.at(-1)!.out);
+    const first = fs.readFileSync(tasks[0].out),
+      again = fs.readFileSync(tasks.at(-1)!.out);
     expect(first.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(again.equals(first)).toBe(true);
     expect(fs.readFileSync(tasks[1].out).equals(first)).toBe(false);

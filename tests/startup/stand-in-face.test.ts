@@ -17,7 +17,8 @@ describe('stand-in face', () => {
   for (const { file } of FONT_FILES) {
     it(`${file}: the same units per em and covered characters as HarfBuzz's face`, () => {
       const bytes = fontFile(file);
-      const standIn = openStandInFace(bytes), hb = openHbFont(bytes);
+      const standIn = openStandInFace(bytes),
+        hb = openHbFont(bytes);
       expect(standIn.upem).toBe(hb.upem);
       expect([...standIn.coverage].sort((a, b) => a - b)).toEqual([...hb.coverage].sort((a, b) => a - b));
     });

@@ -29,7 +29,8 @@ describe('formatDate', () => {
         expect(formatHijri('2025-08-15', 'latn'), tz).toBe('21 صفر 1447 هـ');
       }
     } finally {
-      if (saved === undefined) delete process.env.TZ; else process.env.TZ = saved;
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
     }
   });
 
@@ -69,12 +70,17 @@ describe('toDigits', () => {
   });
 
   it('round-trips any text without Arabic-Indic digits', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }).filter(s => !/[\u0660-\u0669]/.test(s)), s => {
-      const arab = toDigits(s, 'arab');
-      expect(arab).not.toMatch(/[0-9]/);
-      expect(arab.length).toBe(s.length);
-      expect(toDigits(arab, 'latn')).toBe(s);
-    }));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme' }).filter(s => !/[\u0660-\u0669]/.test(s)),
+        s => {
+          const arab = toDigits(s, 'arab');
+          expect(arab).not.toMatch(/[0-9]/);
+          expect(arab.length).toBe(s.length);
+          expect(toDigits(arab, 'latn')).toBe(s);
+        },
+      ),
+    );
   });
 });
 
@@ -138,7 +144,14 @@ describe('Handlebars helpers', () => {
 
   it('return plain strings, which Handlebars escapes', () => {
     for (const [name, fn] of Object.entries(helpers)) {
-      const args: Record<string, unknown[]> = { join: [['a']], date: ['2025-08-15'], hijri: ['2025-08-15'], term: ['summary'], is: ['a', 'a'], widths: [[{ width: 1 }]] };
+      const args: Record<string, unknown[]> = {
+        join: [['a']],
+        date: ['2025-08-15'],
+        hijri: ['2025-08-15'],
+        term: ['summary'],
+        is: ['a', 'a'],
+        widths: [[{ width: 1 }]],
+      };
       expect(typeof fn(...(args[name] ?? ['1']), { name, hash: {}, data: { root: {} } }), name).toBe('string');
     }
     expect(render('{{join items}}', { items: ['<b>', '&'] })).toBe('&lt;b&gt;، &amp;');
@@ -156,7 +169,11 @@ describe('Handlebars helpers', () => {
     ];
     for (const [template, context, message] of cases) {
       let caught: unknown;
-      try { render(template, context); } catch (e) { caught = e; }
+      try {
+        render(template, context);
+      } catch (e) {
+        caught = e;
+      }
       expect(caught, template).toBeInstanceOf(InputError);
       expect((caught as Error).message, template).toMatch(message);
     }

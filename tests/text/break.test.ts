@@ -61,7 +61,10 @@ describe('breakJustified', () => {
 describe('shortenLine', () => {
   it('moves the end of a line back to the previous opportunity and gives the rest to the next line', () => {
     const m = fixed('aaa bbb ccc');
-    const ranges: LineRange[] = [{ start: 0, end: 8, last: false }, { start: 8, end: 11, last: true }];
+    const ranges: LineRange[] = [
+      { start: 0, end: 8, last: false },
+      { start: 8, end: 11, last: true },
+    ];
     expect(shortenLine(m, ranges, 0)).toBe(true);
     expect(texts(m, ranges)).toEqual(['aaa ', 'bbb ccc']);
   });

@@ -35,7 +35,9 @@ describe.skipIf(!havePdftotext)(`extraction with poppler pdftotext${needsPdftote
   let extracted: string[] = [];
   beforeAll(async () => {
     // Every non-empty line of the raw output, page breaks (form feeds) aside; nothing else removed.
-    extracted = pdftotextRaw(await pdf).flatMap(page => page.split('\n')).filter(l => l !== '');
+    extracted = pdftotextRaw(await pdf)
+      .flatMap(page => page.split('\n'))
+      .filter(l => l !== '');
   });
 
   it('one text line per corpus line', () => {

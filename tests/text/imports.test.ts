@@ -44,7 +44,10 @@ function sourceGraph(): Map<string, string[]> {
   const walk = (folder: string): void => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const file = path.join(folder, entry.name);
-      if (entry.isDirectory()) { walk(file); continue; }
+      if (entry.isDirectory()) {
+        walk(file);
+        continue;
+      }
       if (!file.endsWith('.ts') || file.endsWith('.d.ts')) continue;
       const source = fs.readFileSync(file, 'utf8');
       const deps = [...source.matchAll(/(?:from|import\()\s*'(\.\.?\/[^']+)\.js'/g)].map(m => path.relative(src, path.join(path.dirname(file), `${m[1]}.ts`)));
@@ -72,7 +75,9 @@ describe('src/text imports', () => {
 
   it('no stage imports the paragraph driver or the engine', () => {
     const g = graph();
-    const offenders = [...g].filter(([file, deps]) => file !== 'paragraph.ts' && (deps.includes('paragraph.ts') || (file !== 'engine.ts' && deps.includes('engine.ts'))));
+    const offenders = [...g].filter(
+      ([file, deps]) => file !== 'paragraph.ts' && (deps.includes('paragraph.ts') || (file !== 'engine.ts' && deps.includes('engine.ts'))),
+    );
     expect(offenders.map(([file]) => file)).toEqual([]);
   });
 });

@@ -15,8 +15,10 @@ const bold: RunStyle = { weight: 'bold', size: 12, color: '#000000' };
 function fakeFonts(): FontCoverage & { faces: Record<string, LoadedFace> } {
   const face = (name: string, weight: Weight) => ({ key: name, name, weight }) as unknown as LoadedFace;
   const faces = {
-    'arabic-regular': face('arabic-regular', 'regular'), 'latin-regular': face('latin-regular', 'regular'),
-    'arabic-bold': face('arabic-bold', 'bold'), 'latin-bold': face('latin-bold', 'bold'),
+    'arabic-regular': face('arabic-regular', 'regular'),
+    'latin-regular': face('latin-regular', 'regular'),
+    'arabic-bold': face('arabic-bold', 'bold'),
+    'latin-bold': face('latin-bold', 'bold'),
   };
   const has: Record<string, RegExp> = { arabic: /[\u0600-\u06FF0-9 (-]/u, latin: /[A-Za-z ()]/ };
   return {
@@ -32,7 +34,12 @@ function fakeFonts(): FontCoverage & { faces: Record<string, LoadedFace> } {
 }
 
 const runsOf = (text: string, fonts: FontCoverage, direction: 'rtl' | 'ltr' = 'rtl', spans = fillSpans(undefined, regular, text.length)) =>
-  itemize(text, embeddingLevels(text, direction), spans, fonts).map(r => ({ text: text.slice(r.start, r.end), level: r.level, script: r.script, face: r.face.name }));
+  itemize(text, embeddingLevels(text, direction), spans, fonts).map(r => ({
+    text: text.slice(r.start, r.end),
+    level: r.level,
+    script: r.script,
+    face: r.face.name,
+  }));
 
 describe('itemize', () => {
   const fonts = fakeFonts();
@@ -59,14 +66,19 @@ describe('itemize', () => {
 
   it('falls back along the chain per character: a bracket whose mirror the first face lacks goes to the next face', () => {
     expect(runsOf('(سلام)', fonts).map(r => [r.text, r.face])).toEqual([
-      ['(', 'latin-regular'], ['سلام', 'arabic-regular'], [')', 'latin-regular'],
+      ['(', 'latin-regular'],
+      ['سلام', 'arabic-regular'],
+      [')', 'latin-regular'],
     ]);
   });
 
-  it('takes the face chain of each span\'s weight', () => {
+  it("takes the face chain of each span's weight", () => {
     const text = 'سلام عليكم';
     const spans = fillSpans([{ start: 5, end: 10, style: bold }], regular, text.length);
-    expect(runsOf(text, fonts, 'rtl', spans).map(r => [r.text, r.face])).toEqual([['سلام ', 'arabic-regular'], ['عليكم', 'arabic-bold']]);
+    expect(runsOf(text, fonts, 'rtl', spans).map(r => [r.text, r.face])).toEqual([
+      ['سلام ', 'arabic-regular'],
+      ['عليكم', 'arabic-bold'],
+    ]);
   });
 
   it('stops at a character no face has, with its code point and offset', () => {
@@ -78,7 +90,9 @@ describe('itemize', () => {
 
   it('fills the gaps between spans with the default style', () => {
     expect(fillSpans([{ start: 2, end: 4, style: bold }], regular, 6)).toEqual([
-      { start: 0, end: 2, style: regular }, { start: 2, end: 4, style: bold }, { start: 4, end: 6, style: regular },
+      { start: 0, end: 2, style: regular },
+      { start: 2, end: 4, style: bold },
+      { start: 4, end: 6, style: regular },
     ]);
   });
 });

@@ -24,13 +24,21 @@ describe('planKashida', () => {
     // 30 pt of slack, 5 pt tatweels: 6 tatweels. The cap per join is 0.9 em / 5 pt = 1 round, up to
     // 2.4 em / 5 pt = 4 rounds while spaces would gape (no spaces at all here): 2 rounds of 3.
     const plan = planKashida({ slack: 30, size: 10, tatweel: 5, spaces: 0 }, points(4, 9, 14));
-    expect([...plan]).toEqual([[4, 2], [9, 2], [14, 2]]);
+    expect([...plan]).toEqual([
+      [4, 2],
+      [9, 2],
+      [14, 2],
+    ]);
   });
 
   it('stops at the cap per join when the spaces can take the rest without gaping', () => {
     // 1 round (cap), then spaces: 3 left × 5 pt over 10 spaces is 1.5 pt, not past 0.5 em.
     const plan = planKashida({ slack: 30, size: 10, tatweel: 5, spaces: 10 }, points(4, 9, 14));
-    expect([...plan]).toEqual([[4, 1], [9, 1], [14, 1]]);
+    expect([...plan]).toEqual([
+      [4, 1],
+      [9, 1],
+      [14, 1],
+    ]);
   });
 
   it('plans nothing without a join to stretch', () => {
@@ -38,7 +46,10 @@ describe('planKashida', () => {
   });
 
   it('takes back the tatweel added last', () => {
-    const plan = new Map([[4, 2], [9, 1]]);
+    const plan = new Map([
+      [4, 2],
+      [9, 1],
+    ]);
     dropOne(plan);
     expect([...plan]).toEqual([[4, 2]]);
     dropOne(plan);
@@ -47,10 +58,29 @@ describe('planKashida', () => {
 });
 
 describe('stretchSpaces', () => {
-  const glyph = (text: string, x: number): PlacedGlyph => ({ text, x, advance: 10, gid: 1, rise: 0, size: 10, color: '#000000', cluster: x / 10, run: 0, rtl: true, face: undefined as never });
+  const glyph = (text: string, x: number): PlacedGlyph => ({
+    text,
+    x,
+    advance: 10,
+    gid: 1,
+    rise: 0,
+    size: 10,
+    color: '#000000',
+    cluster: x / 10,
+    run: 0,
+    rtl: true,
+    face: undefined as never,
+  });
   const line = (): LineLayout => ({
-    start: 0, end: 5, glyphs: ['a', ' ', 'b', ' ', 'c'].map((t, i) => glyph(t, i * 10)),
-    width: 50, left: 0, baseline: 0, top: 0, height: 0, last: false,
+    start: 0,
+    end: 5,
+    glyphs: ['a', ' ', 'b', ' ', 'c'].map((t, i) => glyph(t, i * 10)),
+    width: 50,
+    left: 0,
+    baseline: 0,
+    top: 0,
+    height: 0,
+    last: false,
   });
 
   it('spreads the slack evenly over the spaces and moves what follows each', () => {

@@ -48,7 +48,11 @@ const stripped = (s: string) => s.replace(IGNORED, '');
 
 /** All glyph texts of a paragraph in logical order (sorted by source offset). */
 const textBack = (layout: ParagraphLayout) =>
-  layout.lines.flatMap(l => l.glyphs).sort((a, b) => a.cluster - b.cluster).map(g => g.text).join('');
+  layout.lines
+    .flatMap(l => l.glyphs)
+    .sort((a, b) => a.cluster - b.cluster)
+    .map(g => g.text)
+    .join('');
 
 /** UAX #14 break opportunities of a text (positions where a line may end), from `linebreak`. */
 function opportunities(text: string): Set<number> {
@@ -74,7 +78,8 @@ function violations(text: string, width: number, cutLines = false, direction: Di
     if (right - left > width + 0.01) out.push(`line ${i + 1}: ink ${(right - left).toFixed(3)} wider than ${width.toFixed(3)}`);
     if (line.width > width + 0.01) out.push(`line ${i + 1}: width ${line.width.toFixed(3)} wider than ${width.toFixed(3)}`);
   });
-  const back = stripped(textBack(layout)), expected = stripped(text);
+  const back = stripped(textBack(layout)),
+    expected = stripped(text);
   if (back !== expected) out.push(`text back ${JSON.stringify(back)} ≠ ${JSON.stringify(expected)}`);
   return out;
 }
@@ -91,7 +96,9 @@ describe('property: random mixed text at random measures', () => {
 
   it('the same in LTR paragraphs', () => {
     fc.assert(
-      fc.property(textArb, widthArb, (text, width) => { expect(violations(text, width, false, 'ltr')).toEqual([]); }),
+      fc.property(textArb, widthArb, (text, width) => {
+        expect(violations(text, width, false, 'ltr')).toEqual([]);
+      }),
       { numRuns: 100, seed: SEED + 1 },
     );
   });

@@ -11,7 +11,10 @@ describe('ShapeCache', () => {
   it('counts glyph records, placed copies included, and evicts the least recently used entry first', () => {
     const cache = new ShapeCache(50);
     let made = 0;
-    const make = (n: number) => () => { made++; return glyphs(n); };
+    const make = (n: number) => () => {
+      made++;
+      return glyphs(n);
+    };
     const a = cache.get('a', 0, make(10));
     // The glyphs as shaped, and their copy placed at offset 0.
     expect(cache.stats()).toEqual({ entries: 1, glyphs: 20, limit: 50 });

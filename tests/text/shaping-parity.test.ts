@@ -12,7 +12,11 @@ import { readDrawnGlyphs, type DrawnGlyph } from '../helpers/pdf-reader.js';
 const SIZE = 14; // the specimen's type size
 const TOLERANCE = 0.01; // points
 
-interface Placed { outline: string; x: number; y: number }
+interface Placed {
+  outline: string;
+  x: number;
+  y: number;
+}
 
 /**
  * Positions relative to the leftmost glyph, in a canonical order: by x, and glyphs whose x differ
@@ -24,7 +28,7 @@ function canonical(glyphs: Placed[]): Placed[] {
   const minX = Math.min(...glyphs.map(g => g.x));
   const sorted = glyphs.map(g => ({ ...g, x: g.x - minX })).sort((a, b) => a.x - b.x);
   const out: Placed[] = [];
-  for (let i = 0; i < sorted.length;) {
+  for (let i = 0; i < sorted.length; ) {
     let j = i + 1;
     while (j < sorted.length && sorted[j].x - sorted[j - 1].x < 2 * TOLERANCE) j++;
     out.push(...sorted.slice(i, j).sort((a, b) => (a.outline < b.outline ? -1 : a.outline > b.outline ? 1 : a.y - b.y)));
@@ -34,7 +38,8 @@ function canonical(glyphs: Placed[]): Placed[] {
 }
 
 function differences(drawn: Placed[], expected: Placed[]): string[] {
-  const a = canonical(drawn), b = canonical(expected);
+  const a = canonical(drawn),
+    b = canonical(expected);
   const out: string[] = [];
   if (a.length !== b.length) out.push(`${a.length} glyphs drawn, HarfBuzz gives ${b.length}`);
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
@@ -80,7 +85,7 @@ describe('shaping parity: glyphs drawn in the PDF = HarfBuzz on amiri-arabic-400
     expect(drawnLines.length).toBe(lines.length);
   });
 
-  it('the content-stream reader agrees with MuPDF\'s interpreter, glyph by glyph', () => {
+  it("the content-stream reader agrees with MuPDF's interpreter, glyph by glyph", () => {
     const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
     const mine = readDrawnGlyphs(pdf).glyphs;
     const theirs: { page: number; gid: number; x: number; y: number }[] = [];
@@ -93,7 +98,8 @@ describe('shaping parity: glyphs drawn in the PDF = HarfBuzz on amiri-arabic-400
             showGlyph(_font, trm, glyph) {
               // glyph -1 continues the previous glyph's Unicode text (a multi-character ToUnicode entry)
               if (glyph < 0) return;
-              const x = trm[4] * ctm[0] + trm[5] * ctm[2] + ctm[4], y = trm[4] * ctm[1] + trm[5] * ctm[3] + ctm[5];
+              const x = trm[4] * ctm[0] + trm[5] * ctm[2] + ctm[4],
+                y = trm[4] * ctm[1] + trm[5] * ctm[3] + ctm[5];
               theirs.push({ page: p, gid: glyph, x, y: height - y });
             },
           });
@@ -105,16 +111,18 @@ describe('shaping parity: glyphs drawn in the PDF = HarfBuzz on amiri-arabic-400
     expect(mine.length).toBe(theirs.length);
     const mismatches = mine.flatMap((g, i) => {
       const t = theirs[i];
-      return g.page === t.page && g.cid === t.gid && Math.abs(g.x - t.x) < 0.01 && Math.abs(g.y - t.y) < 0.01 ? []
+      return g.page === t.page && g.cid === t.gid && Math.abs(g.x - t.x) < 0.01 && Math.abs(g.y - t.y) < 0.01
+        ? []
         : [`#${i}: reader ${g.cid}@(${g.x.toFixed(3)}, ${g.y.toFixed(3)}) mupdf ${t.gid}@(${t.x.toFixed(3)}, ${t.y.toFixed(3)})`];
     });
     expect(mismatches).toEqual([]);
   });
 
   it('the comparison is not vacuous: another line, or one glyph moved by 0.05 pt, is reported', () => {
-    const reference = (text: string) => hbShape(arabic, text, SIZE, { rtl: true, script: 'Arab', language: 'ar' })
-      .filter(g => !/\s/.test(text[g.cluster]))
-      .map(g => ({ outline: outline(arabic, g.gid), x: g.x, y: g.y }));
+    const reference = (text: string) =>
+      hbShape(arabic, text, SIZE, { rtl: true, script: 'Arab', language: 'ar' })
+        .filter(g => !/\s/.test(text[g.cluster]))
+        .map(g => ({ outline: outline(arabic, g.gid), x: g.x, y: g.y }));
     const ok = reference(lines[0]);
     expect(differences(ok, reference(lines[0]))).toEqual([]);
     expect(differences(ok, reference(lines[1])).length).toBeGreaterThan(0);
@@ -135,7 +143,10 @@ describe('shaping parity: glyphs drawn in the PDF = HarfBuzz on amiri-arabic-400
       expect(drawn, 'line not found in the PDF').toBeDefined();
       const placed = drawn.map(g => {
         let font = subsetFonts.get(g.font.id);
-        if (!font) { font = openHbFont(g.font.program); subsetFonts.set(g.font.id, font); }
+        if (!font) {
+          font = openHbFont(g.font.program);
+          subsetFonts.set(g.font.id, font);
+        }
         return { outline: outline(font, g.cid), x: g.x, y: g.y - g.baseline };
       });
       // Spaces are not drawn (readers infer them from gaps); every other glyph is.

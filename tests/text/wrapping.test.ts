@@ -8,7 +8,7 @@ import { inkExtent, lineText } from '../helpers/lines.js';
 
 const engine = createTextEngine();
 
-const WIDTH = 12 * 72 / 2.54;
+const WIDTH = (12 * 72) / 2.54;
 const style = { weight: 'regular' as const, size: 14, color: '#000000' };
 const paragraphs = readArticle();
 const arabic = openHbFont(fontFile('amiri-arabic-400.ttf'));
@@ -26,20 +26,25 @@ describe('wrapping the article at 12 cm', () => {
 
   it('no line is wider than the measure, and every line lies inside it', () => {
     const bad: string[] = [];
-    laid.forEach((l, p) => l.lines.forEach((line, i) => {
-      const { left, right } = inkExtent(line);
-      if (right - left > WIDTH + 0.01 || left < -0.01 || right > WIDTH + 0.01) bad.push(`paragraph ${p + 1} line ${i + 1}: [${left.toFixed(2)}, ${right.toFixed(2)}]`);
-    }));
+    laid.forEach((l, p) =>
+      l.lines.forEach((line, i) => {
+        const { left, right } = inkExtent(line);
+        if (right - left > WIDTH + 0.01 || left < -0.01 || right > WIDTH + 0.01)
+          bad.push(`paragraph ${p + 1} line ${i + 1}: [${left.toFixed(2)}, ${right.toFixed(2)}]`);
+      }),
+    );
     expect(bad).toEqual([]);
   });
 
   it('every line but the last of a paragraph is flush right, and the last is right-aligned too', () => {
     const bad: string[] = [];
-    laid.forEach((l, p) => l.lines.forEach((line, i) => {
-      if (Math.abs(line.left + line.width - WIDTH) > 1e-6) bad.push(`paragraph ${p + 1} line ${i + 1}: ends at ${(line.left + line.width).toFixed(3)}`);
-      const { right } = inkExtent(line);
-      if (Math.abs(right - WIDTH) > 0.5) bad.push(`paragraph ${p + 1} line ${i + 1}: ink ends at ${right.toFixed(3)}`);
-    }));
+    laid.forEach((l, p) =>
+      l.lines.forEach((line, i) => {
+        if (Math.abs(line.left + line.width - WIDTH) > 1e-6) bad.push(`paragraph ${p + 1} line ${i + 1}: ends at ${(line.left + line.width).toFixed(3)}`);
+        const { right } = inkExtent(line);
+        if (Math.abs(right - WIDTH) > 0.5) bad.push(`paragraph ${p + 1} line ${i + 1}: ink ends at ${right.toFixed(3)}`);
+      }),
+    );
     expect(bad).toEqual([]);
   });
 
@@ -51,44 +56,50 @@ describe('wrapping the article at 12 cm', () => {
     const width = (text: string) => hbShape(arabic, text, style.size, { rtl: true, script: 'Arab', language: 'ar' }).reduce((w, g) => w + g.advance, 0);
     const bad: string[] = [];
     let checked = 0;
-    laid.forEach((l, p) => l.lines.forEach((line, i) => {
-      const next = l.lines[i + 1];
-      if (!next) return;
-      const firstWord = words(lineText(next))[0];
-      if (!covered(lineText(line) + firstWord)) return;
-      const longer = width(`${lineText(line).trimEnd()} ${firstWord}`);
-      if (longer <= WIDTH) bad.push(`paragraph ${p + 1} line ${i + 1}: with "${firstWord}" it is ${longer.toFixed(2)} pt, inside ${WIDTH.toFixed(2)}`);
-      checked++;
-    }));
+    laid.forEach((l, p) =>
+      l.lines.forEach((line, i) => {
+        const next = l.lines[i + 1];
+        if (!next) return;
+        const firstWord = words(lineText(next))[0];
+        if (!covered(lineText(line) + firstWord)) return;
+        const longer = width(`${lineText(line).trimEnd()} ${firstWord}`);
+        if (longer <= WIDTH) bad.push(`paragraph ${p + 1} line ${i + 1}: with "${firstWord}" it is ${longer.toFixed(2)} pt, inside ${WIDTH.toFixed(2)}`);
+        checked++;
+      }),
+    );
     expect(checked).toBeGreaterThan(10);
     expect(bad).toEqual([]);
   });
 
   it('words run right to left: source offsets of RTL glyphs fall as x grows', () => {
     const bad: string[] = [];
-    laid.forEach((l, p) => l.lines.forEach((line, i) => {
-      const rtl = line.glyphs.filter(g => g.rtl);
-      expect(rtl.length).toBeGreaterThan(0);
-      for (let k = 1; k < rtl.length; k++) {
-        if (rtl[k].x < rtl[k - 1].x - 1e-6) bad.push(`paragraph ${p + 1} line ${i + 1}: glyphs not in visual order at ${k}`);
-        if (rtl[k].cluster > rtl[k - 1].cluster) bad.push(`paragraph ${p + 1} line ${i + 1}: offset ${rtl[k].cluster} right of ${rtl[k - 1].cluster}`);
-      }
-    }));
+    laid.forEach((l, p) =>
+      l.lines.forEach((line, i) => {
+        const rtl = line.glyphs.filter(g => g.rtl);
+        expect(rtl.length).toBeGreaterThan(0);
+        for (let k = 1; k < rtl.length; k++) {
+          if (rtl[k].x < rtl[k - 1].x - 1e-6) bad.push(`paragraph ${p + 1} line ${i + 1}: glyphs not in visual order at ${k}`);
+          if (rtl[k].cluster > rtl[k - 1].cluster) bad.push(`paragraph ${p + 1} line ${i + 1}: offset ${rtl[k].cluster} right of ${rtl[k - 1].cluster}`);
+        }
+      }),
+    );
     expect(bad).toEqual([]);
   });
 
-  it('the lines give back the article\'s words in order, each line a contiguous slice of the text', () => {
+  it("the lines give back the article's words in order, each line a contiguous slice of the text", () => {
     laid.forEach((l, p) => {
       const text = paragraphs[p];
       expect(l.lines.flatMap(line => words(lineText(line)))).toEqual(words(text));
       expect(l.lines[0].start).toBe(0);
       expect(l.lines[l.lines.length - 1].end).toBe(text.length);
-      l.lines.forEach((line, i) => { if (i) expect(line.start).toBe(l.lines[i - 1].end); });
+      l.lines.forEach((line, i) => {
+        if (i) expect(line.start).toBe(l.lines[i - 1].end);
+      });
       expect(l.lines.map(line => line.last)).toEqual(l.lines.map((_, i) => i === l.lines.length - 1));
     });
   });
 
-  it('lines are stacked: each line\'s top is the previous line\'s bottom, baselines inside', () => {
+  it("lines are stacked: each line's top is the previous line's bottom, baselines inside", () => {
     for (const l of laid) {
       let top = 0;
       for (const line of l.lines) {
@@ -135,7 +146,7 @@ describe('breaking and alignment', () => {
     expect(l2.lines.map(lineText)).toEqual(['قمة', '', 'ألاسكا']);
   });
 
-  it('justify: every non-last line\'s ink spans the full measure; last lines stay right-aligned', () => {
+  it("justify: every non-last line's ink spans the full measure; last lines stay right-aligned", () => {
     const bad: string[] = [];
     let justified = 0;
     paragraphs.forEach((p, pi) => {
@@ -155,7 +166,7 @@ describe('breaking and alignment', () => {
     expect(bad).toEqual([]);
   });
 
-  it('center: each line\'s ink is centred in the measure', () => {
+  it("center: each line's ink is centred in the measure", () => {
     for (const p of paragraphs.slice(0, 4)) {
       for (const line of layout(p, 'center').lines) {
         expect(line.left).toBeCloseTo((WIDTH - line.width) / 2, 6);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/package-root.js';
 import { parseTheme, themeSchemaPath, toPoints } from '../../src/theme-file.js';
 import { MM, PALETTE_NAMES, STYLE_NAMES, themeDefaults } from '../../src/theme.js';
+import type { JsonData } from '../helpers/fixtures.js';
 
 const themes = path.join(packageRoot(), 'themes');
 const read = (file: string) => fs.readFileSync(file, 'utf8');
@@ -32,7 +33,7 @@ describe('theme schema', () => {
 
   it('covers every key of the default theme', () => {
     const missing: string[] = [];
-    const walk = (value: unknown, node: Record<string, any>, at: string): void => {
+    const walk = (value: unknown, node: JsonData, at: string): void => {
       if (node.$ref) node = schema.$defs[node.$ref.replace('#/$defs/', '')];
       if (typeof value !== 'object' || value === null) return;
       for (const [k, v] of Object.entries(value)) {
@@ -47,14 +48,14 @@ describe('theme schema', () => {
 
   it('describes every property', () => {
     const bare: string[] = [];
-    const walk = (node: Record<string, any>, at: string): void => {
-      for (const [k, child] of Object.entries<Record<string, any>>(node.properties ?? {})) {
+    const walk = (node: JsonData, at: string): void => {
+      for (const [k, child] of Object.entries<JsonData>(node.properties ?? {})) {
         if (!child.description) bare.push(`${at}/${k}`);
         walk(child, `${at}/${k}`);
       }
     };
     walk(schema, '');
-    for (const [name, def] of Object.entries<Record<string, any>>(schema.$defs)) walk(def, `$defs/${name}`);
+    for (const [name, def] of Object.entries<JsonData>(schema.$defs)) walk(def, `$defs/${name}`);
     expect(bare).toEqual([]);
   });
 });
@@ -72,7 +73,11 @@ describe('lengths', () => {
 
 describe('wrong values', () => {
   const problems = (text: string) => {
-    try { parseTheme(text, 'look.json'); } catch (e) { return (e as Error).message.split('\n'); }
+    try {
+      parseTheme(text, 'look.json');
+    } catch (e) {
+      return (e as Error).message.split('\n');
+    }
     throw new Error('no problem reported');
   };
 
@@ -89,12 +94,20 @@ describe('wrong values', () => {
   });
 
   it('include unknown keys at any depth, bad orientations, custom papers too small for the margins', () => {
-    expect(problems('{\n  "colours": {}\n}')).toEqual(['look.json:2: /colours: unexpected property "colours" (allowed here: $schema, paper, orientation, margin, bleedSafe, palette, styles, justify, header, footer, list, table, rule, keepWithNextLines, widowLines, cover, callout, notes, toc, quotes, print)']);
+    expect(problems('{\n  "colours": {}\n}')).toEqual([
+      'look.json:2: /colours: unexpected property "colours" (allowed here: $schema, paper, orientation, margin, bleedSafe, palette, styles, justify, header, footer, list, table, rule, keepWithNextLines, widowLines, cover, callout, notes, toc, quotes, print)',
+    ]);
     expect(problems('{ "orientation": "sideways" }')).toEqual(['look.json:1: /orientation: must be one of "portrait", "landscape", not "sideways"']);
-    expect(problems('{ "paper": { "width": "50mm", "height": "200mm" } }')).toEqual(['look.json:1: /paper/width: must be a length of at least 100 mm, such as "148mm" or 420, not "50mm"']);
+    expect(problems('{ "paper": { "width": "50mm", "height": "200mm" } }')).toEqual([
+      'look.json:1: /paper/width: must be a length of at least 100 mm, such as "148mm" or 420, not "50mm"',
+    ]);
     expect(problems('{ "paper": { "width": 420 } }')).toEqual(['look.json:1: /paper/height: is required']);
-    expect(problems('{ "cover": { "band": 3 } }')).toEqual(['look.json:1: /cover/band: unexpected property "band" (allowed here: bandHeight, bandColor, titleTop, titleGap, minScale, ruleOffset, ruleWidth, ruleColor)']);
-    expect(problems('{ "styles": { "h1": { "weight": "heavy" } } }')).toEqual(['look.json:1: /styles/h1/weight: must be one of "regular", "bold", not "heavy"']);
+    expect(problems('{ "cover": { "band": 3 } }')).toEqual([
+      'look.json:1: /cover/band: unexpected property "band" (allowed here: bandHeight, bandColor, titleTop, titleGap, minScale, ruleOffset, ruleWidth, ruleColor)',
+    ]);
+    expect(problems('{ "styles": { "h1": { "weight": "heavy" } } }')).toEqual([
+      'look.json:1: /styles/h1/weight: must be one of "regular", "bold", not "heavy"',
+    ]);
     expect(problems('{ "paper": "a4", }')[0]).toMatch(/^look\.json:1:\d+: invalid JSON: /);
   });
 });

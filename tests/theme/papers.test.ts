@@ -23,7 +23,7 @@ describe.each(cases)('$paper $orientation', ({ paper, orientation }) => {
     pages = Array.from({ length: doc.countPages() }, (_, i) => drawnOnPage(doc, i));
   });
 
-  it('has pages of the paper\'s size, turned as asked', () => {
+  it("has pages of the paper's size, turned as asked", () => {
     const [short, long] = STANDARD[paper].map(mm => mm * MM);
     const [w, h] = orientation === 'portrait' ? [short, long] : [long, short];
     expect(pages.length).toBeGreaterThanOrEqual(3);

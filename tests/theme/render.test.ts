@@ -27,12 +27,15 @@ const DEFAULT_ACCENT = '#0f3554';
 function briefFolder(theme?: unknown): string {
   const dir = tempDir('mowjaz-theme-');
   const data = summit();
-  if (theme !== undefined) { data.theme = 'theme.json'; write(dir, 'theme.json', theme); }
+  if (theme !== undefined) {
+    data.theme = 'theme.json';
+    write(dir, 'theme.json', theme);
+  }
   return write(dir, 'brief.json', data);
 }
 
 describe('a theme named by the data', () => {
-  it('changes its brief\'s colours and paper, while a brief rendered at the same time keeps its own; each as rendered alone', async () => {
+  it("changes its brief's colours and paper, while a brief rendered at the same time keeps its own; each as rendered alone", async () => {
     const themedFile = briefFolder(fixture('crimson.json'));
     const plainFile = briefFolder();
     const render = (file: string) => renderValidBrief(loadBrief(file), { source: file });
@@ -45,7 +48,8 @@ describe('a theme named by the data', () => {
     // The unthemed brief is the summit as mowjaz renders it with no theme at all.
     expect(Buffer.compare(Buffer.from(plain), Buffer.from(await renderValidBrief(summit() as never)))).toBe(0);
 
-    const t = pagesOf(open(themed)), p = pagesOf(open(plain));
+    const t = pagesOf(open(themed)),
+      p = pagesOf(open(plain));
     for (const page of t) expect(size(page)).toEqual([792, 612]); // US Letter, landscape
     for (const page of p) expect(size(page)).toEqual([595, 842]); // A4, portrait
     const colours = (pages: typeof t, kind: string) => pages.flatMap(pg => pg.drawn.filter(d => d.kind === kind).map(d => d.color));
@@ -55,7 +59,7 @@ describe('a theme named by the data', () => {
     expect(colours(p, 'fill').some(c => near(c, rgb(DEFAULT_ACCENT)))).toBe(true);
   });
 
-  it('stays in the data file\'s folder: a path or a link leading out of it is refused, exit 2, nothing written', () => {
+  it("stays in the data file's folder: a path or a link leading out of it is refused, exit 2, nothing written", () => {
     const dir = tempDir('mowjaz-theme-');
     write(dir, 'theme.json', fixture('olive.json'));
     fs.mkdirSync(path.join(dir, 'brief'));
@@ -65,7 +69,9 @@ describe('a theme named by the data', () => {
       const run = cli([data, '--out-dir', path.join(dir, 'out')]);
       expect(run.code).toBe(2);
       expectNoStack(run);
-      expect(run.stderr).toMatch(/^mowjaz: \S*(theme|linked)\.json: the theme file is outside \S*brief; a theme named by a brief or a template must be in its folder\n$/);
+      expect(run.stderr).toMatch(
+        /^mowjaz: \S*(theme|linked)\.json: the theme file is outside \S*brief; a theme named by a brief or a template must be in its folder\n$/,
+      );
     }
     expectNothingWritten(dir);
   });
@@ -89,7 +95,7 @@ describe('a theme named by the data', () => {
 });
 
 describe('precedence', () => {
-  it('is default < the template folder\'s theme.json < the data\'s theme < --theme', async () => {
+  it("is default < the template folder's theme.json < the data's theme < --theme", async () => {
     const folder = tempDir('mowjaz-template-');
     const template = path.join(folder, 'brief.hbs');
     fs.copyFileSync(defaultTemplate(), template);
@@ -97,7 +103,9 @@ describe('precedence', () => {
     const dataFile = briefFolder(fixture('teal-a5.json'));
     const themeFile = write(tempDir('mowjaz-theme-'), 'cli.json', { orientation: 'landscape', palette: { accent: '#6b3d0c' } });
     const render = (options: { template?: string; themeFile?: string; data?: string }) =>
-      renderValidBrief(loadBrief(options.data ?? briefFolder()), { source: options.data, template: options.template, themeFile: options.themeFile }).then(b => pagesOf(open(b)));
+      renderValidBrief(loadBrief(options.data ?? briefFolder()), { source: options.data, template: options.template, themeFile: options.themeFile }).then(b =>
+        pagesOf(open(b)),
+      );
     const band = (pages: ReturnType<typeof pagesOf>) => pages[0].drawn.find(d => d.kind === 'fill')!.color;
     const textColours = (pages: ReturnType<typeof pagesOf>) => pages.flatMap(p => p.drawn.filter(d => d.kind === 'text').map(d => d.color));
 
@@ -132,8 +140,10 @@ describe('palette entries', () => {
         const now = after[p].drawn[i];
         expect(now.kind).toBe(d.kind);
         expect(now.bounds).toEqual(d.bounds); // the same layout
-        if (near(d.color, rgb(DEFAULT_ACCENT))) { recoloured++; expect(near(now.color, rgb(accent)), `page ${p + 1} item ${i}`).toBe(true); }
-        else expect(now.color).toEqual(d.color);
+        if (near(d.color, rgb(DEFAULT_ACCENT))) {
+          recoloured++;
+          expect(near(now.color, rgb(accent)), `page ${p + 1} item ${i}`).toBe(true);
+        } else expect(now.color).toEqual(d.color);
       });
     });
     // Every heading, head cell, list label and the cover's band, title and rules.
@@ -151,10 +161,15 @@ describe('theme errors through the command line', () => {
     const run = cli([data, '--theme', theme, '--out-dir', path.join(dir, 'out')]);
     expect(run.code).toBe(2);
     expectNoStack(run);
-    const lines = run.stderr.replace(/^mowjaz: /, '').trimEnd().split('\n');
+    const lines = run.stderr
+      .replace(/^mowjaz: /, '')
+      .trimEnd()
+      .split('\n');
     expect(lines).toHaveLength(6);
     for (const line of lines) expect(line).toMatch(/^tests\/theme\/fixtures\/wrong-values\.json:\d+: \/[a-z0-9/]+: /);
-    expect(lines[0]).toBe('tests/theme/fixtures/wrong-values.json:2: /paper: must be "a4", "letter" or "a5", or a custom size { "width": …, "height": … }, not "a3"');
+    expect(lines[0]).toBe(
+      'tests/theme/fixtures/wrong-values.json:2: /paper: must be "a4", "letter" or "a5", or a custom size { "width": …, "height": … }, not "a3"',
+    );
     expectNothingWritten(dir);
   });
 

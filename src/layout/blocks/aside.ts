@@ -7,8 +7,18 @@ import { Cursor } from '../cursor.js';
 import { struct, type StructNode } from '../page.js';
 import type { BlockKind, Measure, PreparedBlock } from './kind.js';
 
-interface Child { block: PreparedBlock; quoted: boolean }
-export interface PreparedAside { look: CalloutLook; children: Child[]; padding: number; height: number; ltr: boolean; variant: CalloutVariant }
+interface Child {
+  block: PreparedBlock;
+  quoted: boolean;
+}
+export interface PreparedAside {
+  look: CalloutLook;
+  children: Child[];
+  padding: number;
+  height: number;
+  ltr: boolean;
+  variant: CalloutVariant;
+}
 
 /** The style a block of a variant takes when it names none. */
 function styled(variant: CalloutVariant, block: Aside['blocks'][number], index: number): Block {
@@ -35,7 +45,10 @@ export const asideKind = (prepareBlock: (block: Block, at: Measure) => PreparedB
     const size = pageSize(theme);
     const scratch = new Cursor(theme, { width: size.width, height: 1e7 });
     scratch.newPage();
-    scratch.inset(0, scratch.width - at.width, () => { scratch.y += padding; placeContent(scratch, p, struct('Aside')); });
+    scratch.inset(0, scratch.width - at.width, () => {
+      scratch.y += padding;
+      placeContent(scratch, p, struct('Aside'));
+    });
     p.height = scratch.y - scratch.top + padding;
     return p;
   },
@@ -67,7 +80,16 @@ export const asideKind = (prepareBlock: (block: Block, at: Measure) => PreparedB
 function box(p: PreparedAside, x: number, y: number, w: number, h: number) {
   const { look } = p;
   const items = [];
-  if (look.fillColor || look.borderColor) items.push({ kind: 'rect' as const, x, y, w, h, fill: look.fillColor ?? 'none', ...(look.borderColor && look.borderWidth ? { stroke: { color: look.borderColor, width: look.borderWidth } } : {}) });
+  if (look.fillColor || look.borderColor)
+    items.push({
+      kind: 'rect' as const,
+      x,
+      y,
+      w,
+      h,
+      fill: look.fillColor ?? 'none',
+      ...(look.borderColor && look.borderWidth ? { stroke: { color: look.borderColor, width: look.borderWidth } } : {}),
+    });
   if (look.barColor && look.barWidth) items.push({ kind: 'rect' as const, x: p.ltr ? x : x + w - look.barWidth, y, w: look.barWidth, h, fill: look.barColor });
   return items;
 }

@@ -5,7 +5,7 @@ import type { BlockOf } from '../../markup/kinds.js';
 import type { Theme } from '../../theme.js';
 import type { Cursor } from '../cursor.js';
 import type { StructNode } from '../page.js';
-import type { BlockKind, Measure, Next, PreparedBlock } from './kind.js';
+import type { BlockKind, Measure, PreparedBlock } from './kind.js';
 import { asideKind } from './aside.js';
 import { listKind } from './list.js';
 import { pageBreakKind } from './page-break.js';
@@ -15,6 +15,7 @@ import { headingKind, paragraphKind } from './text.js';
 import { tocKind } from './toc.js';
 
 /** A table that has an entry for every kind of block, each a function of that kind's block. */
+// biome-ignore lint/suspicious/noExplicitAny: each kind's prepared record is its own; the table only pairs a kind with its block
 export type BlockKindTable = { [K in Block['kind']]: BlockKind<BlockOf<K>, any> };
 
 export const blockKinds = {

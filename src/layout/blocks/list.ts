@@ -8,7 +8,14 @@ import { struct } from '../page.js';
 import { layoutInlines } from '../text.js';
 import type { BlockKind } from './kind.js';
 
-export interface PreparedList { items: { label: ParagraphLayout; body: ParagraphLayout }[]; ordered: boolean; style: TextStyle; indent: number; bodySpaceAfter: number; ltr?: boolean }
+export interface PreparedList {
+  items: { label: ParagraphLayout; body: ParagraphLayout }[];
+  ordered: boolean;
+  style: TextStyle;
+  indent: number;
+  bodySpaceAfter: number;
+  ltr?: boolean;
+}
 
 export const listKind: BlockKind<List, PreparedList> = {
   prepare(list, { context, width, digits }) {
@@ -30,9 +37,13 @@ export const listKind: BlockKind<List, PreparedList> = {
 
   // The first lines of the list, across items when the first item is a single line.
   minStart(p, theme) {
-    let h = 0, n = 0;
+    let h = 0,
+      n = 0;
     for (const item of p.items) {
-      for (const line of item.body.lines) { if (n++ === theme.keepWithNextLines) return h; h += line.height; }
+      for (const line of item.body.lines) {
+        if (n++ === theme.keepWithNextLines) return h;
+        h += line.height;
+      }
       h += p.style.spaceAfter;
     }
     return h;
@@ -49,12 +60,21 @@ export const listKind: BlockKind<List, PreparedList> = {
       let first = true;
       while (lines.length) {
         const k = cursor.linesThatFit(lines);
-        if (k === 0) { cursor.newPage(); continue; }
+        if (k === 0) {
+          cursor.newPage();
+          continue;
+        }
         if (first) {
           // The label shares the first line's baseline, flush with the start (right) edge.
           const labelLine = item.label.lines[0];
           const shift = lines[0].baseline - lines[0].top - (labelLine.baseline - labelLine.top);
-          cursor.page.items.push({ kind: 'text', lines: [labelLine], x: list.ltr ? cursor.left : cursor.left + cursor.width - item.label.width, y: cursor.y + shift - labelLine.top, struct: lbl });
+          cursor.page.items.push({
+            kind: 'text',
+            lines: [labelLine],
+            x: list.ltr ? cursor.left : cursor.left + cursor.width - item.label.width,
+            y: cursor.y + shift - labelLine.top,
+            struct: lbl,
+          });
           first = false;
         }
         cursor.text(lines.slice(0, k), list.ltr ? cursor.left + list.indent : cursor.left, body);

@@ -5,5 +5,7 @@ import type { BlockKind } from './kind.js';
 export const pageBreakKind: BlockKind<PageBreak, null> = {
   prepare: () => null,
   minStart: () => 0,
-  place: (_p, cursor) => { if (!cursor.atTop) cursor.newPage(); },
+  place: (_p, cursor) => {
+    if (!cursor.atTop) cursor.newPage();
+  },
 };

@@ -10,9 +10,26 @@ import { layoutInlines } from '../text.js';
 import type { BlockKind } from './kind.js';
 import { placeText, type PreparedText } from './text.js';
 
-interface PreparedCell { layout: ParagraphLayout; x: number; w: number; header: boolean; scope?: 'Row' | 'Column'; colSpan: number }
-interface PreparedRow { cells: PreparedCell[]; height: number; band?: string; head: boolean }
-export interface PreparedTable { caption?: PreparedText; head: PreparedRow[]; body: PreparedRow[]; cover: boolean }
+interface PreparedCell {
+  layout: ParagraphLayout;
+  x: number;
+  w: number;
+  header: boolean;
+  scope?: 'Row' | 'Column';
+  colSpan: number;
+}
+interface PreparedRow {
+  cells: PreparedCell[];
+  height: number;
+  band?: string;
+  head: boolean;
+}
+export interface PreparedTable {
+  caption?: PreparedText;
+  head: PreparedRow[];
+  body: PreparedRow[];
+  cover: boolean;
+}
 
 export const tableKind: BlockKind<Table, PreparedTable> = {
   prepare(table, { context, width, region }) {
@@ -28,17 +45,36 @@ export const tableKind: BlockKind<Table, PreparedTable> = {
         const w = widths.slice(col, col + cell.colspan).reduce((a, b) => a + b, 0);
         col += cell.colspan;
         right -= w;
-        const styleName: StyleName = cover ? (cell.header ? 'cover-meta-label' : 'cover-meta') : head ? 'cell-head' : group ? 'cell-group' : cell.header ? 'cell-label' : 'cell';
+        const styleName: StyleName = cover
+          ? cell.header
+            ? 'cover-meta-label'
+            : 'cover-meta'
+          : head
+            ? 'cell-head'
+            : group
+              ? 'cell-group'
+              : cell.header
+                ? 'cell-label'
+                : 'cell';
         const style = cell.className ? styleFor(theme, cell.className, styleName) : theme.styles[styleName];
         const layout = layoutInlines(context, cell.inlines, style, Math.max(1, w - 2 * padX), undefined, undefined, table.dir);
         // A left-to-right table starts its columns from the left.
-        return { layout, x: table.dir === 'ltr' ? width - right - w : right, w, header: cell.header, scope: cell.scope, colSpan: cell.colspan } satisfies PreparedCell;
+        return {
+          layout,
+          x: table.dir === 'ltr' ? width - right - w : right,
+          w,
+          header: cell.header,
+          scope: cell.scope,
+          colSpan: cell.colspan,
+        } satisfies PreparedCell;
       });
       const height = Math.max(0, ...cells.map(c => c.layout.height)) + 2 * padY;
       return { cells, height, head, band: head && !cover ? theme.table.headBandColor : group && !cover ? theme.table.groupBandColor : undefined };
     };
     const captionStyle = theme.styles.caption;
-    const caption = table.caption ? { layout: layoutInlines(context, table.caption, captionStyle, width), style: captionStyle, struct: 'Caption' as const } : undefined;
+    const caption = table.caption
+      ? { layout: layoutInlines(context, table.caption, captionStyle, width), style: captionStyle, struct: 'Caption' as const }
+      : undefined;
     return { caption, head: table.head.map(r => prepareRow(r, true)), body: table.body.map(r => prepareRow(r, false)), cover };
   },
 
@@ -59,7 +95,15 @@ export const tableKind: BlockKind<Table, PreparedTable> = {
       for (const cell of row.cells) {
         const cellNode = rowNode && cellStruct(cell, rowNode);
         const lines = cell.layout.lines;
-        if (lines.length) cursor.page.items.push({ kind: 'text', lines, x: cursor.left + cell.x + theme.table.padX, y: top + theme.table.padY - lines[0].top, struct: cellNode, artifact: !rowNode });
+        if (lines.length)
+          cursor.page.items.push({
+            kind: 'text',
+            lines,
+            x: cursor.left + cell.x + theme.table.padX,
+            y: top + theme.table.padY - lines[0].top,
+            struct: cellNode,
+            artifact: !rowNode,
+          });
       }
       cursor.y = top + row.height;
       if (!table.cover) cursor.rule(cursor.y, row.head ? theme.table.headRuleColor : theme.table.ruleColor, row.head ? theme.table.headRule : theme.table.rule);
@@ -108,15 +152,29 @@ function splitRow(cursor: Cursor, theme: Theme, row: PreparedRow, rowNode: Struc
     const top = cursor.y;
     let used = 0;
     remaining = remaining.map((lines, i) => {
-      let k = 0, h = 0;
+      let k = 0,
+        h = 0;
       while (k < lines.length && h + lines[k].height <= room) h += lines[k++].height;
-      if (k === 0 && lines.length && cursor.atTop) { k = 1; h = lines[0].height; }
-      if (k) cursor.page.items.push({ kind: 'text', lines: lines.slice(0, k), x: cursor.left + row.cells[i].x + padX, y: top + padY - lines[0].top, struct: nodes[i] });
+      if (k === 0 && lines.length && cursor.atTop) {
+        k = 1;
+        h = lines[0].height;
+      }
+      if (k)
+        cursor.page.items.push({
+          kind: 'text',
+          lines: lines.slice(0, k),
+          x: cursor.left + row.cells[i].x + padX,
+          y: top + padY - lines[0].top,
+          struct: nodes[i],
+        });
       used = Math.max(used, h);
       return lines.slice(k);
     });
     cursor.y = top + used + 2 * padY;
     cursor.rule(cursor.y, theme.table.ruleColor, theme.table.rule);
-    if (remaining.some(l => l.length)) { cursor.newPage(); drawHead(); }
+    if (remaining.some(l => l.length)) {
+      cursor.newPage();
+      drawHead();
+    }
   }
 }

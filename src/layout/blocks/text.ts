@@ -2,7 +2,7 @@
 // (never leaving a widow), headings kept with the start of what follows them.
 import type { Heading, Paragraph } from '../../markup/tree.js';
 import type { ParagraphLayout } from '../../text/paragraph.js';
-import { styleFor, type StyleName, type TextStyle, type Theme } from '../../theme.js';
+import { styleFor, type StyleName, type TextStyle } from '../../theme.js';
 import { linesHeight, type Cursor } from '../cursor.js';
 import { struct, type StructNode, type StructType } from '../page.js';
 import { layoutInlines, plainText } from '../text.js';
@@ -59,7 +59,10 @@ export function placeText(cursor: Cursor, text: PreparedText, x: number, node: S
   let first = true;
   while (lines.length) {
     const k = cursor.linesThatFit(lines);
-    if (k === 0) { cursor.newPage(); continue; }
+    if (k === 0) {
+      cursor.newPage();
+      continue;
+    }
     // On the page where the heading's first line lands, which may not be where it was started.
     if (first && text.bookmarkLevel && text.title) cursor.page.bookmarks.push({ title: text.title, level: text.bookmarkLevel, y: cursor.y });
     if (first && text.anchor) cursor.page.destinations.push({ name: text.anchor, y: cursor.y });
@@ -70,4 +73,3 @@ export function placeText(cursor: Cursor, text: PreparedText, x: number, node: S
   }
   cursor.y += style.spaceAfter;
 }
-

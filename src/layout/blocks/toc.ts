@@ -9,15 +9,30 @@ import { struct } from '../page.js';
 import { layoutInlines } from '../text.js';
 import type { BlockKind } from './kind.js';
 
-interface Entry { text: ParagraphLayout; number?: ParagraphLayout; leader?: ParagraphLayout; indent: number; anchor: string; spaceBefore: number; label: string }
-export interface PreparedToc { entries: Entry[]; reserve: number; gap: number; ltr: boolean; linkLabel: string }
+interface Entry {
+  text: ParagraphLayout;
+  number?: ParagraphLayout;
+  leader?: ParagraphLayout;
+  indent: number;
+  anchor: string;
+  spaceBefore: number;
+  label: string;
+}
+export interface PreparedToc {
+  entries: Entry[];
+  reserve: number;
+  gap: number;
+  ltr: boolean;
+  linkLabel: string;
+}
 
 export const tocKind: BlockKind<Toc, PreparedToc> = {
   prepare(toc, { context, width, digits, pages }) {
     const { theme } = context;
     const { gap, indent, leader, numberDigits } = theme.toc;
     const ltr = toc.dir === 'ltr';
-    const plain = (text: string, level: 1 | 2, w: number, align: 'left' | 'right') => layoutInlines(context, [{ text, bold: false }], theme.styles[`toc-${level}`], w, align);
+    const plain = (text: string, level: 1 | 2, w: number, align: 'left' | 'right') =>
+      layoutInlines(context, [{ text, bold: false }], theme.styles[`toc-${level}`], w, align);
     const reserve = plain(formatCounter(8, digits).repeat(numberDigits), 1, width, 'left').lines[0].width;
     const entries = toc.entries.map(e => {
       const style = theme.styles[`toc-${e.level}`];
@@ -70,7 +85,16 @@ export const tocKind: BlockKind<Toc, PreparedToc> = {
         const x = p.ltr ? textX + last.left + last.width + p.gap : cursor.left + (e.number?.lines[0].width ?? 0) + p.gap;
         cursor.page.items.push({ kind: 'text', lines: [l], x, y: onLast(l), artifact: true });
       }
-      cursor.page.items.push({ kind: 'link', x: cursor.left, y: cursor.y, w: cursor.width, h: height, dest: e.anchor, label: `${p.linkLabel} ${e.label}`, struct: link });
+      cursor.page.items.push({
+        kind: 'link',
+        x: cursor.left,
+        y: cursor.y,
+        w: cursor.width,
+        h: height,
+        dest: e.anchor,
+        label: `${p.linkLabel} ${e.label}`,
+        struct: link,
+      });
       cursor.y += height;
     }
     cursor.y += cursor.theme.styles.body.spaceAfter;
