@@ -80,6 +80,22 @@ const MUTANTS = [
     replace: '      if (!LETTER.test(text[k]) || MARK.test(text[k - 1])) continue;',
     tests: ['tests/justify/kashida.test.ts'],
   },
+  {
+    id: 'footer-digits',
+    what: 'page numbers in the running footer drawn in the other digits (Arabic-Indic where Western were asked for, and back)',
+    file: 'src/layout/running.ts',
+    search: '    const fields: Fields = { page: formatCounter(i + 1, digits), pages: total };',
+    replace: "    const fields: Fields = { page: formatCounter(i + 1, digits === 'latn' ? 'arab' : 'latn'), pages: total };",
+    tests: ['tests/brief/content.test.ts', 'tests/pdf/text.test.ts'],
+  },
+  {
+    id: 'table-columns-ltr',
+    what: 'table columns laid out from the left in right-to-left tables (the first cell leftmost)',
+    file: 'src/layout/blocks/table.ts',
+    search: "          x: table.dir === 'ltr' ? width - right - w : right,",
+    replace: '          x: width - right - w,',
+    tests: ['tests/brief/visual.test.ts', 'tests/brief/roster.test.ts'],
+  },
 ];
 
 const only = process.argv.slice(2);
