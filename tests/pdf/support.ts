@@ -27,7 +27,6 @@ export {
   pagePng,
   pdfjsText,
   pdftotextRaw,
-  squeeze,
   summitPdf,
   WORD_GAP,
   type Fragment,
