@@ -26,12 +26,14 @@ function isDateValue(value: unknown): value is { date: string; hijri?: boolean }
  *   the average of the given ones where a column has none.
  */
 const rootOf = (options: HelperOptions): BriefRoot => (options.data?.root ?? {}) as BriefRoot;
+/** The label of that name, the locale read through the run's file caches. */
+const wordFor = (name: string, options: HelperOptions): string => labelFor(name, rootOf(options), options.data?.fileCaches);
 
 export function labelHelpers(): Record<string, (...args: unknown[]) => string> {
   const text = (name: string, value: unknown, options: HelperOptions): string => {
     if (typeof value === 'number') return formatNumber(value, digitsFor(name, undefined, options));
     if (typeof value === 'string') return value;
-    if (Array.isArray(value)) return value.map(String).join(labelFor('separator', rootOf(options)));
+    if (Array.isArray(value)) return value.map(String).join(wordFor('separator', options));
     if (isDateValue(value)) {
       const digits = digitsFor(name, undefined, options);
       const day = formatDate(value.date, digits);
@@ -45,7 +47,7 @@ export function labelHelpers(): Record<string, (...args: unknown[]) => string> {
       const [name, own] = params;
       if (typeof own === 'string' && own !== '') return own;
       if (typeof name !== 'string') throw new InputError(`expected a label name, got ${JSON.stringify(name)}`);
-      return labelFor(name, rootOf(options));
+      return wordFor(name, options);
     }),
     is: named('is', params => {
       expectArgs('is', params, 2, 2, 'a block type and the type to test for');
