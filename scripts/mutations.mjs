@@ -46,7 +46,7 @@ const MUTANTS = [
     file: 'src/render/glyph-run.ts',
     search: '        const startX = Number(fmt(x + word[segment[0]].x, 2));',
     replace: '        const startX = Number(fmt(x + word[segment[0]].x + (hidden ? 1 : 0), 2));',
-    tests: ['tests/justify/kashida.test.ts'],
+    tests: ['tests/text/kashida.test.ts'],
   },
   {
     id: 'tounicode-swapped',
@@ -78,7 +78,7 @@ const MUTANTS = [
     file: 'src/text/kashida.ts',
     search: '      if (!safe.has(k) || !LETTER.test(text[k]) || MARK.test(text[k - 1])) continue;',
     replace: '      if (!LETTER.test(text[k]) || MARK.test(text[k - 1])) continue;',
-    tests: ['tests/justify/kashida.test.ts'],
+    tests: ['tests/text/kashida.test.ts'],
   },
   {
     id: 'footer-digits',
