@@ -371,20 +371,21 @@ export class PdfWriter {
   /** Draws laid-out lines with the paragraph's top-left corner at (x, y), top-down coordinates. */
   drawLines(lines: readonly LineLayout[], x: number, y: number): void {
     const page = this.doc.page;
-    this.doc.addContent(
-      glyphRunOps(
-        lines,
-        x,
-        y,
-        page.height,
-        face => {
-          const font = this.font(face);
-          page.fonts[font.id] = font.ref();
-          return font;
-        },
-        this.lang,
-      ),
+    const ops = glyphRunOps(
+      lines,
+      x,
+      y,
+      page.height,
+      face => {
+        const font = this.font(face);
+        page.fonts[font.id] = font.ref();
+        return font;
+      },
+      this.lang,
     );
+    // The operators are ASCII: as bytes they are what pdfkit would make of the string (one byte
+    // per character, then a newline), made natively instead of character by character.
+    this.doc.addContent(Buffer.from(`${ops}\n`, 'latin1'));
   }
 
   /** A box: filled (unless `color` is 'none'), and stroked when `stroke` is given. */
