@@ -76,7 +76,9 @@ export function fitLine(shaper: Shaper, prep: Preparation, ranges: LineRange[], 
  */
 function clusterTexts(text: string, glyphs: readonly PieceGlyph[], end: number): string[] {
   // Where each cluster's text ends: at the next cluster up, or at `end` (a typed array sorts numerically).
-  const starts = Float64Array.from(glyphs, g => g.cluster).sort();
+  const starts = new Float64Array(glyphs.length);
+  for (let i = 0; i < glyphs.length; i++) starts[i] = glyphs[i].cluster;
+  starts.sort();
   const next = new Map<number, number>();
   for (let i = starts.length - 1, after = end; i >= 0; i--) {
     if (next.has(starts[i])) continue;
