@@ -210,7 +210,8 @@ function writeGlyphsFromRecords(font: EmbeddedFont, cache: PdfFontCache): void {
 
 /** A face as embedded in one document: pdfkit's font, and the codes given out so far. */
 class DocumentFont implements GlyphFont {
-  private readonly codes = new Map<string, number>();
+  /** Codes given out, by glyph, /W width and ToUnicode text (maps, not a joined string key: asked once per glyph drawn). */
+  private readonly codes = new Map<number, Map<number, Map<string, number>>>();
 
   constructor(
     private readonly font: EmbeddedFont,
@@ -234,15 +235,18 @@ class DocumentFont implements GlyphFont {
   }
 
   code(gid: number, text: string, width: number): number {
-    const key = `${gid}|${width}|${text}`;
-    let cid = this.codes.get(key);
+    let byWidth = this.codes.get(gid);
+    if (!byWidth) this.codes.set(gid, (byWidth = new Map()));
+    let byText = byWidth.get(width);
+    if (!byText) byWidth.set(width, (byText = new Map()));
+    let cid = byText.get(text);
     if (cid === undefined) {
       const f = this.font;
       f.subset.glyphs.push(gid);
       cid = f.subset.glyphs.length - 1;
       f.widths[cid] = width;
       f.unicode[cid] = [...text].map(ch => ch.codePointAt(0)!);
-      this.codes.set(key, cid);
+      byText.set(text, cid);
     }
     return cid;
   }
@@ -362,20 +366,21 @@ export class PdfWriter {
   /** Draws laid-out lines with the paragraph's top-left corner at (x, y), top-down coordinates. */
   drawLines(lines: readonly LineLayout[], x: number, y: number): void {
     const page = this.doc.page;
-    this.doc.addContent(
-      glyphRunOps(
-        lines,
-        x,
-        y,
-        page.height,
-        face => {
-          const font = this.font(face);
-          page.fonts[font.id] = font.ref();
-          return font;
-        },
-        this.lang,
-      ),
+    const ops = glyphRunOps(
+      lines,
+      x,
+      y,
+      page.height,
+      face => {
+        const font = this.font(face);
+        page.fonts[font.id] = font.ref();
+        return font;
+      },
+      this.lang,
     );
+    // The operators are ASCII: as bytes they are what pdfkit would make of the string (one byte
+    // per character, then a newline), made natively instead of character by character.
+    this.doc.addContent(Buffer.from(`${ops}\n`, 'latin1'));
   }
 
   /** A box: filled (unless `color` is 'none'), and stroked when `stroke` is given. */
