@@ -240,7 +240,7 @@ const styles: Record<StyleName, TextStyle> = {
   'cover-meta': { ...body, size: 11, lineHeight: 1.7, align: 'start', spaceAfter: 0 },
   'cover-meta-label': { ...body, size: 11, weight: 'bold', color: 'muted', lineHeight: 1.7, align: 'start', spaceAfter: 0 },
   // The colour is the level's (theme.classification.levels): this one is never drawn.
-  classification: { ...body, size: 9, weight: 'bold', color: 'ink', lineHeight: 1.3, align: 'center', spaceAfter: 0 },
+  classification: { ...body, size: 10, weight: 'bold', color: 'ink', lineHeight: 1.3, align: 'center', spaceAfter: 0 },
   latin: { ...body, size: 9.5, color: 'muted', lineHeight: 1.6, align: 'start', spaceAfter: 0 },
   header: { ...body, size: 9, color: 'muted', lineHeight: 1.5, align: 'start', spaceAfter: 0 },
   footer: { ...body, size: 9, color: 'muted', lineHeight: 1.5, align: 'center', spaceAfter: 0 },
@@ -285,7 +285,7 @@ export const themeDefaults: Theme = {
   // Levels from the least to the most guarded; the guarded ones are white on a strong colour, each
   // at least 4.5:1 (tests/layout/banner.test.ts computes it), so they read as a marking from afar.
   classification: {
-    height: 5 * MM,
+    height: 6 * MM,
     gap: 2 * MM,
     levels: {
       public: { color: 'ink', fillColor: 'bandLight' },

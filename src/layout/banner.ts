@@ -10,6 +10,14 @@ import type { Theme } from '../theme.js';
 import { struct, type Item, type Page, type StructNode } from './page.js';
 import { layoutInlines, plainText } from './text.js';
 
+/**
+ * The middle of a line of Arabic, from the top of an alif to the foot of a descender, lies about
+ * this many em above the baseline: the wording is centred on its band by it, not by its line box
+ * (whose baseline is a quarter em below the middle, for body text), so that the letters stand in
+ * the middle of the band and within it.
+ */
+const INK_MIDDLE = 0.1;
+
 /** How far the banner pushes page furniture from each edge: the band and the gap after it (0 without a banner). */
 export const bannerReach = (theme: Theme, classification: Classification | undefined): number =>
   classification ? theme.classification.height + theme.classification.gap : 0;
@@ -53,7 +61,7 @@ export function addBanners(context: EngineContext, pages: readonly Page[], class
         kind: 'text',
         lines: laid.lines,
         x: inset + theme.table.padX,
-        y: y + (height - laid.height) / 2 - first.top,
+        y: y + height / 2 + INK_MIDDLE * style.size - first.baseline,
         ...(i === 0 && attached === 'Top' ? { struct: marking } : { artifact: true, attached }),
       },
     ];

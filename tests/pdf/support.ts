@@ -14,6 +14,7 @@ import { parseMarkup } from '../../src/markup/parse.js';
 import type { Block, DocumentTree, Inline } from '../../src/markup/tree.js';
 import { toDigits } from '../../src/template/helpers.js';
 import { defaultTemplate, renderTemplate, type Digits } from '../../src/template/render.js';
+import { markingOf } from '../../src/template/classification.js';
 import { templateValues, type Paper } from '../../src/theme.js';
 import { normalize, pagePng, repoRoot, summitBrief, type Fragment, type PdfjsText } from '../helpers/fixtures.js';
 
@@ -51,7 +52,9 @@ export const render = (brief: Brief, options: RenderOptions = {}): Promise<Uint8
 export function documentTree(brief: Brief, options: { digits?: Digits; paper?: Paper } = {}): DocumentTree {
   const digits = options.digits ?? 'latn';
   const template = defaultTemplate();
-  const markup = renderTemplate(brief, { template, digits, extras: templateValues(createContext({ paper: options.paper }).theme) });
+  const { theme } = createContext({ paper: options.paper });
+  const marking = markingOf(brief, theme, 'data');
+  const markup = renderTemplate(brief, { template, digits, extras: { ...templateValues(theme), ...(marking ? { marking } : {}) } });
   return parseMarkup(markup, { source: template, transformText: digitsInText(digits) });
 }
 
