@@ -51,7 +51,9 @@ export function addBanners(context: EngineContext, pages: readonly Page[], class
     const laid = layoutInlines(context, classification.inlines, style, width - 2 * theme.table.padX);
     if (laid.lines.length > 1 || laid.height > height) {
       const text = plainText(classification.inlines);
-      throw new InputError(`${classification.src}: the classification "${text}" does not fit on one line of its ${height.toFixed(1)} pt band; shorten it or raise classification.height`);
+      throw new InputError(
+        `${classification.src}: the classification "${text}" does not fit on one line of its ${height.toFixed(1)} pt band; shorten it or raise classification.height`,
+      );
     }
     const first = laid.lines[0];
     const band = (y: number, attached: 'Top' | 'Bottom'): Item[] => [

@@ -68,7 +68,7 @@ export function placeCover(context: EngineContext, cursor: Cursor, blocks: reado
 /** The cover's blocks in their three groups: before the first heading, up to the last rule, from it on. */
 function coverGroups(blocks: readonly Block[]): Block[][] {
   const first = blocks.findIndex(b => b.kind === 'heading');
-  const start = first < 0 ? 0 : first;
+  const start = Math.max(first, 0);
   let end = blocks.length;
   while (end > start + 1 && blocks[end - 1].kind !== 'rule') end--;
   if (end <= start + 1) end = blocks.length;

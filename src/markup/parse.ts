@@ -10,7 +10,23 @@ import type { Aside, Block, CalloutVariant, Cell, Classification, Dir, DocumentM
 type Attrs = Record<string, string>;
 
 const INLINES = new Set(['span', 'b', 'br', 'page-number', 'page-count', 'note', 'bdi']);
-const KNOWN = new Set([...blockElements.keys(), ...INLINES, 'document', 'header', 'footer', 'classification', 'cover', 'back-page', 'li', 'caption', 'thead', 'tbody', 'tr', 'th', 'td']);
+const KNOWN = new Set([
+  ...blockElements.keys(),
+  ...INLINES,
+  'document',
+  'header',
+  'footer',
+  'classification',
+  'cover',
+  'back-page',
+  'li',
+  'caption',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+]);
 const VOID = new Set(['br', 'page-number', 'page-count', ...[...blockElements].filter(([, e]) => e.empty).map(([name]) => name)]);
 
 /** Where each element may appear. */
@@ -183,7 +199,8 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
             break;
           case 'classification':
             if (classification) return fail(src, 'only one <classification> is allowed');
-            if (!/^[a-z][a-z0-9-]*$/.test(attrs.level ?? '')) return fail(src, '<classification> needs a level attribute naming a level of the theme, e.g. level="official"');
+            if (!/^[a-z][a-z0-9-]*$/.test(attrs.level ?? ''))
+              return fail(src, '<classification> needs a level attribute naming a level of the theme, e.g. level="official"');
             open.inlines = [];
             break;
           case 'back-page':
@@ -296,7 +313,10 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
             break;
           case 'note': {
             if (!stack.some(o => o.name === 'p' || o.name === 'li') || stack.some(o => ['note', 'aside', 'cover', 'back-page'].includes(o.name))) {
-              return fail(src, '<note> belongs in the text of a body paragraph or list item (not in a heading, table, callout, the cover, the back page or another note)');
+              return fail(
+                src,
+                '<note> belongs in the text of a body paragraph or list item (not in a heading, table, callout, the cover, the back page or another note)',
+              );
             }
             const note: Note = { number: notes.length + 1, inlines: [], src };
             notes.push(note);

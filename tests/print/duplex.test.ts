@@ -29,7 +29,12 @@ beforeAll(async () => {
 const textRight = (page: PdfjsText['pages'][number]) => Math.max(...page.fragments.filter(f => f.tag !== 'Artifact').map(f => f.box[2]));
 const textLeft = (page: PdfjsText['pages'][number]) => Math.min(...page.fragments.filter(f => f.tag !== 'Artifact' && f.tag === 'P').map(f => f.box[0]));
 const withoutBanner = (page: PdfjsText['pages'][number]) => page.fragments.filter(f => normalize(f.text) !== BANNER);
-const allText = (page: PdfjsText['pages'][number]) => normalize(withoutBanner(page).map(f => f.text).join(' '));
+const allText = (page: PdfjsText['pages'][number]) =>
+  normalize(
+    withoutBanner(page)
+      .map(f => f.text)
+      .join(' '),
+  );
 const isBlank = (page: PdfjsText['pages'][number]) => allText(page) === blankPage;
 
 describe('duplex margins', () => {
