@@ -2,6 +2,7 @@
 // reading-order analysis) give back every paragraph, list item and table cell in logical order, and
 // an Arabic word can be found by searching the extracted text.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readLocale } from '../helpers/fixtures.js';
 import type { Brief } from '../../src/data/brief.js';
 import { asRead, BRIEF_READER_LIMITS } from '../helpers/known-limits.js';
 import {
@@ -112,12 +113,13 @@ describe.skipIf(!havePdftotext)(`poppler pdftotext (default mode)${needsPdftotex
 
   beforeAll(() => {
     pages = pdftotextRaw(bytes);
-    const header = flat(`${brief.shortTitle} — ${brief.classification}`);
+    const header = flat(brief.shortTitle!);
+    const banner = flat(readLocale('ar')['classification-official']);
     squeezed = pages.map(p =>
       p
         .split('\n')
         .map(flat)
-        .filter(l => l !== header && !/^صفحة\d+من\d+$/.test(l))
+        .filter(l => l !== header && l !== banner && !/^صفحة\d+من\d+$/.test(l))
         .join(''),
     );
   });
