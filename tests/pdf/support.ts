@@ -100,8 +100,11 @@ export function units(tree: DocumentTree, digits: Digits = 'latn'): Unit[] {
       }
     }
   };
+  // The classification banner is read once, first: the cover's top band.
+  if (tree.classification) out.push({ type: 'P', text: inlineText(tree.classification.inlines), cover: true });
   walk(tree.cover, true);
   walk(tree.body, false);
+  if (tree.backPage) walk(tree.backPage, false);
   return out.filter(u => u.text !== '');
 }
 
