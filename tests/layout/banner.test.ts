@@ -4,13 +4,17 @@
 // to its edge); coloured per level by the theme; into the bleed across the page with --bleed;
 // greys of at least 4.5:1 with --greyscale. Read back by pdf.js and mupdf.
 import * as mupdf from 'mupdf';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../../src/context.js';
+import { layoutDocument } from '../../src/layout/flow.js';
+import { parseMarkup } from '../../src/markup/parse.js';
 import type { Brief } from '../../src/data/brief.js';
 import { greyscaleTheme } from '../../src/print/greyscale.js';
 import { defaultTheme, mergeTheme } from '../../src/theme.js';
 import { normalize, pdfjsText, readLocale, type PdfjsText } from '../helpers/fixtures.js';
 import { contentStream, contrast, drawnOnPage, openPdf, render, structText, structTree, summit } from '../pdf/support.js';
 import { boxOf } from '../print/support.js';
+import { cleanup, expectFailure } from '../input/cli.js';
 
 const MM = 72 / 25.4;
 const locale = readLocale('ar');
@@ -154,6 +158,29 @@ describe('with bleed', () => {
 });
 
 describe('refused', () => {
+  afterAll(cleanup);
+
+  it('on the command line: exit 2, one line with the data file and the JSON path, nothing written', () => {
+    const run = expectFailure({ ...summit(), classification: 'very-secret' }, 2);
+    expect(run.stderr).toMatch(/^mowjaz: .*brief\.json: \/classification: unknown classification level "very-secret"; the theme's levels are [a-z, -]+\n$/);
+    // Free wording where a level's name belongs is refused by the schema, with its line.
+    const wording = expectFailure({ ...summit(), classification: 'للاستخدام الرسمي' }, 2);
+    expect(wording.stderr).toMatch(/brief\.json:\d+: \/classification: /);
+  });
+
+  it('in markup: no level, an empty marking, a second one, a level the theme lacks (the template line)', () => {
+    const doc = (head: string) => `<document title="t">${head}<p>متن</p></document>`;
+    expect(() => parseMarkup(doc('<classification>سري</classification>'), { source: 'x.hbs' })).toThrow(/^x\.hbs:1: <classification> needs a level attribute/);
+    expect(() => parseMarkup(doc('<classification level="secret"> </classification>'), { source: 'x.hbs' })).toThrow(/<classification> is empty/);
+    expect(() =>
+      parseMarkup(doc('<classification level="secret">سري</classification><classification level="secret">سري</classification>'), { source: 'x.hbs' }),
+    ).toThrow(/only one <classification>/);
+    const tree = parseMarkup(doc('<classification level="nope">سري</classification>'), { source: 'x.hbs' });
+    expect(() => layoutDocument(createContext(), tree, { digits: 'latn' })).toThrow(
+      /^x\.hbs:1: <classification level="nope">: the theme has no such level \(levels: public, official/,
+    );
+  });
+
   it('a level the theme does not have: the data file, the JSON path, the levels', async () => {
     await expect(render(withLevel('very-secret'), { source: 'b.json' })).rejects.toThrow(
       /^b\.json: \/classification: unknown classification level "very-secret"; the theme's levels are public, official, restricted, secret, top-secret$/,

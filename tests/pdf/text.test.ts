@@ -140,7 +140,9 @@ describe.skipIf(!havePdftotext)(`poppler pdftotext (default mode)${needsPdftotex
   });
 
   it('gives back every heading, paragraph, caption and list item whole, in logical and document order', () => {
-    const blocks = expected.filter(u => ['H1', 'H2', 'H3', 'P', 'Caption', 'LBody'].includes(u.type)).map(u => read(u.text));
+    // The classification banner is left out with the running header and footer (it is on every page).
+    const banner = readLocale('ar')['classification-official'];
+    const blocks = expected.filter(u => ['H1', 'H2', 'H3', 'P', 'Caption', 'LBody'].includes(u.type) && u.text !== banner).map(u => read(u.text));
     expect(blocks.length).toBeGreaterThan(20);
     expect(firstOutOfOrder(squeezed.join(''), blocks)).toBeNull();
   });
