@@ -28,7 +28,8 @@ export function placeCover(context: EngineContext, cursor: Cursor, blocks: reado
   const { theme } = context;
   const { cover } = theme;
   const bandTop = theme.bleedSafe + reach;
-  const floor = bandTop + cover.bandHeight + cover.titleGap;
+  // Never above the text area's top: the cover's text stays within the margins of every page.
+  const floor = Math.max(theme.margin.top, bandTop + cover.bandHeight + cover.titleGap);
   const groups = coverGroups(blocks);
   // Blocks place themselves with the cursor's theme: a cover set smaller is laid out and placed with the smaller one.
   const prepare = (scale: number): Setting => {
