@@ -358,7 +358,8 @@ function briefHtml(brief: Brief): string {
   const hbs = Handlebars.create();
   for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn as Handlebars.HelperDelegate);
   const template = hbs.compile(fs.readFileSync(path.join(ROOT, 'bench/html/brief.hbs'), 'utf8'), { strict: false });
-  const header = `${brief.shortTitle}${brief.classification ? ` — ${brief.classification}` : ''}`;
+  // The running header as mowjaz writes it: the short title (the classification is a banner of its own).
+  const header = brief.shortTitle ?? brief.title;
   return template({ ...brief, ...twinFields(brief), fontCss: fontCss(), headerCss: cssString(header) });
 }
 

@@ -82,7 +82,8 @@ export class CoverageCheck {
     };
     check(tree.header, file);
     check(tree.footer, file);
-    for (const block of [...tree.cover, ...tree.body]) for (const texts of blockTexts(block)) check(texts, block.src);
+    check(tree.classification?.inlines, tree.classification?.src ?? file);
+    for (const block of [...tree.cover, ...tree.body, ...(tree.backPage ?? [])]) for (const texts of blockTexts(block)) check(texts, block.src);
   }
 
   /** Throws one InputError for everything found, or (with 'replace') warns of each replacement. */

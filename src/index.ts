@@ -15,6 +15,7 @@ import { defaultTemplate, renderTemplate } from './template/render.js';
 import { templateValues, type Paper, type PrintSettings, type ThemeOverride } from './theme.js';
 import { themeLayers } from './theme-file.js';
 import { templateFolder } from './template/folder.js';
+import { markingOf } from './template/classification.js';
 import { directionOf } from './print/direction.js';
 
 export type { Brief } from './data/brief.js';
@@ -70,7 +71,9 @@ export async function renderValidBrief(brief: Brief, options: RenderOptions = {}
   const context = createContext({ theme: layers, paper: options.paper, print: options.print });
   const coverage = new CoverageCheck(context.engine.coverage, source);
   const drawable = coverage.data(brief);
-  const markup = renderTemplate(drawable, { template, digits, extras: templateValues(context.theme), limits: options.limits, caches });
+  const marking = markingOf(brief, context.theme, source);
+  const extras = { ...templateValues(context.theme), ...(marking ? { marking } : {}) };
+  const markup = renderTemplate(drawable, { template, digits, extras, limits: options.limits, caches });
   const tree = parseMarkup(markup, { source: template, transformText: digitsInText(digits) });
   coverage.template(tree, shownPath(template));
   coverage.report(options);

@@ -28,7 +28,7 @@ export function placeholderBrief(schema: string, issued: string): Brief {
     shortTitle: 'عنوان مختصر',
     series: 'نوع الوثيقة',
     issuer: { name: 'اسم الجهة المصدرة' },
-    classification: 'للاستخدام الرسمي',
+    classification: 'official',
     reference: 'REF-0000-000',
     issued,
     language: 'ar',

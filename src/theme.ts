@@ -54,7 +54,7 @@ export const STYLE_NAMES = [
   'cover-subtitle',
   'cover-meta',
   'cover-meta-label',
-  'cover-classification',
+  'classification',
   'latin',
   'header',
   'footer',
@@ -79,7 +79,7 @@ export interface Theme {
   margin: { top: number; bottom: number; side: number };
   bleedSafe: number;
   /** The running header: whether it is drawn, what the template puts in it, where. */
-  header: { show: boolean; shortTitle: boolean; classification: boolean; baselineFromTop: number; ruleGap: number; ruleWidth: number; ruleColor: Colour };
+  header: { show: boolean; shortTitle: boolean; baselineFromTop: number; ruleGap: number; ruleWidth: number; ruleColor: Colour };
   footer: { show: boolean; pageNumbers: boolean; baselineFromBottom: number };
   palette: Palette;
   styles: Record<StyleName, TextStyle>;
@@ -118,6 +118,13 @@ export interface Theme {
     ruleWidth: number;
     ruleColor: Colour;
   };
+  /**
+   * The classification marking: a band of `height` at the top and at the foot of every page (the
+   * cover included), `bleedSafe` from the edge, the level's wording centred on it in the
+   * `classification` style. The brief's data names the level, which must be one of `levels`;
+   * each level's colours are the theme's, its wording the locale's unless the level gives one. The running header and footer move `height + gap` towards the text.
+   */
+  classification: { height: number; gap: number; levels: Record<string, ClassificationLevel> };
   /** Callout boxes (`<aside class>`): padding, space around, and each variant's colours. */
   callout: { padding: number; spaceBefore: number; spaceAfter: number } & Record<'summary' | 'key-figure' | 'quote', CalloutLook>;
   /** Notes: where they go, the marker's size and raise (in em of the text), the rule above them, link texts for assistive technology. */
@@ -148,8 +155,12 @@ export interface PrintSettings {
   /** Under duplex: the margin at the binding edge and the one at the opposite edge, in points. */
   innerMargin: number;
   outerMargin: number;
-  /** Under duplex: what starts on a front page, after an intentionally blank page when needed. */
-  frontPage: { h1: boolean; contents: boolean };
+  /**
+   * Under duplex: what starts on a front page, after an intentionally blank page when needed.
+   * `backPage`: the back page on a front page (then a blank back page ends the brief) instead
+   * of on the outside back cover, a back page.
+   */
+  frontPage: { h1: boolean; contents: boolean; backPage: boolean };
   /** The wording on an intentionally blank page (the locale's, when the brief has a locale file). */
   blankPage: string;
   /** Bleed beyond the trimmed page on every side, in points (0: none). */
@@ -158,6 +169,14 @@ export interface PrintSettings {
   marks: boolean;
   /** The palette mapped to greys for black-and-white printing (images are left as they are). */
   greyscale: boolean;
+}
+
+/** One classification level: its wording, and the colours of the text and of the band behind it. */
+export interface ClassificationLevel {
+  /** The wording; when left out, the locale's `classification-<level>` (or the brief's label of that name). */
+  label?: string;
+  color: Colour;
+  fillColor: Colour;
 }
 
 /** A callout variant's box: fill (or none), border all round, and a bar on the start side. */
@@ -220,7 +239,8 @@ const styles: Record<StyleName, TextStyle> = {
   'cover-subtitle': { ...body, size: 14.5, color: 'muted', lineHeight: 1.7, align: 'start', spaceAfter: 18 },
   'cover-meta': { ...body, size: 11, lineHeight: 1.7, align: 'start', spaceAfter: 0 },
   'cover-meta-label': { ...body, size: 11, weight: 'bold', color: 'muted', lineHeight: 1.7, align: 'start', spaceAfter: 0 },
-  'cover-classification': { ...body, size: 10.5, weight: 'bold', color: 'accent', lineHeight: 1.6, align: 'center', spaceAfter: 0 },
+  // The colour is the level's (theme.classification.levels): this one is never drawn.
+  classification: { ...body, size: 10, weight: 'bold', color: 'ink', lineHeight: 1.3, align: 'center', spaceAfter: 0 },
   latin: { ...body, size: 9.5, color: 'muted', lineHeight: 1.6, align: 'start', spaceAfter: 0 },
   header: { ...body, size: 9, color: 'muted', lineHeight: 1.5, align: 'start', spaceAfter: 0 },
   footer: { ...body, size: 9, color: 'muted', lineHeight: 1.5, align: 'center', spaceAfter: 0 },
@@ -240,7 +260,7 @@ export const themeDefaults: Theme = {
   orientation: 'portrait',
   margin: { top: 30 * MM, bottom: 26 * MM, side: 22 * MM },
   bleedSafe: 12 * MM,
-  header: { show: true, shortTitle: true, classification: true, baselineFromTop: 16 * MM, ruleGap: 4, ruleWidth: 0.5, ruleColor: 'rule' },
+  header: { show: true, shortTitle: true, baselineFromTop: 16 * MM, ruleGap: 4, ruleWidth: 0.5, ruleColor: 'rule' },
   footer: { show: true, pageNumbers: true, baselineFromBottom: 14 * MM },
   palette,
   styles,
@@ -262,6 +282,19 @@ export const themeDefaults: Theme = {
   keepWithNextLines: 2,
   widowLines: 2,
   cover: { bandHeight: 7 * MM, bandColor: 'accent', titleTop: 86 * MM, titleGap: 10 * MM, minScale: 0.7, ruleOffset: 6, ruleWidth: 1.2, ruleColor: 'accent' },
+  // Levels from the least to the most guarded; the guarded ones are white on a strong colour, each
+  // at least 4.5:1 (tests/layout/banner.test.ts computes it), so they read as a marking from afar.
+  classification: {
+    height: 6 * MM,
+    gap: 2 * MM,
+    levels: {
+      public: { color: 'ink', fillColor: 'bandLight' },
+      official: { color: 'accent', fillColor: 'band' },
+      restricted: { color: '#ffffff', fillColor: '#8a4b00' },
+      secret: { color: '#ffffff', fillColor: '#a3161a' },
+      'top-secret': { color: '#ffffff', fillColor: '#5c0a0d' },
+    },
+  },
   callout: {
     padding: 10,
     spaceBefore: 10,
@@ -290,7 +323,7 @@ export const themeDefaults: Theme = {
     duplex: false,
     innerMargin: 26 * MM,
     outerMargin: 18 * MM,
-    frontPage: { h1: false, contents: true },
+    frontPage: { h1: false, contents: true, backPage: false },
     blankPage: 'صفحة متروكة فارغة عمدًا',
     bleed: 0,
     marks: false,

@@ -18,6 +18,7 @@ export interface Brief {
   /** Series or kind of document, shown above the title on the cover. */
   series?: string;
   issuer?: Issuer;
+  /** A classification level of the theme (e.g. "official"): a banner on every page. */
   classification?: string;
   reference?: string;
   /** Date of issue, also the PDF creation date. */
@@ -29,6 +30,8 @@ export interface Brief {
   keywords?: string[];
   /** false: no cover page; the masthead opens the first page. */
   cover?: boolean;
+  /** The closing page, always last. */
+  backPage?: BackPage;
   /** Headings and labels replacing the locale's defaults. */
   labels?: Labels;
   /** A template folder's own fields, checked by its schema.json. */
@@ -53,6 +56,15 @@ export interface Issuer {
   logo?: string;
   address?: string;
   contact?: string;
+  /** Shown on the back page, each read left to right inside Arabic (src/template/isolate.ts). */
+  phone?: string;
+  email?: string;
+  url?: string;
+}
+
+/** The closing page: the issuer's contact block and a note on the source. */
+export interface BackPage {
+  note?: string;
 }
 
 export interface Author {
@@ -77,6 +89,14 @@ export type LabelName =
   | 'authors'
   | 'address'
   | 'contact'
+  | 'phone'
+  | 'email'
+  | 'web'
+  | 'classification-public'
+  | 'classification-official'
+  | 'classification-restricted'
+  | 'classification-secret'
+  | 'classification-top-secret'
   | 'name'
   | 'role'
   | 'source-note'

@@ -50,8 +50,13 @@ export class Cursor {
    * that would be a back page.
    */
   startOnFrontPage(): void {
+    this.startOnSide(true);
+  }
+
+  /** Moves to the top of a front page (`front`) or of a back page, as startOnFrontPage does. */
+  startOnSide(front: boolean): void {
     if (this.page.items.length > 0 || !this.atTop) this.newPage();
-    if (!isFrontPage(this.pages.length - 1)) {
+    if (isFrontPage(this.pages.length - 1) !== front) {
       this.page.blank = true;
       this.newPage();
     }

@@ -1,6 +1,7 @@
 // Pages from the document tree: the cover region, then the body's blocks laid out at the
-// content width and placed top-down by their kinds (src/layout/blocks), then the running
-// header and footer. Every value of the look comes from the context's theme. A document with
+// content width and placed top-down by their kinds (src/layout/blocks), the back page last,
+// then the running header and footer and the classification banners on every page. Every
+// value of the look comes from the context's theme. A document with
 // contents is laid out again once the headings' pages are known (the contents' lines do not
 // depend on the numbers, so the second pass has the same pages; it is checked, not assumed).
 import type { EngineContext } from '../context.js';
@@ -10,6 +11,8 @@ import { directionOf } from '../print/direction.js';
 import { pageSize } from '../theme.js';
 import { placeBlocks, prepareBlock } from './blocks/index.js';
 import { columnBox, finishDuplexPages } from './columns.js';
+import { placeBackPage } from './back-page.js';
+import { addBanners, bannerReach } from './banner.js';
 import { placeCover } from './cover.js';
 import { Cursor } from './cursor.js';
 import { NoteArea } from './notes.js';
@@ -45,6 +48,8 @@ function finish(context: EngineContext, tree: DocumentTree, options: LayoutOptio
   const direction = directionOf(tree.meta.lang);
   if (context.theme.print.duplex) finishDuplexPages(context, laid.pages, direction);
   addRunningHeads(context, laid.pages, tree, options.digits, direction);
+  // Last, on the pages as they will be printed (blank ones included), where duplex no longer moves anything.
+  addBanners(context, laid.pages, tree.classification, laid.root);
   return laid;
 }
 
@@ -58,7 +63,7 @@ function layoutPass(context: EngineContext, tree: DocumentTree, { digits }: Layo
   // Every page is set in the first (front) page's column; duplex moves the back pages' columns after.
   const cursor = new Cursor(context.theme, size, columnBox(context.theme, size.width, 0, directionOf(tree.meta.lang)));
   const root = struct('Document');
-  if (tree.cover.length) placeCover(context, cursor, tree.cover, root, digits);
+  if (tree.cover.length) placeCover(context, cursor, tree.cover, root, digits, bannerReach(context.theme, tree.classification));
   cursor.newPage();
   const notes = tree.notes?.length ? new NoteArea(context, tree.notes, cursor.width, digits) : undefined;
   cursor.notes = notes;
@@ -68,6 +73,7 @@ function layoutPass(context: EngineContext, tree: DocumentTree, { digits }: Layo
     root,
   );
   if (notes?.placement === 'end') placeEndNotes(context, cursor, notes, root);
+  if (tree.backPage) placeBackPage(context, cursor, tree.backPage, root, digits);
   cursor.finishPage();
   if (cursor.page.items.length === 0 && cursor.pages.length > 1) cursor.pages.pop();
   return { pages: cursor.pages, root };

@@ -24,7 +24,8 @@ export type StructType =
   | 'Reference'
   | 'Link'
   | 'TOC'
-  | 'TOCI';
+  | 'TOCI'
+  | 'Sect';
 
 export interface StructNode {
   type: StructType;
@@ -45,8 +46,10 @@ export interface TextItem {
   y: number;
   /** The structure element this text belongs to; none for artifacts. */
   struct?: StructNode;
-  /** Running header or footer: marked as a pagination artifact, not content. */
+  /** Running header or footer, a repeated banner: marked as a pagination artifact, not content. */
   artifact?: boolean;
+  /** The edge a pagination artifact belongs to (the artifact's /Attached): header and top banner, footer and bottom banner. */
+  attached?: 'Top' | 'Bottom';
 }
 
 export interface RectItem {
@@ -99,6 +102,8 @@ export interface Page {
   cover: boolean;
   /** Left blank on purpose (duplex: so that what follows starts on a front page); no running heads. */
   blank?: boolean;
+  /** The back page (`<back-page>`): the last page with content, no running header or page number. */
+  back?: boolean;
   items: Item[];
   bookmarks: Bookmark[];
   /** Named destinations on the page (headings, notes, markers), `y` from the top. */

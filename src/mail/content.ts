@@ -1,6 +1,7 @@
 // What a brief's e-mail message says, taken from the brief's data in one place, so that the
 // message follows the data model wherever it goes.
 import { blocksOf, type Brief } from '../data/brief.js';
+import { markingWords } from '../template/classification.js';
 
 /** An address as given, with the JSON path it came from (for messages). */
 export interface GivenAddress {
@@ -13,6 +14,7 @@ export interface MailContent {
   subtitle?: string;
   summary?: string;
   keyPoints: string[];
+  /** The wording of the classification level. */
   classification?: string;
   reference?: string;
   issuer?: string;
@@ -39,7 +41,7 @@ export function mailContent(brief: Brief): MailContent {
         .flatMap(b => b.paragraphs)
         .join('\n\n') || undefined,
     keyPoints: blocksOf(brief, 'key-points').flatMap(b => b.items),
-    classification: brief.classification,
+    classification: markingWords(brief),
     reference: brief.reference,
     issuer: brief.issuer?.name,
     issued: brief.issued,

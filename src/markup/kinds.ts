@@ -5,8 +5,8 @@ import type { Block, Inline } from './tree.js';
 
 export type BlockOf<K extends Block['kind']> = Extract<Block, { kind: K }>;
 
-/** Where a block element may stand: the body, the cover or a callout box. */
-export type BlockParent = 'document' | 'cover' | 'aside';
+/** Where a block element may stand: the body, the cover, the back page or a callout box. */
+export type BlockParent = 'document' | 'cover' | 'back-page' | 'aside';
 
 export interface MarkupKind<B extends Block> {
   /** Elements that make a block of this kind. */
@@ -21,7 +21,7 @@ export interface MarkupKind<B extends Block> {
 /** A table with an entry for every kind of block, each a function of that kind's block. */
 export type MarkupKindTable = { [K in Block['kind']]: MarkupKind<BlockOf<K>> };
 
-const anywhere: readonly BlockParent[] = ['document', 'cover'];
+const anywhere: readonly BlockParent[] = ['document', 'cover', 'back-page'];
 const inBoxes: readonly BlockParent[] = [...anywhere, 'aside'];
 /** A run of text and the texts of the notes it holds. */
 const withNotes = (texts: readonly (readonly Inline[])[]) => [...texts, ...texts.flatMap(t => t.flatMap(i => (i.note ? [i.note.inlines] : [])))];

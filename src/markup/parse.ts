@@ -5,12 +5,28 @@ import { Parser } from 'htmlparser2';
 import { InputError } from '../errors.js';
 import { blockElements } from './kinds.js';
 import { MAX_BLOCKS } from '../limits.js';
-import type { Aside, Block, CalloutVariant, Cell, Dir, DocumentMeta, DocumentTree, Heading, Inline, Note, Row, Table, Toc } from './tree.js';
+import type { Aside, Block, CalloutVariant, Cell, Classification, Dir, DocumentMeta, DocumentTree, Heading, Inline, Note, Row, Table, Toc } from './tree.js';
 
 type Attrs = Record<string, string>;
 
 const INLINES = new Set(['span', 'b', 'br', 'page-number', 'page-count', 'note', 'bdi']);
-const KNOWN = new Set([...blockElements.keys(), ...INLINES, 'document', 'header', 'footer', 'cover', 'li', 'caption', 'thead', 'tbody', 'tr', 'th', 'td']);
+const KNOWN = new Set([
+  ...blockElements.keys(),
+  ...INLINES,
+  'document',
+  'header',
+  'footer',
+  'classification',
+  'cover',
+  'back-page',
+  'li',
+  'caption',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+]);
 const VOID = new Set(['br', 'page-number', 'page-count', ...[...blockElements].filter(([, e]) => e.empty).map(([name]) => name)]);
 
 /** Where each element may appear. */
@@ -18,7 +34,9 @@ const PARENTS: Record<string, readonly string[]> = {
   document: [''],
   header: ['document'],
   footer: ['document'],
+  classification: ['document'],
   cover: ['document'],
+  'back-page': ['document'],
   ...Object.fromEntries([...blockElements].map(([name, e]) => [name, e.parents])),
   li: ['ul', 'ol'],
   caption: ['table'],
@@ -28,7 +46,7 @@ const PARENTS: Record<string, readonly string[]> = {
   th: ['tr'],
   td: ['tr'],
 };
-const INLINE_HOSTS = new Set(['h1', 'h2', 'h3', 'p', 'li', 'caption', 'th', 'td', 'header', 'footer', 'span', 'b', 'note', 'bdi']);
+const INLINE_HOSTS = new Set(['h1', 'h2', 'h3', 'p', 'li', 'caption', 'th', 'td', 'header', 'footer', 'classification', 'span', 'b', 'note', 'bdi']);
 /** Elements that take `dir`: every block, and the inline isolates. */
 const DIRECTED = new Set(['h1', 'h2', 'h3', 'p', 'ul', 'ol', 'table', 'aside', 'span', 'bdi']);
 const DIRS: readonly string[] = ['ltr', 'rtl', 'auto'];
@@ -40,6 +58,8 @@ const CALLOUTS: readonly CalloutVariant[] = ['summary', 'key-figure', 'quote'];
 const WORD_JOINER = '\u2060';
 const ATTRIBUTES: Record<string, readonly string[]> = {
   document: ['title', 'author', 'subject', 'keywords', 'lang', 'short-title', 'date'],
+  classification: ['level'],
+  'back-page': [],
   table: ['class', 'columns'],
   th: ['class', 'colspan', 'scope'],
   td: ['class', 'colspan'],
@@ -76,7 +96,9 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
   let meta: DocumentMeta | undefined;
   let header: Inline[] | undefined;
   let footer: Inline[] | undefined;
+  let classification: Classification | undefined;
   const cover: Block[] = [];
+  let backPage: Block[] | undefined;
   const body: Block[] = [];
   let table: { table: Table; section: 'head' | 'body' } | undefined;
   let error: InputError | undefined;
@@ -126,7 +148,9 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
   };
   const container = (): Block[] => {
     const aside = stack.find(o => o.block?.kind === 'aside')?.block as Aside | undefined;
-    return aside ? (aside.blocks as Block[]) : stack.some(o => o.name === 'cover') ? cover : body;
+    if (aside) return aside.blocks as Block[];
+    if (stack.some(o => o.name === 'cover')) return cover;
+    return stack.some(o => o.name === 'back-page') ? (backPage ??= []) : body;
   };
 
   const parser = new Parser(
@@ -172,6 +196,16 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
           case 'header':
           case 'footer':
             open.inlines = [];
+            break;
+          case 'classification':
+            if (classification) return fail(src, 'only one <classification> is allowed');
+            if (!/^[a-z][a-z0-9-]*$/.test(attrs.level ?? ''))
+              return fail(src, '<classification> needs a level attribute naming a level of the theme, e.g. level="official"');
+            open.inlines = [];
+            break;
+          case 'back-page':
+            if (backPage) return fail(src, 'only one <back-page> is allowed');
+            backPage = [];
             break;
           case 'h1':
           case 'h2':
@@ -278,8 +312,11 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
             }
             break;
           case 'note': {
-            if (!stack.some(o => o.name === 'p' || o.name === 'li') || stack.some(o => o.name === 'note' || o.name === 'aside' || o.name === 'cover')) {
-              return fail(src, '<note> belongs in the text of a body paragraph or list item (not in a heading, table, callout, cover or another note)');
+            if (!stack.some(o => o.name === 'p' || o.name === 'li') || stack.some(o => ['note', 'aside', 'cover', 'back-page'].includes(o.name))) {
+              return fail(
+                src,
+                '<note> belongs in the text of a body paragraph or list item (not in a heading, table, callout, the cover, the back page or another note)',
+              );
             }
             const note: Note = { number: notes.length + 1, inlines: [], src };
             notes.push(note);
@@ -323,6 +360,15 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
             break;
           case 'footer':
             footer = open.inlines;
+            break;
+          case 'classification': {
+            const inlines = normalize(open.inlines!);
+            if (!inlines.length) return fail(open.src, '<classification> is empty: it holds the wording of the level');
+            classification = { level: open.attrs.level, inlines, src: open.src };
+            break;
+          }
+          case 'back-page':
+            if (!backPage?.length) return fail(open.src, '<back-page> is empty');
             break;
           case 'li': {
             const list = stack[stack.length - 1].block;
@@ -375,11 +421,20 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
   if (error) throw error;
   if (stack.length) throw new InputError(`${stack[stack.length - 1].src}: <${stack[stack.length - 1].name}> is not closed`);
   if (!meta) throw new InputError(`${source}: the markup has no <document title="…"> root element`);
-  if (cover.length + body.length > MAX_BLOCKS)
-    throw new InputError(`${source}: the document has ${cover.length + body.length} blocks; at most ${MAX_BLOCKS} are allowed`);
+  const blocks = cover.length + body.length + (backPage?.length ?? 0);
+  if (blocks > MAX_BLOCKS) throw new InputError(`${source}: the document has ${blocks} blocks; at most ${MAX_BLOCKS} are allowed`);
   const headings = body.filter((b): b is Heading & { anchor: string } => b.kind === 'heading' && b.anchor !== undefined);
   for (const toc of tocs) toc.entries = headings.map(h => ({ level: h.level as 1 | 2, inlines: h.inlines, anchor: h.anchor }));
-  return { meta, header: header && normalize(header), footer: footer && normalize(footer), cover, body, ...(notes.length ? { notes } : {}) };
+  return {
+    meta,
+    header: header && normalize(header),
+    footer: footer && normalize(footer),
+    ...(classification ? { classification } : {}),
+    cover,
+    body,
+    ...(backPage ? { backPage } : {}),
+    ...(notes.length ? { notes } : {}),
+  };
 }
 
 /** Collapses white space the way HTML does: runs of spaces become one, edges are trimmed. */

@@ -103,12 +103,23 @@ export interface DocumentMeta {
   date?: string;
 }
 
+/** The classification marking: its level (the theme's colours) and its wording. */
+export interface Classification {
+  level: string;
+  inlines: Inline[];
+  src: string;
+}
+
 export interface DocumentTree {
   meta: DocumentMeta;
   header?: Inline[];
   footer?: Inline[];
+  /** Set as a banner at the top and foot of every page. */
+  classification?: Classification;
   cover: Block[];
   body: Block[];
+  /** The closing page (`<back-page>`): always the last page, with no running header or page number. */
+  backPage?: Block[];
   /** Every note, in document order. */
   notes?: Note[];
 }

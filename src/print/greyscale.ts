@@ -1,7 +1,8 @@
 // The theme's colours as greys for black-and-white printing. Each colour becomes the grey of the
 // same relative luminance, which keeps every WCAG contrast ratio as it was; then the fills are
 // spread apart until each differs visibly from the next lighter one (and from the paper), and
-// every text colour is darkened, if it must be, to 4.5:1 against every fill text is set on.
+// every text colour is darkened, if it must be, to 4.5:1 against every fill text is set on (a
+// classification banner's band, under light wording, is darkened instead).
 import { mapColours, type Palette, type Theme } from '../theme.js';
 
 /** Least difference in CIE L* between two fills (the paper, the light band, the band). */
@@ -84,6 +85,22 @@ export function greyscaleMap(theme: Theme): GreyscaleMap {
   const texts = [theme.palette.ink, theme.palette.accent, theme.palette.muted, ...Object.values(theme.styles).map(s => s.color)];
   for (const c of texts.map(expand)) {
     if (!colours.has(c)) colours.set(c, darkenTo(greyOf(luminance(c)), backgrounds, TEXT_CONTRAST));
+  }
+  // Classification banners: each level's wording against its own band. A dark wording on a light
+  // band is darkened (as above); a light wording on a dark band keeps its grey and the band is
+  // darkened instead, so the pair keeps 4.5:1 whichever way it is set.
+  for (const level of Object.values(theme.classification.levels)) {
+    if (!level.color || !level.fillColor) continue;
+    const [text, fill] = [expand(level.color), expand(level.fillColor)];
+    const fillGrey = colours.get(fill) ?? greyOf(luminance(fill));
+    const textGrey = colours.get(text) ?? greyOf(luminance(text));
+    if (luminance(text) <= luminance(fill)) {
+      colours.set(fill, fillGrey);
+      colours.set(text, darkenTo(textGrey, [fillGrey], TEXT_CONTRAST));
+    } else {
+      colours.set(text, textGrey);
+      colours.set(fill, darkenTo(fillGrey, [textGrey], TEXT_CONTRAST));
+    }
   }
   const rule = expand(theme.palette.rule);
   if (!colours.has(rule)) colours.set(rule, darkenTo(greyOf(luminance(rule)), [PAPER], RULE_CONTRAST));

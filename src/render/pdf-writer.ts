@@ -445,9 +445,13 @@ export class PdfWriter {
     this.element(element).add(content);
   }
 
-  /** Content drawn by `draw`, marked as an artifact (page furniture, not part of the text). */
-  artifact(type: ArtifactType, draw: () => void): void {
-    this.doc.markContent('Artifact', { type });
+  /**
+   * Content drawn by `draw`, marked as an artifact (page furniture, not part of the text);
+   * `attached`: the page edge a pagination artifact belongs to (running heads, banners), which
+   * PDF 1.7 says with /Attached (the /Subtype /Header of PDF 2.0 is not part of PDF 1.7).
+   */
+  artifact(type: ArtifactType, draw: () => void, attached?: 'Top' | 'Bottom'): void {
+    this.doc.markContent('Artifact', attached ? { type, attached: [attached] } : { type });
     draw();
     this.doc.endMarkedContent();
   }

@@ -72,7 +72,7 @@ function drawItem(pdf: PdfWriter, item: Item, elementFor: (n: StructNode) => Str
     case 'text': {
       const draw = () => pdf.drawLines(item.lines, item.x, item.y);
       if (item.struct && !item.artifact) pdf.tagged(elementFor(item.struct), draw);
-      else pdf.artifact('Pagination', draw);
+      else pdf.artifact('Pagination', draw, item.attached);
       break;
     }
     case 'rect': {

@@ -22,6 +22,7 @@ import {
   summitPdf,
   type PdfjsText,
 } from '../pdf/support.js';
+import { readLocale } from '../helpers/fixtures.js';
 import { asRead } from '../helpers/known-limits.js';
 
 let brief: Brief;
@@ -120,7 +121,8 @@ describe('the cover', () => {
       .map(b => normalize(b.inlines.map(i => i.text).join('')));
     expect(headings).toContain('الملخص');
     for (const h of headings) expect(coverText, h).not.toContain(h);
-    expect(cover.fragments.filter(f => f.tag === 'Artifact')).toEqual([]);
+    // Its only text artifact is the classification banner at its foot (the top one is its tagged first copy).
+    expect(cover.fragments.filter(f => f.tag === 'Artifact').map(f => normalize(f.text))).toEqual([readLocale('ar')['classification-official']]);
     expect(coverText).not.toMatch(/صفحة/);
     // The body starts on page 2 with the summary.
     expect(bodyText(text.pages[1]).startsWith('الملخص')).toBe(true);

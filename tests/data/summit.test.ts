@@ -126,7 +126,7 @@ describe('data/summit.json', () => {
     expect(sources.note).toContain('بيانات خاصة بهذا الموجز');
     expect(brief).toMatchObject({
       issuer: { name: 'وحدة الرصد والتحليل السياسي' },
-      classification: 'للاستخدام الرسمي',
+      classification: 'official',
       reference: 'MJZ-2025-08-015',
       issued: '2025-08-14',
     });

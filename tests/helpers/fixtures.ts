@@ -110,6 +110,10 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
 const INVISIBLE = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 /** Invisible characters removed, white space collapsed. */
+/** A locale file of the package (templates/locale/<language>.json): label names to words. */
+export const readLocale = (language: string): Record<string, string> =>
+  JSON.parse(fs.readFileSync(path.join(repoRoot, 'templates', 'locale', `${language}.json`), 'utf8'));
+
 export const normalize = (text: string): string => text.replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
 
 /** Text without white space, for readers that place spaces their own way. */

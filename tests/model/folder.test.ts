@@ -13,7 +13,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const brief = {
   title: 'موجز بقالب الوزارة',
-  classification: 'سري',
+  classification: 'secret',
   reference: 'MIN-1',
   custom: { distribution: 'مكتب الوزير فقط' },
   blocks: [{ type: 'key-points', items: ['نقطة واحدة.'] }],

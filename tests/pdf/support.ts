@@ -14,6 +14,7 @@ import { parseMarkup } from '../../src/markup/parse.js';
 import type { Block, DocumentTree, Inline } from '../../src/markup/tree.js';
 import { toDigits } from '../../src/template/helpers.js';
 import { defaultTemplate, renderTemplate, type Digits } from '../../src/template/render.js';
+import { markingOf } from '../../src/template/classification.js';
 import { templateValues, type Paper } from '../../src/theme.js';
 import { themeLayers } from '../../src/theme-file.js';
 import { normalize, pagePng, repoRoot, summitBrief, type Fragment, type PdfjsText } from '../helpers/fixtures.js';
@@ -52,7 +53,9 @@ export function documentTree(brief: Brief, options: { digits?: Digits; paper?: P
   const digits = options.digits ?? 'latn';
   const template = defaultTemplate();
   const theme = themeLayers({ template, data: brief, dataFile: options.source });
-  const markup = renderTemplate(brief, { template, digits, extras: templateValues(createContext({ theme, paper: options.paper }).theme) });
+  const resolved = createContext({ theme, paper: options.paper }).theme;
+  const marking = markingOf(brief, resolved, 'data');
+  const markup = renderTemplate(brief, { template, digits, extras: { ...templateValues(resolved), ...(marking ? { marking } : {}) } });
   return parseMarkup(markup, { source: template, transformText: digitsInText(digits) });
 }
 
@@ -98,8 +101,11 @@ export function units(tree: DocumentTree, digits: Digits = 'latn'): Unit[] {
       }
     }
   };
+  // The classification banner is read once, first: the cover's top band.
+  if (tree.classification) out.push({ type: 'P', text: inlineText(tree.classification.inlines), cover: true });
   walk(tree.cover, true);
   walk(tree.body, false);
+  if (tree.backPage) walk(tree.backPage, false);
   return out.filter(u => u.text !== '');
 }
 

@@ -1,16 +1,19 @@
 // Duplex: the text column moves to leave the inner (binding) margin at the right edge of a
 // right-to-left brief's front pages and the left edge of its back pages; level-1 sections can
 // start on a front page after an intentionally blank page (its wording only, an artifact, no
-// header or page number); the page count comes out even.
+// header or page number, only the classification banner); the page count comes out even.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pageCount } from '../../src/batch.js';
 import { defaultTheme } from '../../src/theme.js';
+import { readLocale } from '../helpers/fixtures.js';
 import { normalize, pdfjsText, render, summit, type PdfjsText } from '../pdf/support.js';
 import { briefWithSections } from './support.js';
 
 const { innerMargin, outerMargin, blankPage } = defaultTheme.print;
 /** A running footer: the page number and count (the blank page's wording has no digits). */
 const FOOTER = /\d/;
+/** The summit's classification banner, at the top and foot of every page, blank ones too. */
+const BANNER = readLocale('ar')['classification-official'];
 
 let oneSided: PdfjsText;
 let duplex: PdfjsText;
@@ -19,13 +22,19 @@ let sections: PdfjsText;
 beforeAll(async () => {
   oneSided = await pdfjsText(await render(summit()));
   duplex = await pdfjsText(await render(summit(), { print: { duplex: true } }));
-  sections = await pdfjsText(await render(summit(), { print: { duplex: true, frontPage: { h1: true, contents: true } } }));
+  sections = await pdfjsText(await render(summit(), { print: { duplex: true, frontPage: { h1: true, contents: true, backPage: false } } }));
 });
 
 /** The right edge of a page's body text (not headers, footers or other artifacts). */
 const textRight = (page: PdfjsText['pages'][number]) => Math.max(...page.fragments.filter(f => f.tag !== 'Artifact').map(f => f.box[2]));
 const textLeft = (page: PdfjsText['pages'][number]) => Math.min(...page.fragments.filter(f => f.tag !== 'Artifact' && f.tag === 'P').map(f => f.box[0]));
-const allText = (page: PdfjsText['pages'][number]) => normalize(page.fragments.map(f => f.text).join(' '));
+const withoutBanner = (page: PdfjsText['pages'][number]) => page.fragments.filter(f => normalize(f.text) !== BANNER);
+const allText = (page: PdfjsText['pages'][number]) =>
+  normalize(
+    withoutBanner(page)
+      .map(f => f.text)
+      .join(' '),
+  );
 const isBlank = (page: PdfjsText['pages'][number]) => allText(page) === blankPage;
 
 describe('duplex margins', () => {
@@ -68,11 +77,11 @@ describe('level-1 sections on front pages', () => {
     expect(blanks).toBeGreaterThan(0);
   });
 
-  it('a blank page carries its wording alone, as an artifact: no header, no page number', () => {
+  it('a blank page carries its wording alone (and the classification banner), as artifacts: no header, no page number', () => {
     const blank = sections.pages.filter(isBlank);
     for (const page of blank) {
-      expect(page.fragments).toHaveLength(1);
-      expect(page.fragments[0].tag).toBe('Artifact');
+      expect(page.fragments.map(f => normalize(f.text))).toEqual([BANNER, BANNER, normalize(blankPage)]);
+      expect(page.fragments.every(f => f.tag === 'Artifact')).toBe(true);
       expect(allText(page)).not.toMatch(FOOTER);
     }
     // Other pages do have page numbers, which count the blank pages too.

@@ -37,7 +37,8 @@ describe('theme schema', () => {
       if (node.$ref) node = schema.$defs[node.$ref.replace('#/$defs/', '')];
       if (typeof value !== 'object' || value === null) return;
       for (const [k, v] of Object.entries(value)) {
-        const child = node.properties?.[k];
+        // A map of named entries (the classification levels) describes its entries once, in additionalProperties.
+        const child = node.properties?.[k] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined);
         if (!child) missing.push(`${at}/${k}`);
         else walk(v, child, `${at}/${k}`);
       }
@@ -95,7 +96,7 @@ describe('wrong values', () => {
 
   it('include unknown keys at any depth, bad orientations, custom papers too small for the margins', () => {
     expect(problems('{\n  "colours": {}\n}')).toEqual([
-      'look.json:2: /colours: unexpected property "colours" (allowed here: $schema, paper, orientation, margin, bleedSafe, palette, styles, justify, header, footer, list, table, rule, keepWithNextLines, widowLines, cover, callout, notes, toc, quotes, print)',
+      'look.json:2: /colours: unexpected property "colours" (allowed here: $schema, paper, orientation, margin, bleedSafe, palette, styles, justify, header, footer, list, table, rule, keepWithNextLines, widowLines, cover, classification, callout, notes, toc, quotes, print)',
     ]);
     expect(problems('{ "orientation": "sideways" }')).toEqual(['look.json:1: /orientation: must be one of "portrait", "landscape", not "sideways"']);
     expect(problems('{ "paper": { "width": "50mm", "height": "200mm" } }')).toEqual([

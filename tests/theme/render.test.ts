@@ -106,7 +106,9 @@ describe('precedence', () => {
       renderValidBrief(loadBrief(options.data ?? briefFolder()), { source: options.data, template: options.template, themeFile: options.themeFile }).then(b =>
         pagesOf(open(b)),
       );
-    const band = (pages: ReturnType<typeof pagesOf>) => pages[0].drawn.find(d => d.kind === 'fill')!.color;
+    // The cover band: the highest fill below the classification banner (which stands at the safe edge).
+    const band = (pages: ReturnType<typeof pagesOf>) =>
+      pages[0].drawn.filter(d => d.kind === 'fill' && d.bounds[1] > themeDefaults.bleedSafe + 1).sort((a, b) => a.bounds[1] - b.bounds[1])[0].color;
     const textColours = (pages: ReturnType<typeof pagesOf>) => pages.flatMap(p => p.drawn.filter(d => d.kind === 'text').map(d => d.color));
 
     const byTemplate = await render({ template });

@@ -12,8 +12,8 @@ export interface Measure {
   readonly context: EngineContext;
   /** Width of the column. */
   readonly width: number;
-  /** Blocks of the cover take the cover's styles, draw no table rules and make no bookmarks. */
-  readonly region: 'cover' | 'body';
+  /** Blocks of the cover and of the back page take the cover's styles, draw no table rules and make no bookmarks. */
+  readonly region: 'cover' | 'back' | 'body';
   /** Digits of list labels. */
   readonly digits: Digits;
   /** Page number of each destination (heading anchors), from an earlier pass of layout: for the contents. */

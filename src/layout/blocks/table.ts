@@ -34,7 +34,7 @@ export interface PreparedTable {
 export const tableKind: BlockKind<Table, PreparedTable> = {
   prepare(table, { context, width, region }) {
     const { theme } = context;
-    const cover = region === 'cover';
+    const cover = region !== 'body';
     const widths = columnWidths(table, width);
     const { padX, padY } = theme.table;
     const prepareRow = (row: Row, head: boolean): PreparedRow => {

@@ -29,7 +29,7 @@ export const headingKind: BlockKind<Heading, PreparedText> = {
       struct: `H${block.level}`,
       anchor: block.anchor,
       title: plainText(block.inlines),
-      bookmarkLevel: region === 'cover' ? undefined : block.level,
+      bookmarkLevel: region === 'body' ? block.level : undefined,
       frontPage: region === 'body' && block.level === 1 && context.theme.print.duplex && context.theme.print.frontPage.h1,
     };
   },
