@@ -113,10 +113,12 @@ describe.skipIf(!havePdftotext)(`poppler pdftotext (default mode)${needsPdftotex
   beforeAll(() => {
     got = pdftotextRaw(bytes).map(page => page.split('\n').filter(l => l !== ''));
     laid = layout(brief).pages.map(page => {
-      // The running header and footer are laid out last; on the page they are above and below the rest.
+      // The running header and footer and the banners are page furniture, laid out apart from the
+      // text; on the page they are above and below the rest, each in the order of its height.
       const text = page.items.filter(item => item.kind === 'text');
-      const head = text.filter(item => item.artifact && item.y < page.height / 2);
-      const foot = text.filter(item => item.artifact && item.y >= page.height / 2);
+      const byHeight = (a: { y: number }, b: { y: number }) => a.y - b.y;
+      const head = text.filter(item => item.artifact && item.y < page.height / 2).sort(byHeight);
+      const foot = text.filter(item => item.artifact && item.y >= page.height / 2).sort(byHeight);
       return [...head, ...text.filter(item => !item.artifact), ...foot].flatMap(item =>
         item.lines.map(l => ({ text: lineText(l), table: item.struct?.type === 'TD' || item.struct?.type === 'TH' })),
       );
