@@ -15,6 +15,8 @@ import { templateValues, type Paper, type PrintSettings, type ThemeOverride } fr
 import { themeLayers } from './theme-file.js';
 import { templateFolder } from './template/folder.js';
 import { directionOf } from './print/direction.js';
+import { loadImages } from './images/load.js';
+import path from 'node:path';
 
 export type { Brief } from './data/brief.js';
 export type { Digits } from './digits.js';
@@ -69,6 +71,12 @@ export async function renderValidBrief(brief: Brief, options: RenderOptions = {}
   const markup = renderTemplate(drawable, { template, digits, extras: templateValues(context.theme), limits: options.limits });
   const tree = parseMarkup(markup, { source: template, transformText: digitsInText(digits) });
   coverage.template(tree, shownPath(template));
+  loadImages(tree, {
+    template: path.dirname(template),
+    data: options.source ? path.dirname(path.resolve(options.source)) : process.cwd(),
+    dataFile: source,
+    brief,
+  });
   coverage.report(options);
   const laid = layoutDocument(context, tree, { digits });
   const { bleed, marks } = context.theme.print;

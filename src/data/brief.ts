@@ -49,7 +49,7 @@ export interface MailAddresses {
 export interface Issuer {
   name: string;
   department?: string;
-  /** Path of a logo image; kept as metadata, not drawn. */
+  /** Path of a logo image, relative to the data file: drawn on the cover and in the running header. */
   logo?: string;
   address?: string;
   contact?: string;
@@ -97,9 +97,20 @@ export type Block =
   | ProgrammeBlock
   | TimelineBlock
   | SectionBlock
-  | SourcesBlock;
+  | SourcesBlock
+  | FigureBlock;
 
 export type BlockType = Block['type'];
+
+/** An image file relative to the data file, described by `alt`, with an optional caption. */
+export interface FigureBlock extends Titled {
+  type: 'figure';
+  src: string;
+  alt: string;
+  caption?: string;
+  /** "200", "200pt", "80mm", "8cm" or "60%" of the column. */
+  width?: string;
+}
 
 /** What every block may carry: a heading replacing the locale's default for its type. */
 interface Titled {

@@ -55,6 +55,9 @@ function drawnTexts(brief: Brief): string[] {
           ...(b.items ?? []).flatMap(s => [s.name, ...(s.latin ? [s.latin] : []), ...(s.detail ? [s.detail] : [])]),
           ...(b.note ? [b.note] : []),
         ];
+      case 'figure':
+        // The alt text is not drawn: it is the Figure's /Alt (tests/blocks/figure.test.ts).
+        return [...title, ...(b.caption ? [b.caption] : [])];
     }
   };
   return [brief.title, ...(brief.subtitle ? [brief.subtitle] : []), ...brief.blocks.flatMap(block)];
