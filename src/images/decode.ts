@@ -12,6 +12,8 @@ export interface ImageFacts {
   /** Natural size in points: a pixel (and an SVG "px") is 1/96 inch, as in CSS. */
   width: number;
   height: number;
+  /** An SVG as it is drawn: its root element made to fill the box it is drawn in (see `svg`). */
+  drawn?: Uint8Array;
 }
 
 /** Points per CSS pixel. */
@@ -177,6 +179,7 @@ function svg(bytes: Uint8Array): ImageFacts | string {
   }
   if (/<!ENTITY/i.test(text)) return 'is an SVG that declares entities (<!ENTITY>), which are not read';
   let root: Record<string, string> | undefined;
+  let rootTag = { start: 0, end: 0 };
   let elements = 0;
   let problem: string | undefined;
   let line = 1;
@@ -189,6 +192,7 @@ function svg(bytes: Uint8Array): ImageFacts | string {
         if (!root) {
           if (lower !== 'svg') problem = `is not an SVG image: its root element is <${name}>`;
           root = attrs;
+          rootTag = { start: parser.startIndex, end: parser.endIndex };
         }
         if (++elements > MAX_SVG_ELEMENTS) problem = `has more than ${MAX_SVG_ELEMENTS} elements, the most an SVG image may have`;
         else if (REFUSED[lower]) problem = `holds ${REFUSED[lower]}, at line ${line} of the SVG`;
@@ -221,7 +225,14 @@ function svg(bytes: Uint8Array): ImageFacts | string {
   else if (width === undefined && height !== undefined && boxW !== undefined) width = (height * boxW) / boxH!;
   else if (height === undefined && width !== undefined && boxW !== undefined) height = (width * boxH!) / boxW;
   if (!(width! > 0) || !(height! > 0)) return 'is an SVG without a size: give its <svg> a width and height, or a viewBox';
-  const warnings = svgWarnings(text, width!, height!);
+  // svg-to-pdfkit draws the root at its own width and height inside the box it is given: made
+  // 100% of the box, with a viewBox of its size when it has none, it is scaled to the box instead.
+  const attrs = { ...root, width: '100%', height: '100%', ...(boxW === undefined ? { viewBox: `0 0 ${width! / PX} ${height! / PX}` } : {}) };
+  const tag = `<svg${Object.entries(attrs)
+    .map(([k, v]) => ` ${k}="${v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')}"`)
+    .join('')}${text[rootTag.end - 1] === '/' ? '/' : ''}>`;
+  const drawn = text.slice(0, rootTag.start) + tag + text.slice(rootTag.end + 1);
+  const warnings = svgWarnings(drawn, width!, height!);
   if (warnings.length) return `is an SVG that cannot be drawn as it is: ${warnings[0].replace(/^SVGtoPDF:\s*/, '')}`;
-  return { format: 'svg', width: width!, height: height! };
+  return { format: 'svg', width: width!, height: height!, drawn: new TextEncoder().encode(drawn) };
 }

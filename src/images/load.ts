@@ -61,7 +61,8 @@ function loadImage(image: Image, folders: ImageFolders, assets: Map<string, Imag
   }
   const facts = describeImage(bytes);
   if (typeof facts === 'string') throw refuse(facts);
-  const asset: ImageAsset = { key: found.real, bytes, ...facts };
+  const { drawn, ...size } = facts;
+  const asset: ImageAsset = { key: found.real, ...size, bytes: drawn ?? bytes };
   assets.set(found.real, asset);
   return asset;
 }

@@ -117,8 +117,9 @@ export interface ImageAsset {
   /** The real path: the same file named twice is one asset. */
   key: string;
   format: 'png' | 'jpeg' | 'svg';
+  /** The file's bytes; for an SVG, its text as drawn (the root made to fill the box it is drawn in). */
   bytes: Uint8Array;
-  /** Natural size in points (raster images at 72 dpi scaled by the markup's size; SVG from its width and height or viewBox). */
+  /** Natural size in points: a pixel is 1/96 inch (raster images; an SVG from its width and height, or its viewBox). */
   width: number;
   height: number;
 }
