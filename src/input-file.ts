@@ -85,6 +85,8 @@ export function readInputText(file: string, input: InputFile): string {
  * names (partials, themes, images). 'outside' when it leads out; 'missing' when it does not exist.
  */
 export function realPathInside(file: string, folder: string): { real: string } | 'outside' | 'missing' {
+  // A name that leaves the folder as written is refused before the file system is asked about it.
+  if (!isInside(path.resolve(file), path.resolve(folder))) return 'outside';
   let real: string, realFolder: string;
   try {
     real = fs.realpathSync(file);
@@ -92,6 +94,10 @@ export function realPathInside(file: string, folder: string): { real: string } |
   } catch {
     return 'missing';
   }
-  const inside = path.relative(realFolder, real);
-  return !inside || inside.startsWith('..') || path.isAbsolute(inside) ? 'outside' : { real };
+  return isInside(real, realFolder) ? { real } : 'outside';
+}
+
+function isInside(file: string, folder: string): boolean {
+  const inside = path.relative(folder, file);
+  return !!inside && !inside.startsWith('..') && !path.isAbsolute(inside);
 }

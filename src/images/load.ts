@@ -41,7 +41,7 @@ function loadImage(image: Image, folders: ImageFolders, assets: Map<string, Imag
     );
   if (found === 'outside')
     throw refuse(
-      `leads outside ${shownPath(folder)} (to ${fs.realpathSync(file)}); an image must lie inside the ${image.from === 'data' ? "data file's" : "template's"} folder`,
+      `leads outside ${shownPath(folder)} (to ${realOrAsGiven(file)}); an image must lie inside the ${image.from === 'data' ? "data file's" : "template's"} folder`,
     );
   const cached = assets.get(found.real);
   if (cached) return cached;
@@ -65,6 +65,14 @@ function loadImage(image: Image, folders: ImageFolders, assets: Map<string, Imag
   const asset: ImageAsset = { key: found.real, ...size, bytes: drawn ?? bytes };
   assets.set(found.real, asset);
   return asset;
+}
+
+function realOrAsGiven(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 function isLink(file: string): boolean {
