@@ -20,6 +20,14 @@ const xmpValues = (xmp: string, tag: string): string[] =>
 const kinds: { name: string; make: () => Promise<Uint8Array>; archival: boolean }[] = [
   { name: 'brief', make: () => renderValidBrief(loadBrief(path.join(packageRoot(), 'data/summit.json'))), archival: true },
   { name: 'brief without PDF/A', make: () => renderValidBrief(loadBrief(path.join(packageRoot(), 'data/summit.json')), { archival: false }), archival: false },
+  {
+    name: 'brief with images (PNG with alpha, SVG)',
+    make: () =>
+      renderValidBrief(loadBrief(path.join(packageRoot(), 'data/examples/ministry-brief.json')), {
+        source: path.join(packageRoot(), 'data/examples/ministry-brief.json'),
+      }),
+    archival: true,
+  },
   { name: 'specimen', make: () => renderSpecimen(['مُحَمَّد رَسُولُ اللَّهِ', 'المملكة والكويت ألكسندر هجين', '!عنوان بالخط العريض']), archival: true },
 ];
 

@@ -71,9 +71,10 @@ const scaffolded = (): { name: string; brief: Brief } => {
 };
 
 const cases = [
-  { name: 'data/summit.json', brief: summit(), summitBrief: true },
-  ...examples().map(e => ({ name: `data/examples/${e.name}`, brief: e.brief, summitBrief: false })),
-  { ...scaffolded(), summitBrief: false },
+  { name: 'data/summit.json', brief: summit(), summitBrief: true, source: undefined },
+  // Rendered as from their file: the images an example names are found beside it.
+  ...examples().map(e => ({ name: `data/examples/${e.name}`, brief: e.brief, summitBrief: false, source: e.file })),
+  { ...scaffolded(), summitBrief: false, source: undefined },
 ];
 
 describe('briefs render with the default template', () => {
@@ -81,16 +82,16 @@ describe('briefs render with the default template', () => {
     expect(examples().length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(cases)('$name: every text of its blocks is read back, in data order', async ({ brief }) => {
-    const { all } = await pdfText(await render(brief));
+  it.each(cases)('$name: every text of its blocks is read back, in data order', async ({ brief, source }) => {
+    const { all } = await pdfText(await render(brief, { source }));
     expect(outOfOrder(all, drawnTexts(brief))).toBeNull();
   });
 
-  it.each(cases.filter(c => !c.summitBrief))('$name: no summit wording anywhere in the PDF', async ({ brief }) => {
+  it.each(cases.filter(c => !c.summitBrief))('$name: no summit wording anywhere in the PDF', async ({ brief, source }) => {
     const data = textValues(brief)
       .map(v => v.value)
       .join(' ');
-    const { all } = await pdfText(await render(brief));
+    const { all } = await pdfText(await render(brief, { source }));
     for (const word of SUMMIT_WORDS) {
       expect(data.includes(word), `the data itself says ${word}`).toBe(false);
       expect(all.includes(word.replace(/\s+/g, '')), word).toBe(false);
