@@ -82,7 +82,8 @@ export type LabelName =
   | 'source-note'
   | 'page'
   | 'of'
-  | 'separator';
+  | 'separator'
+  | 'contents';
 
 export type Labels = Partial<Record<LabelName, string>>;
 
@@ -98,7 +99,9 @@ export type Block =
   | TimelineBlock
   | SectionBlock
   | SourcesBlock
-  | FigureBlock;
+  | FigureBlock
+  | CalloutBlock
+  | ContentsBlock;
 
 export type BlockType = Block['type'];
 
@@ -110,6 +113,21 @@ export interface FigureBlock extends Titled {
   caption?: string;
   /** "200", "200pt", "80mm", "8cm" or "60%" of the column. */
   width?: string;
+}
+
+/** A callout box; a key figure's first paragraph is the figure, the others its label. */
+export interface CalloutBlock extends Titled {
+  type: 'callout';
+  variant: 'summary' | 'key-figure' | 'quote';
+  paragraphs: string[];
+  attribution?: string;
+  /** The box's language when not the brief's ("en"): set left to right. */
+  language?: string;
+}
+
+/** The contents of the brief (its section headings with their pages). */
+export interface ContentsBlock extends Titled {
+  type: 'contents';
 }
 
 /** What every block may carry: a heading replacing the locale's default for its type. */

@@ -55,6 +55,10 @@ function drawnTexts(brief: Brief): string[] {
           ...(b.items ?? []).flatMap(s => [s.name, ...(s.latin ? [s.latin] : []), ...(s.detail ? [s.detail] : [])]),
           ...(b.note ? [b.note] : []),
         ];
+      case 'callout':
+        return [...title, ...b.paragraphs, ...(b.attribution ? [b.attribution] : [])];
+      case 'contents':
+        return title;
       case 'figure':
         // The alt text is not drawn: it is the Figure's /Alt (tests/blocks/figure.test.ts).
         return [...title, ...(b.caption ? [b.caption] : [])];
