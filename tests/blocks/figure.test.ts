@@ -10,7 +10,11 @@ import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from '
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brief } from '../../src/data/brief.js';
+import { createContext } from '../../src/context.js';
 import { loadBrief } from '../../src/data/load.js';
+import { loadImages } from '../../src/images/load.js';
+import { layoutDocument } from '../../src/layout/flow.js';
+import { parseMarkup } from '../../src/markup/parse.js';
 import { renderValidBrief } from '../../src/index.js';
 import { themeDefaults } from '../../src/theme.js';
 import { expectMatchesBaseline, pagePng, repoRoot } from '../helpers/fixtures.js';
@@ -219,5 +223,30 @@ describe('the page with the chart (the third: cover, then the summary, contents 
     expect(page).toBe(2);
     const viewer = mupdf.Document.openDocument(bytes, 'application/pdf');
     expectMatchesBaseline(pagePng(viewer, page), path.join(repoRoot, 'tests/baselines/ministry-brief-page-3.png'));
+  });
+});
+
+describe('a decorative image and one too large for the page', () => {
+  const assets = path.join(repoRoot, 'data/examples/assets');
+  const laidOut = (markup: string) => {
+    const tree = parseMarkup(markup);
+    loadImages(tree, { template: assets, data: assets });
+    return layoutDocument(createContext(), tree, { digits: 'latn' });
+  };
+
+  it('alt="" with role="presentation": an artifact, in no structure element', () => {
+    const laid = laidOut('<document title="t"><p>نص</p><img src="emblem.png" alt="" role="presentation" width="20mm"/></document>');
+    const images = laid.pages.flatMap(p => p.items.filter(i => i.kind === 'image'));
+    expect(images.map(i => [i.struct, i.artifact])).toEqual([[undefined, 'Layout']]);
+  });
+
+  it('an image asked for taller than the text area is scaled down to it, its proportions kept', () => {
+    const laid = laidOut('<document title="t"><figure><img src="map.jpg" alt="خريطة" height="2000"/></figure></document>');
+    const [image] = laid.pages.flatMap(p => p.items.filter(i => i.kind === 'image'));
+    const { margin } = themeDefaults;
+    const textArea = laid.pages[0].height - margin.top - margin.bottom;
+    expect(image.kind === 'image' && image.h).toBeLessThanOrEqual(textArea + 0.01);
+    expect(image.kind === 'image' && image.w / image.h).toBeCloseTo(720 / 420, 3);
+    expect(image.kind === 'image' && image.x + image.w).toBeLessThanOrEqual(laid.pages[0].width - margin.side + 0.01);
   });
 });

@@ -5,6 +5,7 @@
 // path (or the template file and line), exit 2, and nothing is written.
 import fs from 'node:fs';
 import path from 'node:path';
+import { type PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, cli, expectNoStack, expectNothingWritten, minimal, repoRoot, tempDir, write } from './cli.js';
@@ -40,14 +41,22 @@ function refused(files: Record<string, string | Uint8Array>, data: object, args:
 const png = (width: number, height: number) => PNG.sync.write(new PNG({ width, height }));
 
 describe('an image the data names', () => {
-  it('is drawn when it lies in the data file’s folder (the example’s emblem, copied beside a brief)', () => {
+  it('is drawn when it lies in the data file’s folder: a PNG and a JPEG copied beside a brief, the JPEG kept as DCT data', async () => {
     const dir = tempDir('mowjaz-images-');
     write(dir, 'img/emblem.png', emblem);
+    write(dir, 'img/map.jpg', jpeg);
     const { data } = withFigure('img/emblem.png');
+    (data as { blocks: object[] }).blocks.push({ type: 'figure', src: 'img/map.jpg', alt: 'خريطة' });
     const out = path.join(dir, 'out.pdf');
     const run = cli([write(dir, 'brief.json', data), '--out', out]);
     expect(run.code, run.stderr).toBe(0);
-    expect(fs.readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pdf = await PDFDocument.load(fs.readFileSync(out), { updateMetadata: false });
+    const images = pdf.context
+      .enumerateIndirectObjects()
+      .flatMap(([, o]) => (o instanceof PDFRawStream && o.dict.get(PDFName.of('Subtype')) === PDFName.of('Image') ? [o.dict] : []));
+    const show = (d: PDFDict) => `${d.get(PDFName.of('Width'))}×${d.get(PDFName.of('Height'))} ${d.get(PDFName.of('Filter'))}`;
+    // The emblem, its alpha channel (a soft mask) and the map, whose JPEG bytes are copied as they are.
+    expect(images.map(show).sort()).toEqual(['256×256 /FlateDecode', '256×256 /FlateDecode', '720×420 /DCTDecode']);
   });
 
   const cases: { name: string; files: Record<string, string | Uint8Array>; src: string; message: RegExp }[] = [
