@@ -328,12 +328,38 @@ function fontCss(): string {
     .replace(/font-display: swap/g, 'font-display: block');
 }
 
+/**
+ * The fields the HTML twin reads, from the brief's blocks: the twin was written for the summit's
+ * own data model (summit date, place and goals, delegations, sections with headings) and lays
+ * out the same content.
+ */
+function twinFields(brief: Brief): Record<string, unknown> {
+  const facts = blocksOf(brief, 'facts').flatMap(f => f.items.map(i => i.value as unknown));
+  const date = facts.find((v): v is { date: string } => typeof v === 'object' && v !== null && 'date' in v)?.date;
+  return {
+    summit: {
+      date,
+      place: facts.find(v => typeof v === 'string'),
+      goals: facts.find(v => Array.isArray(v)) ?? [],
+      programme: blocksOf(brief, 'programme').flatMap(p => p.items.map(i => i.text)),
+    },
+    summary: blocksOf(brief, 'summary')
+      .flatMap(s => s.paragraphs)
+      .join(' '),
+    keyPoints: blocksOf(brief, 'key-points').flatMap(k => k.items),
+    delegations: blocksOf(brief, 'roster').flatMap(r => r.groups.map(g => ({ side: g.name, members: g.members }))),
+    sources: blocksOf(brief, 'sources').flatMap(s => s.items),
+    source: blocksOf(brief, 'sources').find(s => s.note)?.note,
+    sections: blocksOf(brief, 'section').flatMap(s => (s.sections ?? []).map(sub => ({ heading: sub.title, paragraphs: sub.paragraphs ?? [] }))),
+  };
+}
+
 function briefHtml(brief: Brief): string {
   const hbs = Handlebars.create();
   for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn as Handlebars.HelperDelegate);
   const template = hbs.compile(fs.readFileSync(path.join(ROOT, 'bench/html/brief.hbs'), 'utf8'), { strict: false });
   const header = `${brief.shortTitle}${brief.classification ? ` — ${brief.classification}` : ''}`;
-  return template({ ...brief, fontCss: fontCss(), headerCss: cssString(header) });
+  return template({ ...brief, ...twinFields(brief), fontCss: fontCss(), headerCss: cssString(header) });
 }
 
 function findChromium(): string | undefined {

@@ -20,8 +20,8 @@ const MUTANTS = [
     id: 'mirroring-off',
     what: 'brackets in right-to-left runs drawn unmirrored (each swapped for its mirror before HarfBuzz mirrors it back)',
     file: 'src/text/shaper.ts',
-    search: '    buf.addText(text, offset, length);',
-    replace: "    buf.addText(req.rtl ? text.replace(/[()[\\]{}]/g, c => ({ '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{' } as Record<string, string>)[c]) : text, offset, length);",
+    search: '  buf.addText(text, offset, length);',
+    replace: "  buf.addText(settings.rtl ? text.replace(/[()[\\]{}]/g, c => ({ '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{' } as Record<string, string>)[c]) : text, offset, length);",
     tests: ['tests/text/bidi.test.ts', 'tests/text/picture.test.ts', 'tests/brief/visual.test.ts'],
   },
   {
@@ -46,7 +46,7 @@ const MUTANTS = [
     file: 'src/render/glyph-run.ts',
     search: '        const startX = Number(fmt(x + word[segment[0]].x, 2));',
     replace: '        const startX = Number(fmt(x + word[segment[0]].x + (hidden ? 1 : 0), 2));',
-    tests: ['tests/justify/kashida.test.ts'],
+    tests: ['tests/text/kashida.test.ts'],
   },
   {
     id: 'tounicode-swapped',
@@ -76,9 +76,25 @@ const MUTANTS = [
     id: 'kashida-where-unsafe',
     what: "tatweels inserted without HarfBuzz's SAFE_TO_INSERT_TATWEEL flag",
     file: 'src/text/kashida.ts',
-    search: '      if (!safe.has(k) || !LETTER.test(text[k])) continue;',
-    replace: '      if (!LETTER.test(text[k])) continue;',
-    tests: ['tests/justify/kashida.test.ts'],
+    search: '      if (!safe.has(k) || !LETTER.test(text[k]) || MARK.test(text[k - 1])) continue;',
+    replace: '      if (!LETTER.test(text[k]) || MARK.test(text[k - 1])) continue;',
+    tests: ['tests/text/kashida.test.ts'],
+  },
+  {
+    id: 'footer-digits',
+    what: 'page numbers in the running footer drawn in the other digits (Arabic-Indic where Western were asked for, and back)',
+    file: 'src/layout/running.ts',
+    search: '    const fields: Fields = { page: formatCounter(i + 1, digits), pages: total };',
+    replace: "    const fields: Fields = { page: formatCounter(i + 1, digits === 'latn' ? 'arab' : 'latn'), pages: total };",
+    tests: ['tests/brief/content.test.ts', 'tests/pdf/text.test.ts'],
+  },
+  {
+    id: 'table-columns-ltr',
+    what: 'table columns laid out from the left in right-to-left tables (the first cell leftmost)',
+    file: 'src/layout/blocks/table.ts',
+    search: "          x: table.dir === 'ltr' ? width - right - w : right,",
+    replace: '          x: width - right - w,',
+    tests: ['tests/brief/visual.test.ts', 'tests/brief/roster.test.ts'],
   },
 ];
 

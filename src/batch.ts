@@ -11,6 +11,7 @@ import v8 from 'node:v8';
 import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { loadBrief } from './data/load.js';
+import { sharedFileCaches } from './file-cache.js';
 import { templateFolder } from './template/folder.js';
 import { defaultTemplate } from './template/render.js';
 import { renderValidBrief, type RenderOptions } from './index.js';
@@ -125,7 +126,8 @@ export async function renderBatch(tasks: readonly BatchTask[], options: RenderOp
 
 /** Loads, validates and renders one data file. */
 async function renderFile(file: string, options: RenderOptions, onWarning?: (message: string) => void): Promise<Uint8Array> {
-  const brief = loadBrief(file, { schema: templateFolder(options.template ?? defaultTemplate()).schema }, options.limits?.inputBytes);
+  const schema = templateFolder(options.template ?? defaultTemplate()).schema;
+  const brief = loadBrief(file, { schema, caches: sharedFileCaches() }, options.limits?.inputBytes);
   return renderValidBrief(brief, { ...options, source: file, onWarning });
 }
 

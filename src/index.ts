@@ -5,6 +5,7 @@ import { parseBrief } from './data/load.js';
 import type { Brief } from './data/brief.js';
 import { digitsInText, type Digits } from './digits.js';
 import { InputError, shownPath } from './errors.js';
+import { sharedFileCaches } from './file-cache.js';
 import { readDateTime } from './data/dates.js';
 import type { Limits } from './limits.js';
 import { layoutDocument } from './layout/flow.js';
@@ -55,7 +56,8 @@ export interface RenderOptions {
 
 export async function renderBrief(data: Brief | unknown, options: RenderOptions = {}): Promise<Uint8Array> {
   const source = options.source ?? 'data';
-  const brief = parseBrief(JSON.stringify(data, null, 2), source, { schema: templateFolder(options.template ?? defaultTemplate()).schema });
+  const schema = templateFolder(options.template ?? defaultTemplate()).schema;
+  const brief = parseBrief(JSON.stringify(data, null, 2), source, { schema, caches: sharedFileCaches() });
   return renderValidBrief(brief, options);
 }
 
@@ -64,11 +66,13 @@ export async function renderValidBrief(brief: Brief, options: RenderOptions = {}
   const source = options.source ?? 'data';
   const digits = options.digits ?? 'latn';
   const template = templateFolder(options.template ?? defaultTemplate()).main;
-  const layers = [...themeLayers({ template, data: brief, dataFile: options.source, themeFile: options.themeFile }), options.theme ?? {}];
+  // The process's file caches (compiled templates, locales, schemas) and engines, passed down.
+  const caches = sharedFileCaches();
+  const layers = [...themeLayers({ template, data: brief, dataFile: options.source, themeFile: options.themeFile, caches }), options.theme ?? {}];
   const context = createContext({ theme: layers, paper: options.paper, print: options.print });
   const coverage = new CoverageCheck(context.engine.coverage, source);
   const drawable = coverage.data(brief);
-  const markup = renderTemplate(drawable, { template, digits, extras: templateValues(context.theme), limits: options.limits });
+  const markup = renderTemplate(drawable, { template, digits, extras: templateValues(context.theme), limits: options.limits, caches });
   const tree = parseMarkup(markup, { source: template, transformText: digitsInText(digits) });
   coverage.template(tree, shownPath(template));
   loadImages(tree, {

@@ -6,6 +6,7 @@ import { codePointLabel } from './errors.js';
 import { createTextEngine, type TextEngine } from './text/engine.js';
 import { isMainModule } from './main-module.js';
 import type { JustifyMode } from './text/records.js';
+import type { Direction } from './text/bidi.js';
 import { createPdfFontCache, PdfWriter } from './render/pdf-writer.js';
 import { writeAtomically } from './output.js';
 import { CliError, runCli } from './cli-support.js';
@@ -25,6 +26,8 @@ export interface SpecimenOptions {
   justify?: JustifyMode;
   /** The text engine to lay out with (default: a new one). */
   engine?: TextEngine;
+  /** Paragraph direction of every line (default right to left): the tests draw left-to-right paragraphs too. */
+  direction?: Direction;
 }
 
 export async function renderSpecimen(lines: readonly string[], options: SpecimenOptions = {}): Promise<Uint8Array> {
@@ -52,6 +55,7 @@ export async function renderSpecimen(lines: readonly string[], options: Specimen
       width,
       align: options.align ?? 'start',
       justify: options.justify,
+      direction: options.direction,
     });
     const paragraph = pdf.structure('P');
     pdf.append(document, paragraph);

@@ -8,6 +8,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { parseValidJson, readJsonText } from './data/load.js';
 import { realPathInside } from './input-file.js';
 import { InputError } from './errors.js';
+import { cacheKey, sharedFileCaches, type FileCaches } from './file-cache.js';
 import { packageRoot } from './package-root.js';
 import { shownPath } from './errors.js';
 import { MM, PALETTE_NAMES, type ThemeOverride } from './theme.js';
@@ -37,11 +38,19 @@ interface SchemaNode {
   $defs?: Record<string, SchemaNode>;
 }
 
-let compiled: { validate: ValidateFunction<object>; schema: SchemaNode } | undefined;
+interface ThemeValidator {
+  validate: ValidateFunction<object>;
+  schema: SchemaNode;
+}
 
-function themeValidator(): { validate: ValidateFunction<object>; schema: SchemaNode } {
-  if (compiled) return compiled;
-  const file = themeSchemaPath();
+/** The theme schema's validator, by the schema's path. */
+const THEME_VALIDATORS = cacheKey<ThemeValidator>('theme validators');
+
+function themeValidator(caches: FileCaches): ThemeValidator {
+  return caches.of(THEME_VALIDATORS).fromFile(themeSchemaPath(), newThemeValidator);
+}
+
+function newThemeValidator(file: string): ThemeValidator {
   let schema: SchemaNode;
   try {
     schema = JSON.parse(fs.readFileSync(file, 'utf8')) as SchemaNode;
@@ -56,8 +65,7 @@ function themeValidator(): { validate: ValidateFunction<object>; schema: SchemaN
   ajv.addFormat('hex-colour', { type: 'string', validate: /^#[0-9a-fA-F]{6}$/ });
   ajv.addFormat('colour', { type: 'string', validate: s => /^#[0-9a-fA-F]{6}$/.test(s) || (PALETTE_NAMES as readonly string[]).includes(s) });
   ajv.addFormat('paper', { type: 'string', validate: /^(a4|letter|a5)$/ });
-  compiled = { validate: ajv.compile<object>(schema), schema };
-  return compiled;
+  return { validate: ajv.compile<object>(schema), schema };
 }
 
 /**
@@ -79,8 +87,8 @@ function inPoints(value: unknown, node: SchemaNode, root: SchemaNode): unknown {
 }
 
 /** Parses and validates a theme file's text; `file` names it in messages. */
-export function parseTheme(text: string, file: string): ThemeOverride {
-  const { validate, schema } = themeValidator();
+export function parseTheme(text: string, file: string, caches: FileCaches = sharedFileCaches()): ThemeOverride {
+  const { validate, schema } = themeValidator(caches);
   return inPoints(parseValidJson(text, file, validate), schema, schema) as ThemeOverride;
 }
 
@@ -88,7 +96,7 @@ export function parseTheme(text: string, file: string): ThemeOverride {
  * Reads a theme file: a regular file of at most MAX_THEME_BYTES, and, when `folder` is given,
  * inside that folder once links are followed (a theme a brief or a template names stays beside it).
  */
-export function loadThemeFile(file: string, folder?: string): ThemeOverride {
+export function loadThemeFile(file: string, folder?: string, caches?: FileCaches): ThemeOverride {
   const shown = shownPath(file);
   let stat: fs.Stats;
   let real: string;
@@ -96,7 +104,7 @@ export function loadThemeFile(file: string, folder?: string): ThemeOverride {
     real = fs.realpathSync(file);
     stat = fs.statSync(real);
   } catch {
-    return parseTheme(readJsonText(file, 'theme file'), shown); // reports why it cannot be read
+    return parseTheme(readJsonText(file, 'theme file'), shown, caches); // reports why it cannot be read
   }
   if (folder !== undefined) {
     if (realPathInside(real, folder) === 'outside') {
@@ -105,7 +113,7 @@ export function loadThemeFile(file: string, folder?: string): ThemeOverride {
   }
   if (!stat.isFile()) throw new InputError(`cannot read theme file ${shown}: it is not a regular file`);
   if (stat.size > MAX_THEME_BYTES) throw new InputError(`${shown}: the theme file is ${stat.size} bytes; a theme is at most ${MAX_THEME_BYTES} bytes`);
-  return parseTheme(readJsonText(real, 'theme file'), shown);
+  return parseTheme(readJsonText(real, 'theme file'), shown, caches);
 }
 
 export interface ThemeSources {
@@ -117,6 +125,8 @@ export interface ThemeSources {
   dataFile?: string;
   /** The command line's --theme: wins over the others. */
   themeFile?: string;
+  /** Where the theme schema's validator is kept (default: the process's, sharedFileCaches()). */
+  caches?: FileCaches;
 }
 
 /** The theme layers of one brief, lowest precedence first, each to be merged over the defaults in turn. */
@@ -124,12 +134,13 @@ export function themeLayers(sources: ThemeSources): ThemeOverride[] {
   const layers: ThemeOverride[] = [];
   const templateFolder = path.dirname(path.resolve(sources.template));
   const beside = path.join(templateFolder, TEMPLATE_THEME);
-  if (fs.existsSync(beside)) layers.push(loadThemeFile(beside, templateFolder));
+  const { caches } = sources;
+  if (fs.existsSync(beside)) layers.push(loadThemeFile(beside, templateFolder, caches));
   const named = (sources.data as { theme?: unknown } | null)?.theme;
   if (typeof named === 'string') {
     const dataFolder = sources.dataFile ? path.dirname(path.resolve(sources.dataFile)) : process.cwd();
-    layers.push(loadThemeFile(path.resolve(dataFolder, named), dataFolder));
+    layers.push(loadThemeFile(path.resolve(dataFolder, named), dataFolder, caches));
   }
-  if (sources.themeFile !== undefined) layers.push(loadThemeFile(sources.themeFile));
+  if (sources.themeFile !== undefined) layers.push(loadThemeFile(sources.themeFile, undefined, caches));
   return layers;
 }

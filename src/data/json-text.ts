@@ -145,6 +145,25 @@ export function scanJson(text: string): ScanResult {
     }
   };
 
+  /**
+   * After a member of an object or array: true at a comma (another member follows), false at
+   * `close` (the container ends), each consumed; anything else is an error, which says a comma is
+   * missing when what stands there looks like the next member (`commaMissing`).
+   */
+  const another = (close: '}' | ']', commaMissing: boolean): boolean => {
+    if (text[i] === ',' || text[i] === close) return text[i++] === ',';
+    throw unexpected(`"," or "${close}"${commaMissing ? ' (a comma is missing)' : ''}`);
+  };
+
+  /** Past an opening bracket: true when the container is empty (its `close` consumed too). */
+  const opensEmpty = (close: '}' | ']'): boolean => {
+    i++;
+    skipWs();
+    if (text[i] !== close) return false;
+    i++;
+    return true;
+  };
+
   const scanValue = (pointer: string, key?: number, depth = 0): void => {
     skipWs();
     if (i >= text.length) throw unexpected('a value');
@@ -154,12 +173,7 @@ export function scanJson(text: string): ScanResult {
       throw new SyntaxProblem(i, `arrays and objects are nested more than ${MAX_DEPTH} levels deep`);
     }
     if (c === '{') {
-      i++;
-      skipWs();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
+      if (opensEmpty('}')) return;
       const seen = new Set<string>();
       for (;;) {
         skipWs();
@@ -178,38 +192,17 @@ export function scanJson(text: string): ScanResult {
         i++;
         scanValue(child, keyAt, depth + 1);
         skipWs();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        throw unexpected(text[i] === '"' ? '"," or "}" (a comma is missing)' : '"," or "}"');
+        if (!another('}', text[i] === '"')) return;
       }
     }
     if (c === '[') {
-      i++;
-      skipWs();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
+      if (opensEmpty(']')) return;
       for (let n = 0; ; n++) {
         skipWs();
         if (text[i] === ']') throw new SyntaxProblem(i, 'unexpected token "]" after "," (remove the trailing comma)');
         scanValue(`${pointer}/${n}`, undefined, depth + 1);
         skipWs();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        throw unexpected(i < text.length && text[i] !== '}' ? '"," or "]" (a comma is missing)' : '"," or "]"');
+        if (!another(']', i < text.length && text[i] !== '}')) return;
       }
     }
     if (c === '"') {

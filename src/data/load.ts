@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { InputError, problemList } from '../errors.js';
+import { cacheKey, sharedFileCaches, type FileCaches } from '../file-cache.js';
 import { readInputText } from '../input-file.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import { packageRoot } from '../package-root.js';
@@ -23,17 +24,23 @@ export function schemaPath(): string {
 export interface SchemaChoice {
   /** A template folder's schema.json: the brief must satisfy it as well as the shipped schema. */
   schema?: string;
+  /** Where compiled schemas are kept (default: the process's, sharedFileCaches()). */
+  caches?: FileCaches;
 }
 
 /** The id under which the shipped schema is known, so a fragment can $ref its definitions. */
 const BASE_ID = 'brief.schema.json';
-let ajv: Ajv | undefined;
-const validators = new Map<string, { mtimeMs: number; validate: ValidateFunction<Brief> }>();
+/** The shipped schema added to an Ajv instance, by the schema's path. */
+const SCHEMA_SETS = cacheKey<Ajv>('brief schemas');
+/** Validators of the shipped schema ("") and of it with a template folder's fragment (by the fragment's path). */
+const VALIDATORS = cacheKey<ValidateFunction<Brief>>('brief validators');
 
-/** The shipped schema, read and added once per process. */
-function schemaSet(): Ajv {
-  if (ajv) return ajv;
-  const file = schemaPath();
+/** The shipped schema, read and added once (again if it changed). */
+function schemaSet(caches: FileCaches): Ajv {
+  return caches.of(SCHEMA_SETS).fromFile(schemaPath(), newSchemaSet);
+}
+
+function newSchemaSet(file: string): Ajv {
   let schema: unknown;
   try {
     schema = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -43,46 +50,39 @@ function schemaSet(): Ajv {
   }
   // Strict about unknown keywords (a typo in a template folder's schema.json is an error), not about
   // a fragment's "required" naming properties the shipped schema defines, or leaving out "type".
-  ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, verbose: true, discriminator: true, allowUnionTypes: true });
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, verbose: true, discriminator: true, allowUnionTypes: true });
   ajv.addFormat('date', { type: 'string', validate: isIsoDate });
   ajv.addSchema(schema as object, BASE_ID);
   return ajv;
 }
 
 /** The validator of the shipped schema, or of it and a fragment; compiled once (again when the fragment changes). */
-function briefValidator(fragment?: string): ValidateFunction<Brief> {
+function briefValidator(caches: FileCaches, fragment?: string): ValidateFunction<Brief> {
   const key = fragment ? path.resolve(fragment) : '';
-  const mtimeMs = fragment ? mtimeOf(key) : 0;
-  const hit = validators.get(key);
-  if (hit && hit.mtimeMs === mtimeMs) return hit.validate;
-  const set = schemaSet();
-  let validate: ValidateFunction<Brief>;
-  if (!fragment) {
-    validate = set.getSchema<Brief>(BASE_ID)!;
-  } else {
-    let extra: unknown;
-    try {
-      extra = JSON.parse(fs.readFileSync(key, 'utf8'));
-    } catch (e) {
-      throw new InputError(`cannot use the template schema ${fragment}: ${(e as Error).message.split('\n')[0]}`);
-    }
-    if (!extra || typeof extra !== 'object' || Array.isArray(extra)) throw new InputError(`${fragment}: a template schema must be a JSON Schema object`);
-    const { $schema: _ignored, ...rules } = extra as Record<string, unknown>;
-    try {
-      validate = set.compile<Brief>({ allOf: [{ $ref: BASE_ID }, rules] });
-    } catch (e) {
-      throw new InputError(`${fragment}: not a valid JSON Schema (draft-07): ${(e as Error).message.split('\n')[0]}`);
-    }
-  }
-  validators.set(key, { mtimeMs, validate });
-  return validate;
+  return caches.of(VALIDATORS).get(key, stamp => {
+    // The validator is made from the shipped schema too: an edited schema makes it again.
+    stamp(schemaPath());
+    const set = schemaSet(caches);
+    if (!fragment) return set.getSchema<Brief>(BASE_ID)!;
+    stamp(key);
+    return fragmentValidator(set, key, fragment);
+  });
 }
 
-function mtimeOf(file: string): number {
+/** The shipped schema with a template folder's fragment (read from `key`, named `fragment` in messages). */
+function fragmentValidator(set: Ajv, key: string, fragment: string): ValidateFunction<Brief> {
+  let extra: unknown;
   try {
-    return fs.statSync(file).mtimeMs;
-  } catch {
-    return -1;
+    extra = JSON.parse(fs.readFileSync(key, 'utf8'));
+  } catch (e) {
+    throw new InputError(`cannot use the template schema ${fragment}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (!extra || typeof extra !== 'object' || Array.isArray(extra)) throw new InputError(`${fragment}: a template schema must be a JSON Schema object`);
+  const { $schema: _ignored, ...rules } = extra as Record<string, unknown>;
+  try {
+    return set.compile<Brief>({ allOf: [{ $ref: BASE_ID }, rules] });
+  } catch (e) {
+    throw new InputError(`${fragment}: not a valid JSON Schema (draft-07): ${(e as Error).message.split('\n')[0]}`);
   }
 }
 
@@ -98,7 +98,7 @@ export function loadBrief(file: string, choice: SchemaChoice = {}, maxBytes = DE
 
 /** Parses and validates the text of a data file; `file` is the name used in messages. */
 export function parseBrief(text: string, file: string, choice: SchemaChoice = {}): Brief {
-  return parseValidJson(text, file, briefValidator(choice.schema));
+  return parseValidJson(text, file, briefValidator(choice.caches ?? sharedFileCaches(), choice.schema));
 }
 
 /** Parses JSON text and validates it with `validate` (compiled with verbose: true), each problem one line with its line and JSON path. */

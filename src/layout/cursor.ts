@@ -91,6 +91,29 @@ export class Cursor {
     this.y += linesHeight(lines);
   }
 
+  /**
+   * Puts `lines` at `x`, over as many pages as they need: on each page the share linesThatFit
+   * gives (a new page first when none fits). `onShare` runs where each share is about to land,
+   * `first` for the first one (where a heading's bookmark or a list item's label goes).
+   */
+  flowLines(lines: readonly LineLayout[], x: number, node: StructNode, onShare?: (share: readonly LineLayout[], first: boolean) => void): void {
+    let rest = lines;
+    let first = true;
+    while (rest.length) {
+      const k = this.linesThatFit(rest);
+      if (k === 0) {
+        this.newPage();
+        continue;
+      }
+      const share = rest.slice(0, k);
+      onShare?.(share, first);
+      first = false;
+      this.text(share, x, node);
+      rest = rest.slice(k);
+      if (rest.length) this.newPage();
+    }
+  }
+
   /** A rule across the content box at `y`. */
   rule(y: number, color: string, width: number): void {
     this.page.items.push({ kind: 'line', x1: this.left, y1: y, x2: this.left + this.width, y2: y, color, width });

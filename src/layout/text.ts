@@ -4,7 +4,7 @@
 // the theme's quotation marks in right-to-left runs (drawn mirrored or as «», copied as typed).
 import type { EngineContext } from '../context.js';
 import type { Dir, Inline } from '../markup/tree.js';
-import type { Direction } from '../text/bidi.js';
+import { embeddingLevels, type Direction } from '../text/bidi.js';
 import { layoutParagraph, type Align, type ParagraphLayout } from '../text/paragraph.js';
 import type { StyledSpan } from '../text/records.js';
 import { styleFor, type TextStyle } from '../theme.js';
@@ -57,7 +57,7 @@ export function layoutInlines(
       justify: theme.justify,
       ...(direction ? { direction } : {}),
     });
-  const layout = withArabicQuotes(lay(text), text, theme.quotes, lay);
+  const layout = withArabicQuotes(text, direction ?? 'rtl', theme.quotes, lay);
   if (markers.length) {
     for (const line of layout.lines)
       for (const g of line.glyphs) {
@@ -77,28 +77,50 @@ const QUOTE_SHAPES: Record<'mirror' | 'guillemets', Record<string, string>> = {
 };
 
 /**
- * The paragraph again with the theme's quotation marks where “ ” fall in right-to-left runs (the
- * runs are known only once laid out; the swap changes no bidi class, so no run moves), each
- * glyph's text put back to the character typed, which is what copying gives back.
+ * The paragraph with the theme's quotation marks where “ ” fall in right-to-left runs, each
+ * glyph's text put back to the character typed, which is what copying gives back. The swap
+ * changes no bidi class, so the marks in right-to-left runs are those at odd embedding levels,
+ * known before layout: the paragraph is laid out once, with the marks already swapped. Should a
+ * swapped mark not come back as a right-to-left glyph of its own (a ligature taking it in), the
+ * paragraph is laid out as typed first and the marks are read from its glyphs (`fromGlyphs`).
  */
 function withArabicQuotes(
-  layout: ParagraphLayout,
   text: string,
+  direction: Direction,
   mode: 'mirror' | 'guillemets' | 'as-typed',
   lay: (t: string) => ParagraphLayout,
 ): ParagraphLayout {
-  if (mode === 'as-typed' || !/[\u201C\u201D]/.test(text)) return layout;
+  if (mode === 'as-typed' || !/[\u201C\u201D]/.test(text)) return lay(text);
   const shapes = QUOTE_SHAPES[mode];
+  const levels = embeddingLevels(text, direction);
+  const swapped = new Set<number>();
+  for (let i = 0; i < text.length; i++) if (shapes[text[i]] && levels[i] % 2) swapped.add(i);
+  if (!swapped.size) return lay(text);
+  const again = swappedLayout(text, swapped, shapes, lay);
+  const drawn = new Set(
+    again.lines.flatMap(l => l.glyphs.filter(g => swapped.has(g.cluster) && g.rtl && g.text === shapes[text[g.cluster]]).map(g => g.cluster)),
+  );
+  return drawn.size === swapped.size ? restoreTyped(again, text, swapped) : fromGlyphs(lay(text), text, shapes, lay);
+}
+
+/** The marks to swap read from the paragraph laid out as typed: those drawn as right-to-left glyphs of their own. */
+function fromGlyphs(layout: ParagraphLayout, text: string, shapes: Record<string, string>, lay: (t: string) => ParagraphLayout): ParagraphLayout {
   const swapped = new Set(layout.lines.flatMap(l => l.glyphs.filter(g => g.rtl && shapes[g.text]).map(g => g.cluster)));
-  if (!swapped.size) return layout;
-  const again = lay(
+  return swapped.size ? restoreTyped(swappedLayout(text, swapped, shapes, lay), text, swapped) : layout;
+}
+
+function swappedLayout(text: string, swapped: ReadonlySet<number>, shapes: Record<string, string>, lay: (t: string) => ParagraphLayout): ParagraphLayout {
+  return lay(
     text
       .split('')
       .map((ch, i) => (swapped.has(i) ? shapes[ch] : ch))
       .join(''),
   );
-  for (const line of again.lines) for (const g of line.glyphs) if (swapped.has(g.cluster) && g.text) g.text = text[g.cluster];
-  return again;
+}
+
+function restoreTyped(layout: ParagraphLayout, text: string, swapped: ReadonlySet<number>): ParagraphLayout {
+  for (const line of layout.lines) for (const g of line.glyphs) if (swapped.has(g.cluster) && g.text) g.text = text[g.cluster];
+  return layout;
 }
 
 const STRONG_RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CliError, exitCodeOf } from '../cli-support.js';
 import { loadBrief } from '../data/load.js';
+import { sharedFileCaches } from '../file-cache.js';
 import { creationDate } from '../index.js';
 import { writeAtomically, type OutputKind } from '../output.js';
 import { parseMailbox, parseMailboxes, type Mailbox } from './addresses.js';
@@ -156,8 +157,9 @@ export function mailCommand(argv: readonly string[], env: NodeJS.ProcessEnv = pr
   const emlFor = (brief: WrittenBrief): string | undefined =>
     values.mail ?? (values['mail-dir'] === undefined ? undefined : path.join(values['mail-dir'], `${path.basename(brief.out).replace(/\.pdf$/i, '')}.eml`));
 
+  const caches = sharedFileCaches();
   const one = async (brief: WrittenBrief): Promise<string> => {
-    const data = loadBrief(brief.file);
+    const data = loadBrief(brief.file, { caches });
     const content = mailContent(data);
     const fromData = (a: GivenAddress): Mailbox[] => parseMailboxes(a.value, `${brief.file}: ${a.at}`);
     const sender = from ?? (content.from && fromData(content.from)[0]);
@@ -176,7 +178,14 @@ export function mailCommand(argv: readonly string[], env: NodeJS.ProcessEnv = pr
     } catch (e) {
       throw new CliError(`cannot read ${brief.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1);
     }
-    const message = await (await mimeModules()).composeMessage({ content, parties, pdf, pdfFile: brief.out, date: creationDate(content.issued, brief.file) });
+    const message = await (await mimeModules()).composeMessage({
+      content,
+      parties,
+      pdf,
+      pdfFile: brief.out,
+      date: creationDate(content.issued, brief.file),
+      caches,
+    });
     const done: string[] = [];
     const eml = emlFor(brief);
     if (eml !== undefined) {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { buildHeaderParam } from 'nodemailer/lib/mime-funcs';
+import { cacheKey, sharedFileCaches, type FileCaches } from '../file-cache.js';
 import { packageRoot } from '../package-root.js';
 import type { Mailbox } from './addresses.js';
 import type { MailContent } from './content.js';
@@ -27,6 +28,8 @@ export interface ComposeInput {
   /** The PDF's file name on disk: the attachment's ASCII name when the brief has no Latin reference. */
   pdfFile: string;
   date: Date;
+  /** Where the compiled mail templates are kept (default: the process's, sharedFileCaches()). */
+  caches?: FileCaches;
 }
 
 export interface Composed {
@@ -40,16 +43,14 @@ export interface Composed {
 export const LOCAL_DOMAIN = 'mowjaz.invalid';
 
 const hbs = Handlebars.create();
-const templates = new Map<string, Handlebars.TemplateDelegate>();
+/** The message's templates, compiled, by their path in templates/mail/. */
+const MAIL_TEMPLATES = cacheKey<Handlebars.TemplateDelegate>('mail templates');
 
-function template(name: string, escapeHtml: boolean): Handlebars.TemplateDelegate {
-  let fn = templates.get(name);
-  if (!fn) {
-    const source = fs.readFileSync(path.join(packageRoot(), 'templates', 'mail', name), 'utf8');
-    fn = hbs.compile(source, { strict: false, noEscape: !escapeHtml, knownHelpersOnly: true });
-    templates.set(name, fn);
-  }
-  return fn;
+function template(caches: FileCaches, name: string, escapeHtml: boolean): Handlebars.TemplateDelegate {
+  const file = path.join(packageRoot(), 'templates', 'mail', name);
+  return caches
+    .of(MAIL_TEMPLATES)
+    .fromFile(file, () => hbs.compile(fs.readFileSync(file, 'utf8'), { strict: false, noEscape: !escapeHtml, knownHelpersOnly: true }));
 }
 
 // Characters no file name should hold (path separators, reserved on Windows, controls, bidi controls).
@@ -75,6 +76,7 @@ function rightToLeftLines(text: string): string {
 
 export async function composeMessage(input: ComposeInput): Promise<Composed> {
   const { content, parties, pdf, date } = input;
+  const caches = input.caches ?? sharedFileCaches();
   const hash = crypto.createHash('sha256').update(pdf).digest('hex');
   const domain = parties.from.address.slice(parties.from.address.lastIndexOf('@') + 1) || LOCAL_DOMAIN;
   const messageId = `<brief.${hash.slice(0, 32)}@${domain}>`;
@@ -94,8 +96,8 @@ export async function composeMessage(input: ComposeInput): Promise<Composed> {
     date,
     messageId,
     headers: language,
-    text: { content: rightToLeftLines(template('body.txt.hbs', false)(view)), headers: language },
-    html: { content: template('body.html.hbs', true)(view), headers: language },
+    text: { content: rightToLeftLines(template(caches, 'body.txt.hbs', false)(view)), headers: language },
+    html: { content: template(caches, 'body.html.hbs', true)(view), headers: language },
     attachments: [
       {
         content: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength),

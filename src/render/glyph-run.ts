@@ -24,8 +24,9 @@ export interface GlyphFont {
 }
 
 /** A number for the content stream, rounded to `places` decimals (positions need no more than 0.01 pt). */
+const SCALE = [1, 10, 100, 1000];
 const fmt = (n: number, places = 3): string => {
-  const k = 10 ** places;
+  const k = SCALE[places];
   const r = Math.round(n * k) / k;
   return Object.is(r, -0) ? '0' : String(r);
 };
@@ -35,27 +36,34 @@ const MAX_GAP = 0.05;
 const MAX_OVERLAP = 0.15;
 
 /**
- * The /W width of word[i], in 1/1000 em: the font's advance, unless that would leave a gap or an
- * overlap before the next glyph large enough for poppler to split the word there.
+ * The /W widths of a word's glyphs, in 1/1000 em: each the font's advance, unless that would
+ * leave a gap or an overlap before the next glyph large enough for poppler to split the word there.
  */
-function pdfWidth(font: GlyphFont, word: readonly PlacedGlyph[], i: number, em: number, kashidaHidden: boolean): number {
-  const g = word[i];
-  // pdf.js moves its pen by nothing for a combining mark, whatever /W says (it does apply the
-  // TJ adjustment after it): a width of 0 keeps its pen where the glyphs really are.
-  if (isMark(g)) return 0;
-  const natural = font.naturalWidth(g.gid);
+function pdfWidths(font: GlyphFont, word: readonly PlacedGlyph[], em: number, kashidaHidden: boolean): number[] {
+  const marks = word.map(isMark);
   // Readers measure the gap to the next glyph that moves their pen: marks do not count, nor do
   // kashidas that poppler does not see (in a span of their own with empty ActualText).
-  const distanceTo = (h: PlacedGlyph) => Math.max(0, Math.round((h.x - g.x) * em));
-  // pdf.js skips a glyph that stands for no text (an invisible format character) entirely,
-  // the TJ adjustment after it included, so such a glyph must end exactly where the next one
-  // written (a mark included) begins.
-  if ((g.kashida && !kashidaHidden) || !g.text) return word[i + 1] ? distanceTo(word[i + 1]) : natural;
-  const follower = word.slice(i + 1).find(h => !isMark(h) && !(kashidaHidden && hiddenGlyph(h)));
-  if (!follower) return natural;
-  const distance = distanceTo(follower);
-  const gap = distance - natural;
-  return gap > MAX_GAP * 1000 || gap < -MAX_OVERLAP * 1000 ? distance : natural;
+  // follower[i]: that glyph after word[i], found in one pass from the end (-1: none).
+  const follower = new Array<number>(word.length);
+  for (let i = word.length - 1, next = -1; i >= 0; i--) {
+    follower[i] = next;
+    if (!marks[i] && !(kashidaHidden && hiddenGlyph(word[i]))) next = i;
+  }
+  return word.map((g, i) => {
+    // pdf.js moves its pen by nothing for a combining mark, whatever /W says (it does apply the
+    // TJ adjustment after it): a width of 0 keeps its pen where the glyphs really are.
+    if (marks[i]) return 0;
+    const natural = font.naturalWidth(g.gid);
+    const distanceTo = (h: PlacedGlyph) => Math.max(0, Math.round((h.x - g.x) * em));
+    // pdf.js skips a glyph that stands for no text (an invisible format character) entirely,
+    // the TJ adjustment after it included, so such a glyph must end exactly where the next one
+    // written (a mark included) begins.
+    if ((g.kashida && !kashidaHidden) || !g.text) return word[i + 1] ? distanceTo(word[i + 1]) : natural;
+    if (follower[i] < 0) return natural;
+    const distance = distanceTo(word[follower[i]]);
+    const gap = distance - natural;
+    return gap > MAX_GAP * 1000 || gap < -MAX_OVERLAP * 1000 ? distance : natural;
+  });
 }
 
 /**
@@ -95,7 +103,7 @@ export function glyphRunOps(
       const em = 1000 / size;
       const actual = actualText(word);
       const split = actual === null && word.some(hiddenGlyph);
-      const widths = word.map((_g, i) => pdfWidth(font, word, i, em, split));
+      const widths = pdfWidths(font, word, em, split);
       const cids = word.map((g, i) => font.code(g.gid, toUnicodeText(g), widths[i]));
       if (actual !== null) ops.push(`/Span <<${langEntry(word, documentLang)}/ActualText ${utf16Hex(actual)}>> BDC`);
       for (const segment of split ? hiddenSegments(word) : [word.map((_, i) => i)]) {
@@ -155,16 +163,20 @@ function writtenGlyphs(word: readonly PlacedGlyph[], font: GlyphFont): PlacedGly
   const kept = word.filter(g => g.kashida || g.text || g.advance !== 0 || !font.blank(g.gid));
   const byCluster = new Map<number, number[]>();
   kept.forEach((g, i) => {
-    if (!g.kashida) byCluster.set(g.cluster, [...(byCluster.get(g.cluster) ?? []), i]);
+    if (g.kashida) return;
+    const members = byCluster.get(g.cluster);
+    if (members) members.push(i);
+    else byCluster.set(g.cluster, [i]);
   });
-  const out = kept.map(g => ({ ...g }));
+  // Only the glyphs given a character of their own are copied: the laid-out lines stay as they are.
+  const out = kept.slice();
   for (const members of byCluster.values()) {
     if (members.length < 2) continue;
     const chars = [...members.map(i => kept[i].text).join('')];
     if (chars.length !== members.length) continue;
     const logical = kept[members[0]].rtl ? [...members].reverse() : members;
     logical.forEach((i, k) => {
-      out[i].text = chars[k];
+      out[i] = { ...kept[i], text: chars[k] };
     });
   }
   return out;
@@ -198,8 +210,16 @@ function words(glyphs: readonly PlacedGlyph[]): PlacedGlyph[][] {
   // pdf.js reverses a text item only when it holds right-to-left letters: right-to-left punctuation
   // alone (`”.` closing a sentence) would read backwards, so it is written one glyph at a time.
   const split = out.flatMap(w => (w[0].rtl && w.length > 1 && !w.some(g => RTL_LETTER.test(g.text)) ? w.map(g => [g]) : [w]));
-  const first = (w: PlacedGlyph[]) => Math.min(...w.map(g => g.cluster));
-  return split.sort((a, b) => first(a) - first(b));
+  const first = (w: PlacedGlyph[]) => {
+    let min = Infinity;
+    for (const g of w) if (g.cluster < min) min = g.cluster;
+    return min;
+  };
+  // Each word's first cluster worked out once, not at every comparison (the sort is stable either way).
+  return split
+    .map(w => ({ w, at: first(w) }))
+    .sort((a, b) => a.at - b.at)
+    .map(k => k.w);
 }
 
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
@@ -266,7 +286,15 @@ function utf16Hex(text: string): string {
   return `<${hex}>`;
 }
 
+/** Operands of `rg` for each colour used so far: a document has a handful, and every word asks. */
+const RGB = new Map<string, string>();
+
 function rgb(hex: string): string {
-  const v = parseInt(hex.replace('#', ''), 16);
-  return [(v >> 16) & 255, (v >> 8) & 255, v & 255].map(c => fmt(c / 255)).join(' ');
+  let op = RGB.get(hex);
+  if (op === undefined) {
+    const v = parseInt(hex.replace('#', ''), 16);
+    op = [(v >> 16) & 255, (v >> 8) & 255, v & 255].map(c => fmt(c / 255)).join(' ');
+    if (RGB.size < 1024) RGB.set(hex, op);
+  }
+  return op;
 }

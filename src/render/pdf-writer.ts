@@ -24,36 +24,33 @@ export interface PrivateMember {
 }
 
 /** Every pdfkit 0.20 / fontkit 2.0 member used here that is not public API (or not in @types/pdfkit). */
+/** A member's kind as the table writes it: a type, or "function/N" for a function of N declared parameters. */
+type MemberSpec = Exclude<PrivateMember['type'], 'function'> | `function/${number}`;
+
+/** The members of one object, in the table's order. */
+function membersOf(on: PrivateMember['on'], members: Record<string, MemberSpec>): PrivateMember[] {
+  return Object.entries(members).map(([name, spec]) => {
+    const [type, arity] = spec.split('/');
+    return arity === undefined ? { on, name, type: type as PrivateMember['type'] } : { on, name, type: 'function', arity: Number(arity) };
+  });
+}
+
 export const PRIVATES: readonly PrivateMember[] = [
-  { on: 'document', name: '_addInfo', type: 'function', arity: 0 },
-  { on: 'document', name: 'appendXML', type: 'function', arity: 1 },
-  { on: 'document', name: '_font', type: 'object' },
-  { on: 'document', name: 'struct', type: 'function', arity: 1 },
-  { on: 'document', name: '_root', type: 'object' },
-  { on: 'document', name: 'openImage', type: 'function', arity: 1 },
-  { on: 'embeddedFont', name: 'id', type: 'string' },
-  { on: 'embeddedFont', name: 'font', type: 'object' },
-  { on: 'embeddedFont', name: 'scale', type: 'number' },
-  { on: 'embeddedFont', name: 'subset', type: 'object' },
-  { on: 'embeddedFont', name: 'widths', type: 'object' },
-  { on: 'embeddedFont', name: 'unicode', type: 'object' },
-  { on: 'embeddedFont', name: 'ref', type: 'function', arity: 0 },
-  { on: 'subset', name: 'glyphs', type: 'object' },
-  { on: 'subsetWhileEncoding', name: 'glyf', type: 'object' },
-  { on: 'subsetWhileEncoding', name: 'loca', type: 'object' },
-  { on: 'subsetWhileEncoding', name: 'hmtx', type: 'object' },
-  { on: 'subsetWhileEncoding', name: 'offset', type: 'number' },
-  { on: 'subset', name: 'includeGlyph', type: 'function', arity: 1 },
-  { on: 'subset', name: '_addGlyph', type: 'function', arity: 1 },
-  { on: 'fontkitFont', name: 'layout', type: 'function', arity: 5 },
-  { on: 'fontkitFont', name: 'getGlyph', type: 'function', arity: 1 },
-  { on: 'fontkitFont', name: 'loca', type: 'object' },
-  { on: 'fontkitFont', name: '_getTableStream', type: 'function', arity: 1 },
-  { on: 'fontkitGlyph', name: 'advanceWidth', type: 'number' },
-  { on: 'fontkitGlyph', name: '_decode', type: 'function', arity: 0 },
-  { on: 'fontkitGlyph', name: '_getMetrics', type: 'function', arity: 0 },
-  { on: 'structElement', name: 'dictionary', type: 'object' },
-  { on: 'outline', name: 'addItem', type: 'function', arity: 1 },
+  ...membersOf('document', {
+    _addInfo: 'function/0',
+    appendXML: 'function/1',
+    _font: 'object',
+    struct: 'function/1',
+    _root: 'object',
+    openImage: 'function/1',
+  }),
+  ...membersOf('embeddedFont', { id: 'string', font: 'object', scale: 'number', subset: 'object', widths: 'object', unicode: 'object', ref: 'function/0' }),
+  ...membersOf('subset', { glyphs: 'object', includeGlyph: 'function/1', _addGlyph: 'function/1' }),
+  ...membersOf('subsetWhileEncoding', { glyf: 'object', loca: 'object', hmtx: 'object', offset: 'number' }),
+  ...membersOf('fontkitFont', { layout: 'function/5', getGlyph: 'function/1', loca: 'object', _getTableStream: 'function/1' }),
+  ...membersOf('fontkitGlyph', { advanceWidth: 'number', _decode: 'function/0', _getMetrics: 'function/0' }),
+  ...membersOf('structElement', { dictionary: 'object' }),
+  ...membersOf('outline', { addItem: 'function/1' }),
 ];
 
 // ---- the private shapes, as this module uses them ------------------------------------------
@@ -224,7 +221,8 @@ function writeGlyphsFromRecords(font: EmbeddedFont, cache: PdfFontCache): void {
 
 /** A face as embedded in one document: pdfkit's font, and the codes given out so far. */
 class DocumentFont implements GlyphFont {
-  private readonly codes = new Map<string, number>();
+  /** Codes given out, by glyph, /W width and ToUnicode text (maps, not a joined string key: asked once per glyph drawn). */
+  private readonly codes = new Map<number, Map<number, Map<string, number>>>();
 
   constructor(
     private readonly font: EmbeddedFont,
@@ -248,15 +246,18 @@ class DocumentFont implements GlyphFont {
   }
 
   code(gid: number, text: string, width: number): number {
-    const key = `${gid}|${width}|${text}`;
-    let cid = this.codes.get(key);
+    let byWidth = this.codes.get(gid);
+    if (!byWidth) this.codes.set(gid, (byWidth = new Map()));
+    let byText = byWidth.get(width);
+    if (!byText) byWidth.set(width, (byText = new Map()));
+    let cid = byText.get(text);
     if (cid === undefined) {
       const f = this.font;
       f.subset.glyphs.push(gid);
       cid = f.subset.glyphs.length - 1;
       f.widths[cid] = width;
       f.unicode[cid] = [...text].map(ch => ch.codePointAt(0)!);
-      this.codes.set(key, cid);
+      byText.set(text, cid);
     }
     return cid;
   }
@@ -415,20 +416,21 @@ export class PdfWriter {
   /** Draws laid-out lines with the paragraph's top-left corner at (x, y), top-down coordinates. */
   drawLines(lines: readonly LineLayout[], x: number, y: number): void {
     const page = this.doc.page;
-    this.doc.addContent(
-      glyphRunOps(
-        lines,
-        x,
-        y,
-        page.height,
-        face => {
-          const font = this.font(face);
-          page.fonts[font.id] = font.ref();
-          return font;
-        },
-        this.lang,
-      ),
+    const ops = glyphRunOps(
+      lines,
+      x,
+      y,
+      page.height,
+      face => {
+        const font = this.font(face);
+        page.fonts[font.id] = font.ref();
+        return font;
+      },
+      this.lang,
     );
+    // The operators are ASCII: as bytes they are what pdfkit would make of the string (one byte
+    // per character, then a newline), made natively instead of character by character.
+    this.doc.addContent(Buffer.from(`${ops}\n`, 'latin1'));
   }
 
   /** A box: filled (unless `color` is 'none'), and stroked when `stroke` is given. */

@@ -2,6 +2,7 @@
 // Handlebars.registerHelper. Helpers return plain strings (Handlebars escapes them), never SafeString.
 // The document's digit choice comes from the hidden root property `__digits` ('latn' unless set).
 
+import type { FileCaches } from '../file-cache.js';
 import { InputError } from '../errors.js';
 import { formatNumber, isDigits, toDigits, type Digits } from '../digits.js';
 
@@ -45,7 +46,8 @@ export function formatHijri(iso: string, digits: Digits): string {
 
 /** The part of Handlebars' options object the helpers read. */
 export interface HelperOptions {
-  data?: { root?: { __digits?: unknown } };
+  /** `fileCaches`: where the template run keeps what it reads from files (the locales). */
+  data?: { root?: { __digits?: unknown }; fileCaches?: FileCaches };
 }
 
 function isOptions(value: unknown): value is HelperOptions {

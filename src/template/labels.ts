@@ -19,19 +19,24 @@ function isDateValue(value: unknown): value is { date: string; hijri?: boolean }
  * - `{{any a b …}}` → "true" when one of its arguments is set (a list: not empty), else "".
  * - `{{fact value unit}}` → a fact's value: a text as it is, a number in the document's digits
  *   with separators, a list joined by the "separator" label, a date as a date (and its Hijri date);
- *   then the unit, if any.
+ *   then the unit, if any, after a space (a percent or per-mille sign with none).
  * - `{{cell this}}` → a table cell's content (a text, a number, or a spanning cell's value);
  *   `{{span this}}` → the number of columns it spans.
  * - `{{widths columns}}` → the `columns` attribute of a table: each column's relative width,
  *   the average of the given ones where a column has none.
  */
+/** Units written with no space before them: the percent and per-mille signs, Latin and Arabic. */
+const TIGHT_UNIT = /^[%\u066a\u2030\u0609]$/u;
+
 const rootOf = (options: HelperOptions): BriefRoot => (options.data?.root ?? {}) as BriefRoot;
+/** The label of that name, the locale read through the run's file caches. */
+const wordFor = (name: string, options: HelperOptions): string => labelFor(name, rootOf(options), options.data?.fileCaches);
 
 export function labelHelpers(): Record<string, (...args: unknown[]) => string> {
   const text = (name: string, value: unknown, options: HelperOptions): string => {
     if (typeof value === 'number') return formatNumber(value, digitsFor(name, undefined, options));
     if (typeof value === 'string') return value;
-    if (Array.isArray(value)) return value.map(String).join(labelFor('separator', rootOf(options)));
+    if (Array.isArray(value)) return value.map(String).join(wordFor('separator', options));
     if (isDateValue(value)) {
       const digits = digitsFor(name, undefined, options);
       const day = formatDate(value.date, digits);
@@ -45,7 +50,7 @@ export function labelHelpers(): Record<string, (...args: unknown[]) => string> {
       const [name, own] = params;
       if (typeof own === 'string' && own !== '') return own;
       if (typeof name !== 'string') throw new InputError(`expected a label name, got ${JSON.stringify(name)}`);
-      return labelFor(name, rootOf(options));
+      return wordFor(name, options);
     }),
     is: named('is', params => {
       expectArgs('is', params, 2, 2, 'a block type and the type to test for');
@@ -56,7 +61,9 @@ export function labelHelpers(): Record<string, (...args: unknown[]) => string> {
       expectArgs('fact', params, 1, 2, 'a value and optionally its unit');
       const [value, unit] = params;
       const shown = text('fact', value, options);
-      return typeof unit === 'string' && unit !== '' ? `${shown} ${unit}` : shown;
+      if (typeof unit !== 'string' || unit === '') return shown;
+      // A percent or per-mille sign is written against its number ("71.5%"); a word unit after a space.
+      return TIGHT_UNIT.test(unit) ? `${shown}${unit}` : `${shown} ${unit}`;
     }),
     cell: named('cell', (params, options) => {
       expectArgs('cell', params, 1, 1, 'a table cell');

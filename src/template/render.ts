@@ -1,4 +1,5 @@
-// The only module that talks to Handlebars. Templates are compiled once per process; every tag in
+// The only module that talks to Handlebars. Templates are compiled once and kept in the file caches
+// it is handed (src/file-cache.ts: again when a file changes, within a bound); every tag in
 // a template is stamped with `data-src="file:line"` so that markup errors name the template line.
 // Data values are escaped by Handlebars (so they can never add markup) and bidi-isolated here
 // (so a stray RLO in a name cannot reorder the text around it).
@@ -6,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { InputError, shownPath } from '../errors.js';
+import { cacheKey, sharedFileCaches, type FileCaches } from '../file-cache.js';
 import { decodeUtf8, readInputFile, realPathInside } from '../input-file.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { packageRoot } from '../package-root.js';
@@ -21,7 +23,6 @@ const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
 const hbs = Handlebars.create();
 for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn as Handlebars.HelperDelegate);
 const knownHelpers = Object.fromEntries([...BUILTIN_HELPERS, ...Object.keys(helpers)].map(h => [h, true]));
-const compiled = new Map<string, { mtimeMs: number; fn: Handlebars.TemplateDelegate }>();
 
 export const defaultTemplate = (): string => path.join(packageRoot(), 'templates', 'brief.hbs');
 
@@ -33,32 +34,42 @@ export interface TemplateRun {
   extras?: Record<string, unknown>;
   /** Size of each template file read, and of the markup they expand to (default DEFAULT_LIMITS). */
   limits?: Limits;
+  /** Where compiled templates are kept (default: the process's, sharedFileCaches()). */
+  caches?: FileCaches;
 }
 
 /** Renders the data through the template into markup text. */
 export function renderTemplate(data: unknown, run: TemplateRun): string {
   const limits = run.limits ?? DEFAULT_LIMITS;
   const main = path.resolve(run.template);
-  const { fn, partials, sources } = templateSet(main, limits.inputBytes);
+  const caches = run.caches ?? sharedFileCaches();
+  const { fn, partials, sources } = templateSet(caches, main, limits.inputBytes);
   const context = { ...(isolateValues(data) as object), ...run.extras, __digits: run.digits };
   // Each partial's output is measured as it is made, so partials that double their output stop
   // at the limit instead of filling memory; a failure is tied to the file it happened in.
-  const bounded = Object.fromEntries(Object.entries(partials).map(([name, partial]) => [name, guarded(partial, sources.get(name)!, limits.markupChars)]));
-  const markup = guarded(fn, main, limits.markupChars)(context, { partials: bounded, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  const bounded = Object.fromEntries(
+    Object.entries(partials).map(([name, partial]) => [name, guarded(caches, partial, sources.get(name)!, limits.markupChars)]),
+  );
+  const markup = guarded(
+    caches,
+    fn,
+    main,
+    limits.markupChars,
+  )(context, { partials: bounded, data: { fileCaches: caches }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   return markup;
 }
 
 /** A failure while a template file runs, already worded with that file and line. */
 class TemplateFailure extends InputError {}
 
-function guarded(fn: Handlebars.TemplateDelegate, file: string, maxChars: number): Handlebars.TemplateDelegate {
+function guarded(caches: FileCaches, fn: Handlebars.TemplateDelegate, file: string, maxChars: number): Handlebars.TemplateDelegate {
   return (context, options) => {
     let out: string;
     try {
       out = fn(context, options);
     } catch (e) {
       if (e instanceof TemplateFailure) throw e;
-      throw new TemplateFailure(`${shownPath(file)}${runtimeLine(e, file)}: ${runtimeWords(e)}`);
+      throw new TemplateFailure(`${shownPath(file)}${runtimeLine(e, caches.of(TEMPLATE_FILES).peek(file)?.ast)}: ${runtimeWords(e)}`);
     }
     if (out.length > maxChars) {
       throw new TemplateFailure(
@@ -70,14 +81,14 @@ function guarded(fn: Handlebars.TemplateDelegate, file: string, maxChars: number
 }
 
 /** ":12" when the error carries the line it happened on, or the line can be found from what it read. */
-function runtimeLine(e: unknown, file: string): string {
+function runtimeLine(e: unknown, ast: hbs.AST.Program | undefined): string {
   const line = e instanceof Error ? lineOf(e) : undefined;
   if (line !== undefined) return `:${line}`;
   // A strict lookup through a missing optional object ("sources.length" without sources) has no location: find the path.
   const read = e instanceof TypeError ? /reading '([^']*)'/.exec(e.message)?.[1] : undefined;
   if (read === undefined) return '';
   let found: number | undefined;
-  walk(asts.get(file)?.ast, node => {
+  walk(ast, node => {
     if (found === undefined && node.type === 'PathExpression' && (node.parts as string[]).indexOf(read) > 0) found = node.loc?.start.line;
   });
   return found === undefined ? '' : `:${found}`;
@@ -99,38 +110,33 @@ interface TemplateSet {
   fn: Handlebars.TemplateDelegate;
   /** Partials by name, passed at render time (nothing is registered globally). */
   partials: Record<string, Handlebars.TemplateDelegate>;
-  /** Every file the set was compiled from, with its modification time. */
-  files: Map<string, number>;
   /** The file each partial was read from. */
   sources: Map<string, string>;
 }
 
-const sets = new Map<string, TemplateSet>();
+/** A template file, parsed (checked, its tags stamped with their lines) and compiled. */
+interface CompiledFile {
+  ast: hbs.AST.Program;
+  fn: Handlebars.TemplateDelegate;
+}
+
+/** Main templates with their partials, by the main template's path. */
+const TEMPLATE_SETS = cacheKey<TemplateSet>('template sets');
+/** Each template or partial file, by its path. */
+const TEMPLATE_FILES = cacheKey<CompiledFile>('template files');
 
 /** The compiled template and its partials: compiled once, again only when one of its files changed. */
-function templateSet(main: string, maxBytes: number): TemplateSet {
-  const hit = sets.get(main);
-  if (hit && [...hit.files].every(([file, mtime]) => mtimeOf(file) === mtime)) return hit;
-  const set = compileWithPartials(main, maxBytes);
-  sets.set(main, set);
-  return set;
+function templateSet(caches: FileCaches, main: string, maxBytes: number): TemplateSet {
+  return caches.of(TEMPLATE_SETS).get(main, stamp => compileWithPartials(caches, main, maxBytes, stamp));
 }
 
-function mtimeOf(file: string): number {
-  try {
-    return fs.statSync(file).mtimeMs;
-  } catch {
-    return -1;
-  }
-}
-
-function compileWithPartials(main: string, maxBytes: number): TemplateSet {
-  const fn = compileFile(main, maxBytes);
+function compileWithPartials(caches: FileCaches, main: string, maxBytes: number, stamp: (file: string) => void): TemplateSet {
+  stamp(main);
+  const fn = compileFile(caches, main, maxBytes).fn;
   const partials: Record<string, Handlebars.TemplateDelegate> = {};
   const sources = new Map<string, string>();
-  const files = new Map([[main, mtimeOf(main)]]);
   const dirs = [...new Set([path.join(path.dirname(main), 'partials'), path.join(path.dirname(defaultTemplate()), 'partials')])];
-  const pending = [...partialNames(main, maxBytes)];
+  const pending = [...partialNames(caches, main, maxBytes)];
   const seen = new Set<string>();
   while (pending.length) {
     const { name, file: from, line } = pending.pop()!;
@@ -148,12 +154,12 @@ function compileWithPartials(main: string, maxBytes: number): TemplateSet {
       );
     const file = path.join(dir, `${name}.hbs`);
     confine(file, dir, `${shownPath(from)}:${line}: partial "${name}"`);
-    partials[name] = compileFile(file, maxBytes);
+    stamp(file);
+    partials[name] = compileFile(caches, file, maxBytes).fn;
     sources.set(name, file);
-    files.set(file, mtimeOf(file));
-    pending.push(...partialNames(file, maxBytes));
+    pending.push(...partialNames(caches, file, maxBytes));
   }
-  return { fn, partials, files, sources };
+  return { fn, partials, sources };
 }
 
 /** A partial is read only if, symbolic links followed, it lies inside its partials/ folder. */
@@ -168,12 +174,7 @@ function confine(file: string, dir: string, what: string): void {
 /** Partial names: file names below a partials/ folder, never leaving it. */
 const PARTIAL_NAME = /^[\p{L}\p{N}_][\p{L}\p{N}_.-]*(?:\/[\p{L}\p{N}_][\p{L}\p{N}_.-]*)*$/u;
 
-const asts = new Map<string, { mtimeMs: number; ast: hbs.AST.Program }>();
-
 function parseFile(file: string, maxBytes: number): hbs.AST.Program {
-  const mtimeMs = mtimeOf(file);
-  const hit = asts.get(file);
-  if (hit && hit.mtimeMs === mtimeMs) return hit.ast;
   const source = decodeUtf8(readInputFile(file, { what: 'template', maxBytes, shown: shownPath(file) }), shownPath(file));
   let ast: hbs.AST.Program;
   try {
@@ -184,15 +185,17 @@ function parseFile(file: string, maxBytes: number): hbs.AST.Program {
   rejectUnescaped(ast as unknown as HbsNode, shownPath(file));
   rejectSections(ast as unknown as HbsNode, shownPath(file));
   stampSources(ast as unknown as HbsNode, shownPath(file));
-  asts.set(file, { mtimeMs, ast });
   return ast;
 }
 
-function compileFile(file: string, maxBytes: number): Handlebars.TemplateDelegate {
-  const ast = parseFile(file, maxBytes);
-  const mtimeMs = mtimeOf(file);
-  const hit = compiled.get(file);
-  if (hit && hit.mtimeMs === mtimeMs) return hit.fn;
+function compileFile(caches: FileCaches, file: string, maxBytes: number): CompiledFile {
+  return caches.of(TEMPLATE_FILES).fromFile(file, () => {
+    const ast = parseFile(file, maxBytes);
+    return { ast, fn: compileAst(ast, file) };
+  });
+}
+
+function compileAst(ast: hbs.AST.Program, file: string): Handlebars.TemplateDelegate {
   // strict: a field the data does not have is an error, not an empty string; {{#if}} tests optional ones.
   const options = { knownHelpers, knownHelpersOnly: true, noEscape: false, strict: true };
   try {
@@ -202,14 +205,12 @@ function compileFile(file: string, maxBytes: number): Handlebars.TemplateDelegat
     const what = m ? `unknown helper "${m[1]}" (helpers: ${Object.keys(knownHelpers).join(', ')})` : summary(e as Error);
     throw new InputError(`${shownPath(file)}:${lineOf(e as Error) ?? '?'}: ${what}`);
   }
-  const fn = hbs.compile(ast, options);
-  compiled.set(file, { mtimeMs, fn });
-  return fn;
+  return hbs.compile(ast, options);
 }
 
-function partialNames(file: string, maxBytes: number): { name: string; file: string; line: number }[] {
+function partialNames(caches: FileCaches, file: string, maxBytes: number): { name: string; file: string; line: number }[] {
   const out: { name: string; file: string; line: number }[] = [];
-  walk(parseFile(file, maxBytes) as unknown as HbsNode, node => {
+  walk(compileFile(caches, file, maxBytes).ast as unknown as HbsNode, node => {
     if (node.type !== 'PartialStatement' && node.type !== 'PartialBlockStatement') return;
     const name = node.name as HbsNode;
     if (name.type === 'PathExpression' || name.type === 'StringLiteral') out.push({ name: String(name.original), file, line: node.loc?.start.line ?? 0 });

@@ -75,9 +75,16 @@ export function fitLine(shaper: Shaper, prep: Preparation, ranges: LineRange[], 
  * ligature), so copy and search see each character exactly once.
  */
 function clusterTexts(text: string, glyphs: readonly PieceGlyph[], end: number): string[] {
-  const starts = [...new Set(glyphs.map(g => g.cluster))].sort((a, b) => a - b);
+  // Where each cluster's text ends: at the next cluster up, or at `end` (a typed array sorts numerically).
+  const starts = new Float64Array(glyphs.length);
+  for (let i = 0; i < glyphs.length; i++) starts[i] = glyphs[i].cluster;
+  starts.sort();
   const next = new Map<number, number>();
-  starts.forEach((c, i) => next.set(c, starts[i + 1] ?? end));
+  for (let i = starts.length - 1, after = end; i >= 0; i--) {
+    if (next.has(starts[i])) continue;
+    next.set(starts[i], after);
+    after = starts[i];
+  }
   const owner = new Map<number, number>();
   glyphs.forEach((g, i) => {
     if (g.kashida) return;

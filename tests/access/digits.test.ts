@@ -6,7 +6,7 @@ import { loadBrief } from '../../src/data/load.js';
 import { arabicText, digitsInText, formatNumber, toDigits } from '../../src/digits.js';
 import { renderValidBrief } from '../../src/index.js';
 import { fixturePath } from '../helpers/corpus.js';
-import { pdfjsText } from './readers.js';
+import { documentLines, pdfjsText } from '../helpers/fixtures.js';
 
 describe('Arabic numbers in running text', () => {
   it('writes decimals, thousands and percent with the Arabic separators', () => {
@@ -43,7 +43,10 @@ describe('a brief with --digits arab and arabext', () => {
   const texts: Record<string, string> = {};
   beforeAll(async () => {
     const brief = loadBrief(fixturePath('access', 'numbers.json'));
-    for (const digits of ['arab', 'arabext'] as const) texts[digits] = (await pdfjsText(await renderValidBrief(brief, { digits }))).normalize('NFC');
+    for (const digits of ['arab', 'arabext'] as const)
+      texts[digits] = documentLines(await pdfjsText(await renderValidBrief(brief, { digits })))
+        .join('\n')
+        .normalize('NFC');
   });
 
   it('arab: data text gets Arabic-Indic digits, ٫ ٬ and ٪', () => {

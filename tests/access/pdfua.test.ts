@@ -1,14 +1,18 @@
-// Every kind of PDF mowjaz writes — the brief (archival or not) and the specimen sheet — declares
-// and carries what PDF/A-2b and PDF/UA-1 ask for, read back by mupdf: XMP identification with the
+// Every kind of PDF mowjaz writes — the brief (archival or not; the summit, every example and a
+// scaffolded one) and the specimen sheet — declares and carries what PDF/A-2b and PDF/UA-1 ask
+// for, read back by mupdf: XMP identification with the
 // PDF/A extension schema for pdfuaid, a marked, tagged structure tree, the language, the title
 // shown in the window, the output intent, and ActualText spans in the document's language.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as mupdf from 'mupdf';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBrief } from '../../src/data/load.js';
 import { packageRoot } from '../../src/package-root.js';
 import { renderValidBrief } from '../../src/index.js';
 import { renderSpecimen } from '../../src/specimen.js';
+import { exampleBriefs } from '../helpers/fixtures.js';
 
 const open = (bytes: Uint8Array) => mupdf.Document.openDocument(bytes, 'application/pdf').asPDF()!;
 const catalogOf = (doc: mupdf.PDFDocument) => doc.getTrailer().get('Root');
@@ -17,17 +21,18 @@ const catalogOf = (doc: mupdf.PDFDocument) => doc.getTrailer().get('Root');
 const xmpValues = (xmp: string, tag: string): string[] =>
   [...xmp.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map(m => m[1].trim());
 
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mowjaz-pdfua-'));
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
 const kinds: { name: string; make: () => Promise<Uint8Array>; archival: boolean }[] = [
   { name: 'brief', make: () => renderValidBrief(loadBrief(path.join(packageRoot(), 'data/summit.json'))), archival: true },
   { name: 'brief without PDF/A', make: () => renderValidBrief(loadBrief(path.join(packageRoot(), 'data/summit.json')), { archival: false }), archival: false },
-  {
-    name: 'brief with images (PNG with alpha, SVG)',
-    make: () =>
-      renderValidBrief(loadBrief(path.join(packageRoot(), 'data/examples/ministry-brief.json')), {
-        source: path.join(packageRoot(), 'data/examples/ministry-brief.json'),
-      }),
+  // Every example brief (the folder is read) and a scaffolded one, as the CLI writes them.
+  ...exampleBriefs(scratch).map(({ name, file }) => ({
+    name: `brief ${name}`,
+    make: () => renderValidBrief(loadBrief(file), { source: file }),
     archival: true,
-  },
+  })),
   { name: 'specimen', make: () => renderSpecimen(['مُحَمَّد رَسُولُ اللَّهِ', 'المملكة والكويت ألكسندر هجين', '!عنوان بالخط العريض']), archival: true },
 ];
 

@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import type { Brief } from '../../src/data/brief.js';
 import { loadBrief } from '../../src/data/load.js';
 import { renderValidBrief } from '../../src/index.js';
+import { scaffold } from '../../src/scaffold.js';
 import { repoRoot } from './corpus.js';
 
 export { fixturePath, readArticle, readCorpus, repoRoot } from './corpus.js';
@@ -30,6 +31,33 @@ export function summitData(): JsonData {
   const data = JSON.parse(fs.readFileSync(SUMMIT_JSON, 'utf8'));
   delete data.$schema;
   return data;
+}
+
+/** The folder of the example briefs. */
+export const EXAMPLES_DIR = path.join(repoRoot, 'data', 'examples');
+
+/** The date a scaffolded brief is given in the tests, so that its pages are the same every day. */
+export const SCAFFOLD_DATE = '2025-12-01';
+
+/** Briefs written by someone who had only the README and the schema (tests/fixtures/outside/). */
+export const OUTSIDE_DIR = path.join(repoRoot, 'tests', 'fixtures', 'outside');
+
+/** The JSON files of a folder, sorted, each with its name (without .json) prefixed by `prefix`. */
+const briefsIn = (dir: string, prefix = ''): { name: string; file: string }[] =>
+  fs
+    .readdirSync(dir)
+    .filter(f => f.endsWith('.json'))
+    .sort()
+    .map(f => ({ name: `${prefix}${f.replace(/\.json$/, '')}`, file: path.join(dir, f) }));
+
+/**
+ * Every example brief in data/examples/ (the folder is read, so a new example is included as it
+ * is added), a brief scaffolded by `mowjaz new` into `scratch`, and the briefs written from
+ * outside (tests/fixtures/outside/, named "outside-…"): each with a short name and its data file.
+ */
+export function exampleBriefs(scratch: string): { name: string; file: string }[] {
+  const scaffolded = path.join(scratch, scaffold('scaffolded', scratch, SCAFFOLD_DATE));
+  return [...briefsIn(EXAMPLES_DIR), { name: 'scaffolded', file: scaffolded }, ...briefsIn(OUTSIDE_DIR, 'outside-')];
 }
 
 /** The summit data as the library loads it (validated). A fresh object on each call. */

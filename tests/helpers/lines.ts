@@ -36,3 +36,20 @@ export function lineText(line: LineLayout): string {
 }
 
 export const paragraphText = (layout: ParagraphLayout): string[] => layout.lines.map(lineText);
+
+/**
+ * `n` laid-out lines made by hand, `height` points each and no glyphs, numbered by their start
+ * offsets from `from`: pagination tests get exact page shares from the geometry alone.
+ */
+export const fixedLines = (n: number, height: number, from = 0): LineLayout[] =>
+  Array.from({ length: n }, (_, i) => ({
+    start: from + i,
+    end: from + i + 1,
+    glyphs: [],
+    width: 100,
+    left: 0,
+    baseline: i * height + 15,
+    top: i * height,
+    height,
+    last: i === n - 1,
+  }));

@@ -6,6 +6,7 @@ import { listKind, type PreparedList } from '../../src/layout/blocks/list.js';
 import { tableKind, type PreparedTable } from '../../src/layout/blocks/table.js';
 import { headingKind, paragraphKind, type PreparedText } from '../../src/layout/blocks/text.js';
 import { Cursor } from '../../src/layout/cursor.js';
+import { fixedLines } from '../helpers/lines.js';
 import { struct, type TextItem } from '../../src/layout/page.js';
 import type { LineLayout, ParagraphLayout } from '../../src/text/paragraph.js';
 import { defaultTheme, mergeTheme, type TextStyle } from '../../src/theme.js';
@@ -17,17 +18,7 @@ const style: TextStyle = { ...theme.styles.body, spaceBefore: 0, spaceAfter: 0 }
 
 /** `n` lines of LINE points, numbered by their start offset so that each can be found again. */
 function paragraph(n: number, from = 0): ParagraphLayout {
-  const lines: LineLayout[] = Array.from({ length: n }, (_, i) => ({
-    start: from + i,
-    end: from + i + 1,
-    glyphs: [],
-    width: 100,
-    left: 0,
-    baseline: i * LINE + 15,
-    top: i * LINE,
-    height: LINE,
-    last: i === n - 1,
-  }));
+  const lines: LineLayout[] = fixedLines(n, LINE, from);
   return { lines, width: 300, height: n * LINE, direction: 'rtl' };
 }
 

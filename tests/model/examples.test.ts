@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Block, Brief, Subsection } from '../../src/data/brief.js';
 import { loadBrief, textValues } from '../../src/data/load.js';
 import { scaffold } from '../../src/scaffold.js';
+import { OUTSIDE_DIR } from '../helpers/fixtures.js';
 import { examples, outOfOrder, pdfText, render, summit } from './support.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mowjaz-model-'));
@@ -75,10 +76,15 @@ const scaffolded = (): { name: string; brief: Brief } => {
 };
 
 const cases = [
-  { name: 'data/summit.json', brief: summit(), summitBrief: true, source: undefined },
+  { name: 'data/summit.json', brief: summit(), summitBrief: true, source: undefined as string | undefined },
   // Rendered as from their file: the images an example names are found beside it.
   ...examples().map(e => ({ name: `data/examples/${e.name}`, brief: e.brief, summitBrief: false, source: e.file })),
   { ...scaffolded(), summitBrief: false, source: undefined },
+  // Written with only the README and the schema to hand.
+  ...fs
+    .readdirSync(OUTSIDE_DIR)
+    .filter(f => f.endsWith('.json'))
+    .map(f => ({ name: `tests/fixtures/outside/${f}`, brief: loadBrief(path.join(OUTSIDE_DIR, f)), summitBrief: false, source: path.join(OUTSIDE_DIR, f) })),
 ];
 
 describe('briefs render with the default template', () => {

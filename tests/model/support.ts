@@ -2,11 +2,11 @@
 // reads it back (pdf.js is not the code under test; it only reads what was written).
 import fs from 'node:fs';
 import path from 'node:path';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { loadBrief } from '../../src/data/load.js';
 import type { Brief } from '../../src/data/brief.js';
 import { packageRoot } from '../../src/package-root.js';
 import { renderBrief, type RenderOptions } from '../../src/index.js';
+import { pageStrings, pdfjsText } from '../helpers/pdfjs.js';
 
 export const root = packageRoot();
 export const examplesDir = path.join(root, 'data', 'examples');
@@ -20,7 +20,8 @@ export function examples(): { name: string; file: string; brief: Brief }[] {
     .map(f => ({ name: f, file: path.join(examplesDir, f), brief: loadBrief(path.join(examplesDir, f)) }));
 }
 
-export const summit = (): Brief => loadBrief(path.join(root, 'data', 'summit.json'));
+/** The summit data, validated (the shared fixture). */
+export { summitBrief as summit } from '../helpers/fixtures.js';
 
 /** Renders data through the public API (validated again there), plain PDF for speed unless asked. */
 export const render = (data: unknown, options: RenderOptions = {}): Promise<Uint8Array> => renderBrief(data, { archival: false, ...options });
@@ -35,27 +36,18 @@ export const normalize = (text: string): string => text.normalize('NFC').replace
  * Text with no white space and no harakat: justified lines are read back in pieces (kashida spans,
  * word runs), so spaces are not compared, and pdf.js lists a word-final harakah before its word.
  */
-export const squeeze = (text: string): string => normalize(text).replace(/[\s\u064b-\u0652]+/gu, '');
+const lettersOf = (text: string): string => normalize(text).replace(/[\s\u064b-\u0652]+/gu, '');
 
-/** The text of every page as pdf.js reads it, items in the order they are written, squeezed (see squeeze); pages joined. */
+/** The text of every page as the one pdf.js reader (tests/helpers/pdfjs.ts) reads it, items in the order they are written, squeezed (see lettersOf); pages joined. */
 export async function pdfText(bytes: Uint8Array): Promise<{ pages: string[]; all: string }> {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  try {
-    const pages: string[] = [];
-    for (let p = 1; p <= doc.numPages; p++) {
-      const content = await (await doc.getPage(p)).getTextContent();
-      pages.push(squeeze((content.items as { str: string }[]).map(i => i.str).join('')));
-    }
-    return { pages, all: pages.join('') };
-  } finally {
-    await doc.destroy();
-  }
+  const pages = pageStrings(await pdfjsText(bytes)).map(lettersOf);
+  return { pages, all: pages.join('') };
 }
 
 /** Whether `needles` come in `haystack` (squeezed text) in the order given: the first one missing or out of order, or null. */
 export function outOfOrder(haystack: string, needles: string[]): string | null {
   let at = -1;
-  for (const needle of needles.map(squeeze)) {
+  for (const needle of needles.map(lettersOf)) {
     const next = haystack.indexOf(needle, at + 1);
     if (next < 0) return `${needle} (missing${haystack.includes(needle) ? ' after the previous one' : ''})`;
     at = next;

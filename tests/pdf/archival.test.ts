@@ -1,11 +1,12 @@
 // PDF/A-2b by default (XMP identification, an sRGB output intent, embedded subset fonts, no
 // encryption, no transparency), plain PDF with `archival: false`; document metadata from the data,
 // mirrored in XMP; reproducible bytes; an outline of the section headings.
-import * as mupdf from 'mupdf';
+import type * as mupdf from 'mupdf';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brief } from '../../src/data/brief.js';
 import { renderBrief } from '../../src/index.js';
+import { archivalChecks, catalog, wellFormed, xmpOf, xmpValue } from './checks.js';
 import { documentTree, openPdf, render, summit, summitPdf } from './support.js';
 
 let brief: Brief;
@@ -23,157 +24,8 @@ beforeAll(async () => {
   doc = openPdf(bytes);
 });
 
-const catalog = (d: mupdf.PDFDocument) => d.getTrailer().get('Root');
-const xmpOf = (d: mupdf.PDFDocument): string | null => {
-  const m = catalog(d).get('Metadata');
-  return m.isNull() ? null : m.readStream().asString();
-};
-
-/** The unescaped text of the first XMP element named `tag` (its rdf:li for Alt and Seq values). */
-function xmpValue(xmp: string, tag: string): string | undefined {
-  const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`).exec(xmp);
-  if (!m) return undefined;
-  const inner = /<rdf:li(?:\s[^>]*)?>([\s\S]*?)<\/rdf:li>/.exec(m[1])?.[1] ?? m[1];
-  return inner
-    .trim()
-    .replace(/&#(\d+);|&(amp|lt|gt|quot|apos);/g, (_, n: string, e: string) =>
-      n ? String.fromCharCode(Number(n)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e],
-    );
-}
-
-/** Balanced tags and no bare `<` or `&` in text: enough of XML well-formedness to catch unescaped values. */
-function wellFormed(xml: string): string | null {
-  const body = xml.replace(/<\?[\s\S]*?\?>/g, '');
-  const stack: string[] = [];
-  const tag = /<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/g;
-  let at = 0;
-  for (const m of body.matchAll(tag)) {
-    const text = body.slice(at, m.index);
-    if (/[<>]|&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(text)) return `bad text ${JSON.stringify(text.slice(0, 60))}`;
-    at = m.index + m[0].length;
-    if (m[4]) continue;
-    if (m[1]) {
-      if (stack.pop() !== m[2]) return `unbalanced </${m[2]}>`;
-    } else stack.push(m[2]);
-  }
-  if (/[<>]/.test(body.slice(at))) return 'bad trailing text';
-  return stack.length ? `unclosed <${stack.at(-1)}>` : null;
-}
-
 describe('PDF/A-2b (the default)', () => {
-  it('identifies itself in well-formed XMP metadata as PDF/A-2 level B', () => {
-    const xmp = xmpOf(doc)!;
-    expect(xmp).toBeTruthy();
-    expect(wellFormed(xmp)).toBeNull();
-    expect(xmpValue(xmp, 'pdfaid:part')).toBe('2');
-    expect(xmpValue(xmp, 'pdfaid:conformance')).toBe('B');
-    // The metadata stream must stay readable without decoding.
-    expect(catalog(doc).get('Metadata').get('Filter').isNull()).toBe(true);
-    expect(catalog(doc).get('Metadata', 'Subtype').asName()).toBe('XML');
-  });
-
-  it('has an sRGB output intent with an embedded ICC profile', () => {
-    const intents = catalog(doc).get('OutputIntents');
-    expect(intents.isArray()).toBe(true);
-    expect(intents.length).toBe(1);
-    const intent = intents.get(0);
-    expect(intent.get('S').asName()).toBe('GTS_PDFA1');
-    expect(intent.get('OutputConditionIdentifier').asString()).toMatch(/sRGB/);
-    const profile = intent.get('DestOutputProfile');
-    expect(profile.get('N').asNumber()).toBe(3);
-    const icc = profile.readStream().asUint8Array();
-    const ascii = (from: number, to: number) => String.fromCharCode(...icc.subarray(from, to));
-    expect(ascii(36, 40)).toBe('acsp'); // ICC signature
-    expect(ascii(16, 20)).toBe('RGB ');
-    expect(new TextDecoder('latin1').decode(icc)).toMatch(/sRGB/);
-  });
-
-  it('embeds every font as a subset (FontFile2, XXXXXX+ name)', () => {
-    const seen = new Set<number>();
-    for (let p = 0; p < doc.countPages(); p++) {
-      doc
-        .findPage(p)
-        .get('Resources', 'Font')
-        .forEach(ref => {
-          if (seen.has(ref.asIndirect())) return;
-          seen.add(ref.asIndirect());
-          const font = ref.resolve();
-          const name = font.get('BaseFont').asName();
-          expect(name).toMatch(/^[A-Z]{6}\+/);
-          const descendant = font.get('DescendantFonts', 0);
-          const descriptor = font.get('Subtype').asName() === 'Type0' ? descendant.get('FontDescriptor') : font.get('FontDescriptor');
-          expect(descriptor.get('FontName').asName()).toBe(name);
-          expect(descriptor.get('FontFile2').isStream()).toBe(true);
-          expect(descriptor.get('FontFile2').readStream().getLength()).toBeGreaterThan(1000);
-        });
-    }
-    expect(seen.size).toBeGreaterThan(0);
-  });
-
-  // ISO 19005-2 6.2.11.5: the widths in the font dictionary must match the embedded font program.
-  // The glyph painter gives some glyphs a /W width that ends where the next glyph starts (so that
-  // poppler keeps words whole); the subset's copy of such a glyph carries the same advance.
-  it('gives every glyph the /W width its embedded font program has', () => {
-    const mismatched: string[] = [];
-    const seen = new Set<number>();
-    for (let p = 0; p < doc.countPages(); p++) {
-      doc
-        .findPage(p)
-        .get('Resources', 'Font')
-        .forEach(ref => {
-          if (seen.has(ref.asIndirect())) return;
-          seen.add(ref.asIndirect());
-          const cid = ref.resolve().get('DescendantFonts', 0);
-          const file = cid.get('FontDescriptor', 'FontFile2').readStream().asUint8Array();
-          const program = new mupdf.Font('subset', file);
-          const w = cid.get('W').asJS() as (number | number[])[];
-          for (let i = 0; i < w.length; i += 2) {
-            const first = w[i] as number;
-            (w[i + 1] as number[]).forEach((width, k) => {
-              const advance = program.advanceGlyph(first + k) * 1000;
-              if (Math.abs(advance - width) > 1) mismatched.push(`${cid.get('BaseFont').asName()} cid ${first + k}: /W ${width}, font ${Math.round(advance)}`);
-            });
-          }
-        });
-    }
-    expect(mismatched).toEqual([]);
-  });
-
-  it('is not encrypted and uses no transparency', () => {
-    expect(doc.getTrailer().get('Encrypt').isNull()).toBe(true);
-    expect(doc.needsPassword()).toBe(false);
-    const problems: string[] = [];
-    const visit = (o: mupdf.PDFObject, where: string, seen: Set<number>) => {
-      if (o.isIndirect()) {
-        if (seen.has(o.asIndirect())) return;
-        seen.add(o.asIndirect());
-      }
-      const v = o.resolve();
-      if (v.isDictionary()) {
-        v.forEach((value, key) => {
-          const k = String(key);
-          if (k === 'SMask' && !(value.isName() && value.asName() === 'None')) problems.push(`${where}: /SMask`);
-          if ((k === 'CA' || k === 'ca') && value.asNumber() < 1) problems.push(`${where}: /${k} ${value.asNumber()}`);
-          if (k === 'BM' && !(value.isName() && ['Normal', 'Compatible'].includes(value.asName()))) problems.push(`${where}: /BM`);
-          if (k === 'S' && value.isName() && value.asName() === 'Transparency') problems.push(`${where}: transparency group`);
-          if (k !== 'Parent' && k !== 'P' && k !== 'Pg' && k !== 'ParentTree') visit(value, `${where}/${k}`, seen);
-        });
-      } else if (v.isArray()) {
-        v.forEach((value, i) => visit(value, `${where}[${i}]`, seen));
-      }
-    };
-    visit(catalog(doc), 'Root', new Set());
-    expect(problems).toEqual([]);
-  });
-
-  it('keeps the binary comment after the header (PDF/A 6.1.2)', () => {
-    const head = bytes.subarray(0, 20);
-    expect(new TextDecoder('latin1').decode(head.subarray(0, 8))).toBe('%PDF-1.7');
-    const second = [...head.subarray(9, 15)];
-    expect(second[0]).toBe(0x25);
-    expect(second.slice(1, 5).every(b => b > 127)).toBe(true);
-    expect(doc.getTrailer().get('ID').length).toBe(2);
-  });
+  archivalChecks(() => ({ bytes, doc }));
 });
 
 describe('archival: false', () => {

@@ -15,6 +15,7 @@ import type { Block, DocumentTree, Inline } from '../../src/markup/tree.js';
 import { toDigits } from '../../src/template/helpers.js';
 import { defaultTemplate, renderTemplate, type Digits } from '../../src/template/render.js';
 import { templateValues, type Paper } from '../../src/theme.js';
+import { themeLayers } from '../../src/theme-file.js';
 import { normalize, pagePng, repoRoot, summitBrief, type Fragment, type PdfjsText } from '../helpers/fixtures.js';
 
 // The shared readers and fixtures, for the suites that import them from here.
@@ -27,7 +28,6 @@ export {
   pagePng,
   pdfjsText,
   pdftotextRaw,
-  squeeze,
   summitPdf,
   WORD_GAP,
   type Fragment,
@@ -47,11 +47,12 @@ export const render = (brief: Brief, options: RenderOptions = {}): Promise<Uint8
 // ---------------------------------------------------------------------------------------------
 // What the markup says
 
-/** The markup's document tree, built as renderValidBrief builds it. */
-export function documentTree(brief: Brief, options: { digits?: Digits; paper?: Paper } = {}): DocumentTree {
+/** The markup's document tree, built as renderValidBrief builds it (`source`: the data file, for a theme it names). */
+export function documentTree(brief: Brief, options: { digits?: Digits; paper?: Paper; source?: string } = {}): DocumentTree {
   const digits = options.digits ?? 'latn';
   const template = defaultTemplate();
-  const markup = renderTemplate(brief, { template, digits, extras: templateValues(createContext({ paper: options.paper }).theme) });
+  const theme = themeLayers({ template, data: brief, dataFile: options.source });
+  const markup = renderTemplate(brief, { template, digits, extras: templateValues(createContext({ theme, paper: options.paper }).theme) });
   return parseMarkup(markup, { source: template, transformText: digitsInText(digits) });
 }
 

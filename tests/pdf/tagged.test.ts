@@ -4,23 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brief } from '../../src/data/brief.js';
 import type { Block } from '../../src/markup/tree.js';
-import {
-  contentOps,
-  documentTree,
-  elements,
-  isElem,
-  openPdf,
-  pdfjsText,
-  structText,
-  structTree,
-  summit,
-  summitPdf,
-  units,
-  type PdfjsText,
-  type StructElem,
-  type Unit,
-} from './support.js';
-import { asRead } from '../helpers/known-limits.js';
+import { elements, isElem, structText, summit, summitPdf, type PdfjsText, type StructElem, type Unit } from './support.js';
+import { artifactProblems, expectedTagged, listProblems, readBack, tableProblems, taggedText } from './checks.js';
 import type * as mupdf from 'mupdf';
 
 let brief: Brief;
@@ -34,12 +19,7 @@ let blocks: Block[];
 beforeAll(async () => {
   brief = summit();
   bytes = await summitPdf();
-  doc = openPdf(bytes);
-  tree = structTree(doc);
-  text = await pdfjsText(bytes);
-  const markup = documentTree(brief);
-  expected = units(markup);
-  blocks = [...markup.cover, ...markup.body];
+  ({ doc, tree, text, expected, blocks } = await readBack(bytes, brief));
 });
 
 describe('catalog', () => {
@@ -75,45 +55,18 @@ describe('structure tree', () => {
   });
 
   it('builds lists from LI elements holding a Lbl and an LBody', () => {
-    const lists = [...elements(tree)].filter(({ elem }) => elem.type === 'L').map(({ elem }) => elem);
-    const markupLists = blocks.filter(b => b.kind === 'list');
-    expect(lists).toHaveLength(markupLists.length);
-    lists.forEach((l, i) => {
-      const items = l.kids.filter(isElem);
-      expect(items.map(e => e.type)).toEqual(Array(markupLists[i].items.length).fill('LI'));
-      for (const li of items) expect(li.kids.filter(isElem).map(e => e.type)).toEqual(['Lbl', 'LBody']);
-    });
+    expect(listProblems(tree, blocks)).toEqual([]);
   });
 
   it('builds tables from TR rows of TH and TD cells; every TH has a Table attribute with its scope', () => {
-    const tables = [...elements(tree)].filter(({ elem }) => elem.type === 'Table').map(({ elem }) => elem);
-    const markupTables = blocks.filter(b => b.kind === 'table');
-    expect(tables).toHaveLength(markupTables.length);
-    tables.forEach((t, i) => {
-      const m = markupTables[i];
-      const kids = t.kids.filter(isElem);
-      const rows = m.caption ? kids.slice(1) : kids;
-      if (m.caption) expect(kids[0].type).toBe('Caption');
-      const markupRows = [...m.head, ...m.body];
-      expect(rows.map(r => r.type)).toEqual(Array(markupRows.length).fill('TR'));
-      rows.forEach((row, r) => {
-        const cells = row.kids.filter(isElem);
-        expect(cells.map(c => c.type)).toEqual(markupRows[r].cells.map(c => (c.header ? 'TH' : 'TD')));
-        cells.forEach((c, k) => {
-          if (c.type !== 'TH') return;
-          const scope = markupRows[r].cells[k].scope ?? 'Column';
-          expect(c.attributes).toEqual({ O: 'Table', Scope: scope });
-        });
-      });
-    });
+    expect(tableProblems(tree, blocks)).toEqual([]);
     // The brief has both kinds of header cell: row labels (facts) and column heads (roster).
     const scopes = new Set([...elements(tree)].filter(({ elem }) => elem.type === 'TH').map(({ elem }) => (elem.attributes as { Scope: string }).Scope));
     expect([...scopes].sort()).toEqual(['Column', 'Row']);
   });
 
   it('tags every piece of text with its element, in logical reading order, with the text of the markup', () => {
-    const read = structText(tree, text).map(e => ({ type: e.type, text: e.text }));
-    expect(read).toEqual(expected.map(u => ({ type: u.type, text: asRead(u.text, 'pdf.js') })));
+    expect(taggedText(tree, text)).toEqual(expectedTagged(expected));
   });
 
   it('reads the cover first, then the pages in order', () => {
@@ -149,27 +102,9 @@ describe('structure tree', () => {
 });
 
 describe('artifacts', () => {
-  const PAINT = new Set(['f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*', 'sh', 'Do']);
-  const SHOW = new Set(['Tj', 'TJ', "'", '"']);
-
   it('draws every rule and band as an artifact, and every piece of text inside a tagged or artifact sequence', () => {
-    let painted = 0,
-      shown = 0;
-    for (let p = 0; p < doc.countPages(); p++) {
-      const contents = doc.findPage(p).get('Contents');
-      const stream = contents.isArray() ? '' : contents.readStream().asString();
-      expect(stream, `page ${p + 1} has one content stream`).not.toBe('');
-      for (const op of contentOps(stream)) {
-        if (PAINT.has(op.op)) {
-          painted++;
-          expect(op.marks[0], `page ${p + 1}: ${op.op} outside an artifact`).toBe('Artifact');
-        }
-        if (SHOW.has(op.op)) {
-          shown++;
-          expect(op.marks[0] === 'Artifact' || op.mcid !== undefined, `page ${p + 1}: ${op.op} in ${op.marks.join('/')}`).toBe(true);
-        }
-      }
-    }
+    const { painted, shown, problems } = artifactProblems(doc);
+    expect(problems).toEqual([]);
     expect(painted).toBeGreaterThan(10);
     expect(shown).toBeGreaterThan(100);
   });

@@ -3,19 +3,20 @@
 // an Arabic word can be found by searching the extracted text.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brief } from '../../src/data/brief.js';
-import { asRead, BRIEF_READER_LIMITS } from '../helpers/known-limits.js';
+import { lineText } from '../helpers/lines.js';
+import { asRead, BRIEF_POPPLER_LINES, BRIEF_READER_LIMITS } from '../helpers/known-limits.js';
 import {
   bodyText,
   contentStream,
   documentTree,
   firstOutOfOrder,
   havePdftotext,
+  layout,
   needsPdftotext,
   normalize,
   openPdf,
   pdfjsText,
   pdftotextRaw,
-  squeeze,
   summit,
   summitPdf,
   units,
@@ -99,95 +100,84 @@ describe('pdf.js', () => {
   });
 });
 
-// poppler places spaces around numbers and Latin runs its own way (the corpus specimen's lines are
-// checked exactly, spaces included, in tests/text/extraction.test.ts): here the brief's pages are
-// compared without white space and bidi controls, and what poppler reorders wrongly is applied
-// to the expectation (BRIEF_READER_LIMITS), never to its output.
+// poppler's pdftotext compared exactly: each page's lines as it writes them (blank lines, its
+// block separators, aside) against the laid-out lines, each in logical order inside RLE…PDF, or
+// exactly what BRIEF_POPPLER_LINES lists for it. Nothing of poppler's output is changed.
 describe.skipIf(!havePdftotext)(`poppler pdftotext (default mode)${needsPdftotext}`, () => {
-  let pages: string[];
-  /** Each page's text, line by line without white space, running header and footer left out. */
-  let squeezed: string[];
-  const flat = (s: string) => squeeze(normalize(s));
-  const read = (written: string) => asRead(flat(written), 'pdftotext');
+  /** Each page's lines as pdftotext writes them, blank lines left out. */
+  let got: string[][];
+  /** Each page's laid-out lines in layout order, in logical order, and whether each is in a table cell. */
+  let laid: { text: string; table: boolean }[][];
 
   beforeAll(() => {
-    pages = pdftotextRaw(bytes);
-    const header = flat(`${brief.shortTitle} — ${brief.classification}`);
-    squeezed = pages.map(p =>
-      p
-        .split('\n')
-        .map(flat)
-        .filter(l => l !== header && !/^صفحة\d+من\d+$/.test(l))
-        .join(''),
-    );
+    got = pdftotextRaw(bytes).map(page => page.split('\n').filter(l => l !== ''));
+    laid = layout(brief).pages.map(page => {
+      // The running header and footer are laid out last; on the page they are above and below the rest.
+      const text = page.items.filter(item => item.kind === 'text');
+      const head = text.filter(item => item.artifact && item.y < page.height / 2);
+      const foot = text.filter(item => item.artifact && item.y >= page.height / 2);
+      return [...head, ...text.filter(item => !item.artifact), ...foot].flatMap(item =>
+        item.lines.map(l => ({ text: lineText(l), table: item.struct?.type === 'TD' || item.struct?.type === 'TH' })),
+      );
+    });
   });
 
-  it('KNOWN LIMIT (poppler): misplaces exactly the brackets listed in BRIEF_READER_LIMITS, and reads none of them as written', () => {
-    const all = squeezed.join('');
-    const used = new Set<string>();
-    asRead(flat(expected.map(u => u.text).join('')), 'pdftotext', used);
-    expect([...used].sort()).toEqual(BRIEF_READER_LIMITS.pdftotext.map(([written]) => written).sort());
-    for (const [written, misread] of BRIEF_READER_LIMITS.pdftotext) {
-      expect(all).toContain(misread);
-      expect(all).not.toContain(written);
+  /** What pdftotext should write for a page, in layout order, and the BRIEF_POPPLER_LINES entries that name lines the page does not have. */
+  function expectedLines(page: number): { lines: { text: string; table: boolean }[]; unused: string[] } {
+    const lines: ({ text: string; table: boolean } | null)[] = laid[page].map(l => ({ text: `\u202B${l.text}\u202C`, table: l.table }));
+    const unused: string[] = [];
+    for (const entry of BRIEF_POPPLER_LINES.filter(e => e.page === page + 1)) {
+      const at = entry.written.map(w => laid[page].findIndex((l, i) => l.text === w && lines[i]?.text === `\u202B${w}\u202C`));
+      if (at.includes(-1)) {
+        unused.push(entry.written.join(' | '));
+        continue;
+      }
+      lines[at[0]] = { text: entry.output, table: laid[page][at[0]].table };
+      for (const i of at.slice(1)) lines[i] = null;
     }
-  });
+    return { lines: lines.filter(l => l !== null), unused };
+  }
 
   it('reads as many pages as there are', () => {
-    expect(pages).toHaveLength(text.pages.length);
+    expect(got).toHaveLength(text.pages.length);
   });
 
-  it('gives back every heading, paragraph, caption and list item whole, in logical and document order', () => {
-    const blocks = expected.filter(u => ['H1', 'H2', 'H3', 'P', 'Caption', 'LBody'].includes(u.type)).map(u => read(u.text));
-    expect(blocks.length).toBeGreaterThan(20);
-    expect(firstOutOfOrder(squeezed.join(''), blocks)).toBeNull();
+  it("the laid-out lines are the markup's text (the expectation below is built from them)", () => {
+    const content = laid.flat().map(l => l.text);
+    const running = new Set([`${brief.shortTitle} — ${brief.classification}`, ...laid.map((_, p) => `صفحة ${p + 1} من ${laid.length}`)]);
+    expect(normalize(content.filter(l => !running.has(l)).join(' '))).toBe(normalize(expected.map(u => u.text).join(' ')));
   });
 
-  it('gives back every table cell in logical order, each line of a cell whole and the lines in order', () => {
-    // Cell lines are spaced 1.7 em apart, more than poppler's 1.5 em within a block: each line of
-    // a cell is a block of its own, and poppler's table heuristics may put a second line after the
-    // next row. So a cell may come back in as many pieces as it has lines, but each piece whole and
-    // the pieces in order.
-    const cells = expected.filter(u => u.type === 'TH' || u.type === 'TD');
-    const lineCount = new Map<string, number>();
-    // How many lines each cell has, from pdf.js (keyed by the cell's text as pdf.js reads it).
-    for (const page of text.pages) for (const f of page.fragments) if (f.tag === 'TD' || f.tag === 'TH') lineCount.set(f.text, f.lines.length);
-    const problems: string[] = [];
-    for (const cell of cells) {
-      const needle = read(cell.text);
-      const allowed = lineCount.get(asRead(cell.text, 'pdf.js')) ?? 1;
-      const found = squeezed.some(page => pieces(page, needle) <= allowed);
-      if (!found) problems.push(`${cell.text} (${allowed} line(s))`);
-    }
-    expect(problems).toEqual([]);
+  it('KNOWN LIMIT (poppler): every line BRIEF_POPPLER_LINES lists stands for lines the page has', () => {
+    expect(laid.flatMap((_, p) => expectedLines(p).unused)).toEqual([]);
+  });
+
+  it('writes every line of every page exactly as expected, or exactly as BRIEF_POPPLER_LINES lists', () => {
+    laid.forEach((_, p) => {
+      const want = expectedLines(p).lines.map(l => l.text);
+      expect([...got[p]].sort(), `page ${p + 1}`).toEqual([...want].sort());
+    });
+  });
+
+  it('outside tables, writes the lines in reading order (table cells follow its own table heuristics)', () => {
+    laid.forEach((_, p) => {
+      const outside = expectedLines(p)
+        .lines.filter(l => !l.table)
+        .map(l => l.text);
+      const known = new Set(outside);
+      expect(
+        got[p].filter(l => known.has(l)),
+        `page ${p + 1}`,
+      ).toEqual(outside);
+    });
   });
 
   it('finds an Arabic word by searching the page text', () => {
     for (const word of ['العقوبات', 'الدبلوماسي', 'ديميترييف', 'واقعياً']) {
       expect(
-        pages.some(p => p.includes(word)),
+        got.some(p => p.some(l => l.includes(word))),
         word,
       ).toBe(true);
     }
   });
 });
-
-/** How few in-order pieces of `hay` spell `needle` (each the longest match after the previous one); Infinity if none. */
-function pieces(hay: string, needle: string): number {
-  let at = 0,
-    rest = needle,
-    count = 0;
-  while (rest) {
-    let len = rest.length;
-    let found = -1;
-    for (; len > 0; len--) {
-      found = hay.indexOf(rest.slice(0, len), at);
-      if (found >= 0) break;
-    }
-    if (len === 0) return Infinity;
-    count++;
-    at = found + len;
-    rest = rest.slice(len);
-  }
-  return count;
-}

@@ -130,6 +130,14 @@ describe('Handlebars helpers', () => {
     expect(render('{{number 1234.5}}')).toBe('1,234.5');
   });
 
+  it('write a fact with its unit: after a space, but a percent or per-mille sign against the number', () => {
+    expect(render('{{fact 2.2 "مليون برميل"}}')).toBe('2.2 مليون برميل');
+    expect(render('{{fact 71.5 "%"}}')).toBe('71.5%');
+    expect(render('{{fact 71.5 "٪"}}', arab)).toBe('٧١٫٥٪');
+    expect(render('{{fact 3 "‰"}}')).toBe('3‰');
+    expect(render('{{fact 1240}}')).toBe('1,240');
+  });
+
   it('number items inside #each, where the root is still the document', () => {
     expect(render('{{#each keyPoints}}{{inc @index}}. {{this}};{{/each}}', arab)).toBe('١. أولى;٢. ثانية;٣. ثالثة;');
     expect(render('{{#each keyPoints}}{{inc @index}}{{/each}}')).toBe('123');

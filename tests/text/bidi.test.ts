@@ -1,11 +1,14 @@
-// Visual order of mixed-direction lines against hand-derived UAX #9 results.
+// Visual order of mixed-direction lines, read back from the PDF: the characters each drawn line
+// shows from left to right (tests/helpers/visual.ts: mupdf's ToUnicode text, brackets judged by
+// the outline drawn) against GNU FriBidi's visual order, derived once and kept as data in
+// tests/fixtures/bidi/visual-order.json (see derive-visual-order.mjs there; the tests never run
+// fribidi). FriBidi's expectations are themselves checked against the hand derivation below.
 //
-// Each expectation lists the line's tokens from LEFT to RIGHT as drawn. A token is a maximal run
-// of glyphs with one direction and no space inside: `R:` for a right-to-left run, `L:` for a
+// Each hand derivation lists the line's tokens from LEFT to RIGHT as drawn. A token is a maximal run
+// of characters with one direction and no space inside: `R:` for a right-to-left run, `L:` for a
 // left-to-right one. Its text is written in logical order, with each bracket shown as the glyph
 // actually drawn: in an RTL run `(` is drawn as `)` (rule L4), so the logical `(سري)` token is
-// written `)سري(`. The order of glyphs inside each token is checked separately (offsets fall from
-// left to right in RTL tokens, rise in LTR ones).
+// written `)سري(`.
 //
 // Derivations (paragraph level 1 unless stated):
 // - Arabic letters are AL, so digits after Arabic text are AN, not EN (W2); AN gets level 2 (I2)
@@ -22,22 +25,12 @@
 //   R; enclosing only L, with R before the opening bracket, it takes the embedding direction.
 // - ASCII quotes are not brackets: neutrals between R and L take the embedding direction (N2).
 // - Inside LRI…PDI the isolate's sos is L: `+7 495 123-45-67` there is EN → L throughout.
-import { describe, expect, it } from 'vitest';
-import { layoutParagraph } from '../../src/text/paragraph.js';
-import { createTextEngine } from '../../src/text/engine.js';
+import fs from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderSpecimen } from '../../src/specimen.js';
 import type { Direction } from '../../src/text/bidi.js';
-import { readCorpus } from '../helpers/corpus.js';
-import { describeLine, misorderedTokens } from '../helpers/visual.js';
-
-const engine = createTextEngine();
-
-const style = { weight: 'regular' as const, size: 14, color: '#000000' };
-
-function layoutOneLine(text: string, direction: Direction = 'rtl') {
-  const layout = layoutParagraph(engine, { text, style, width: 5000, direction });
-  expect(layout.lines).toHaveLength(1);
-  return layout.lines[0];
-}
+import { fixturePath, readCorpus } from '../helpers/corpus.js';
+import { readLines, visualKey, visualText, type ReadGlyph } from '../helpers/visual.js';
 
 /** Every line of corpus/bidi.txt, with its visual order derived by hand. */
 const CORPUS: Record<string, string[]> = {
@@ -93,40 +86,69 @@ const EXTRA: { text: string; direction: Direction; visual: string[] }[] = [
   { text: 'in 2025 قمة ألاسكا 15 أغسطس', direction: 'ltr', visual: ['L:in', 'L:2025', 'R:أغسطس', 'L:15', 'R:ألاسكا', 'R:قمة'] },
 ];
 
-describe('bidi: visual order of corpus/bidi.txt', () => {
-  const lines = readCorpus('bidi.txt');
+interface Expected {
+  text: string;
+  direction: Direction;
+  levels: string;
+  visual: string;
+}
 
-  it('every corpus line has a hand-written expectation', () => {
-    expect(lines.filter(l => !(l in CORPUS))).toEqual([]);
-    expect(lines.length).toBe(Object.keys(CORPUS).length);
+/** GNU FriBidi's visual order of each line (tests/fixtures/bidi/visual-order.json). */
+const FRIBIDI: Expected[] = JSON.parse(fs.readFileSync(fixturePath('bidi', 'visual-order.json'), 'utf8')).lines;
+
+const HAND: { text: string; direction: Direction; visual: string[] }[] = [
+  ...Object.entries(CORPUS).map(([text, visual]) => ({ text, direction: 'rtl' as Direction, visual })),
+  ...EXTRA,
+];
+
+/** A hand derivation's tokens as characters left to right: an RTL token's logical text reversed. */
+const handVisual = (tokens: readonly string[]): string =>
+  tokens.map(t => (t.startsWith('R:') ? [...visualKey(t.slice(2))].reverse().join('') : visualKey(t.slice(2)))).join('');
+
+const shown = (text: string) => text.replace(/[\u2066-\u2069]/g, c => `<U+${c.codePointAt(0)!.toString(16).toUpperCase()}>`);
+
+describe('bidi: the expectations', () => {
+  it('every line of corpus/bidi.txt and every line of our own has a FriBidi expectation and a hand derivation', () => {
+    const key = (e: { text: string; direction: Direction }) => `${e.direction}:${e.text}`;
+    expect(readCorpus('bidi.txt').filter(l => !FRIBIDI.some(e => e.direction === 'rtl' && e.text === l))).toEqual([]);
+    expect(FRIBIDI.map(key).sort()).toEqual(HAND.map(key).sort());
   });
 
-  for (const line of lines) {
-    it(line, () => {
-      const laid = layoutOneLine(line);
-      expect(describeLine(laid)).toEqual(CORPUS[line]);
-      expect(misorderedTokens(laid)).toEqual([]);
+  it("FriBidi's visual order agrees with the hand derivation, character for character (spaces aside: tokens do not say where they are)", () => {
+    const disagree = HAND.flatMap(h => {
+      const fribidi = visualKey(FRIBIDI.find(e => e.text === h.text && e.direction === h.direction)!.visual).replace(/ /g, '');
+      return fribidi === handVisual(h.visual) ? [] : [`${shown(h.text)}: FriBidi ${fribidi}, by hand ${handVisual(h.visual)}`];
     });
-  }
+    expect(disagree).toEqual([]);
+  });
 });
 
-describe('bidi: phone numbers, dates, nested brackets, LTR paragraphs', () => {
-  for (const { text, direction, visual } of EXTRA) {
-    it(`${direction}: ${text.replace(/[\u2066-\u2069]/g, c => `<U+${c.codePointAt(0)!.toString(16).toUpperCase()}>`)}`, () => {
-      const laid = layoutOneLine(text, direction);
-      expect(describeLine(laid)).toEqual(visual);
-      expect(misorderedTokens(laid)).toEqual([]);
-    });
-  }
+describe('bidi: visual order drawn in the PDF = GNU FriBidi', () => {
+  const drawn = new Map<Expected, ReadGlyph[]>();
 
-  it('reordering loses and duplicates nothing: glyph texts in source order give back each line', () => {
-    for (const { text, direction } of [...Object.keys(CORPUS).map(text => ({ text, direction: 'rtl' as Direction })), ...EXTRA]) {
-      const laid = layoutOneLine(text, direction);
-      const back = [...laid.glyphs]
-        .sort((a, b) => a.cluster - b.cluster)
-        .map(g => g.text)
-        .join('');
-      expect(back).toBe(text.replace(/[\u2066-\u2069]/g, ''));
+  beforeAll(async () => {
+    for (const direction of ['rtl', 'ltr'] as const) {
+      const entries = FRIBIDI.filter(e => e.direction === direction);
+      const lines = readLines(
+        await renderSpecimen(
+          entries.map(e => e.text),
+          { direction },
+        ),
+      );
+      // One drawn line per entry (checked below), in the order given.
+      entries.forEach((e, i) => {
+        if (lines[i] && lines.length === entries.length) drawn.set(e, lines[i]);
+      });
     }
   });
+
+  it('each line is drawn as one line of text', () => {
+    expect(FRIBIDI.filter(e => !drawn.has(e)).map(e => e.text)).toEqual([]);
+  });
+
+  for (const e of FRIBIDI) {
+    it(`${e.direction}: ${shown(e.text)}`, () => {
+      expect(visualText(drawn.get(e) ?? [])).toBe(visualKey(e.visual));
+    });
+  }
 });

@@ -56,31 +56,19 @@ export const listKind: BlockKind<List, PreparedList> = {
       const li = struct('LI', node);
       const lbl = struct('Lbl', li);
       const body = struct('LBody', li);
-      let lines = item.body.lines;
-      let first = true;
-      while (lines.length) {
-        const k = cursor.linesThatFit(lines);
-        if (k === 0) {
-          cursor.newPage();
-          continue;
-        }
-        if (first) {
-          // The label shares the first line's baseline, flush with the start (right) edge.
-          const labelLine = item.label.lines[0];
-          const shift = lines[0].baseline - lines[0].top - (labelLine.baseline - labelLine.top);
-          cursor.page.items.push({
-            kind: 'text',
-            lines: [labelLine],
-            x: list.ltr ? cursor.left : cursor.left + cursor.width - item.label.width,
-            y: cursor.y + shift - labelLine.top,
-            struct: lbl,
-          });
-          first = false;
-        }
-        cursor.text(lines.slice(0, k), list.ltr ? cursor.left + list.indent : cursor.left, body);
-        lines = lines.slice(k);
-        if (lines.length) cursor.newPage();
-      }
+      cursor.flowLines(item.body.lines, list.ltr ? cursor.left + list.indent : cursor.left, body, ([line], first) => {
+        if (!first) return;
+        // The label shares the first line's baseline, flush with the start (right) edge.
+        const labelLine = item.label.lines[0];
+        const shift = line.baseline - line.top - (labelLine.baseline - labelLine.top);
+        cursor.page.items.push({
+          kind: 'text',
+          lines: [labelLine],
+          x: list.ltr ? cursor.left : cursor.left + cursor.width - item.label.width,
+          y: cursor.y + shift - labelLine.top,
+          struct: lbl,
+        });
+      });
       cursor.y += list.style.spaceAfter;
     }
     // The space after the list is a paragraph's, not an item's.

@@ -55,21 +55,11 @@ export function placeText(cursor: Cursor, text: PreparedText, x: number, node: S
   const { layout, style } = text;
   cursor.space(style.spaceBefore);
   if (!cursor.atTop && linesHeight(layout.lines) + keepWithNext > cursor.room() && keepWithNext > 0) cursor.newPage();
-  let lines = layout.lines;
-  let first = true;
-  while (lines.length) {
-    const k = cursor.linesThatFit(lines);
-    if (k === 0) {
-      cursor.newPage();
-      continue;
-    }
+  cursor.flowLines(layout.lines, x, node, (_share, first) => {
+    if (!first) return;
     // On the page where the heading's first line lands, which may not be where it was started.
-    if (first && text.bookmarkLevel && text.title) cursor.page.bookmarks.push({ title: text.title, level: text.bookmarkLevel, y: cursor.y });
-    if (first && text.anchor) cursor.page.destinations.push({ name: text.anchor, y: cursor.y });
-    first = false;
-    cursor.text(lines.slice(0, k), x, node);
-    lines = lines.slice(k);
-    if (lines.length) cursor.newPage();
-  }
+    if (text.bookmarkLevel && text.title) cursor.page.bookmarks.push({ title: text.title, level: text.bookmarkLevel, y: cursor.y });
+    if (text.anchor) cursor.page.destinations.push({ name: text.anchor, y: cursor.y });
+  });
   cursor.y += style.spaceAfter;
 }

@@ -2,12 +2,12 @@
 // positions: a marker never starts a line, a callout box is never split unless taller than a page,
 // and a page's text stops above the notes set at its foot.
 import { describe, expect, it } from 'vitest';
-import { createContext } from '../../src/context.js';
-import { layoutDocument } from '../../src/layout/flow.js';
-import { markersOn } from '../../src/layout/note-markers.js';
-import { layoutInlines } from '../../src/layout/text.js';
-import type { Page, StructNode, TextItem } from '../../src/layout/page.js';
-import { parseMarkup } from '../../src/markup/parse.js';
+import { createContext } from '../../../src/context.js';
+import { layoutDocument } from '../../../src/layout/flow.js';
+import { markersOn } from '../../../src/layout/note-markers.js';
+import { layoutInlines } from '../../../src/layout/text.js';
+import type { Page, StructNode, TextItem } from '../../../src/layout/page.js';
+import { parseMarkup } from '../../../src/markup/parse.js';
 
 const context = createContext();
 const WORDS = 'تأتي قمة أمريكا وروسيا في ألاسكا مع جدول أعمال يركز بشكل خاص على ملف العقوبات المفروضة';
@@ -99,7 +99,7 @@ describe('footnotes', () => {
 
 describe('digits in left-to-right isolates', () => {
   it('are kept as written under Arabic-Indic digits; other Arabic text is converted', async () => {
-    const { digitsInText } = await import('../../src/digits.js');
+    const { digitsInText } = await import('../../../src/digits.js');
     const tree = parseMarkup('<document title="t"><p>رقم 12 <span dir="ltr">A-1</span> و<bdi>B-2</bdi> \u2066+971 2\u2069</p></document>', {
       transformText: digitsInText('arab'),
     });

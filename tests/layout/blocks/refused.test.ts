@@ -2,7 +2,7 @@
 // and line, no stack trace, nothing written.
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, cli, expectNoStack, expectNothingWritten, summit, tempDir, write } from '../input/cli.js';
+import { cleanup, cli, expectNoStack, expectNothingWritten, summit, tempDir, write } from '../../input/cli.js';
 
 afterAll(cleanup);
 

@@ -1,15 +1,15 @@
 // Callout boxes, notes, contents and direction, read back from the PDF by readers that are not
 // the code under test: mupdf for the structure tree, pdf.js for text, link annotations and their
-// destinations. The document is the summit data through tests/blocks/fixtures/blocks.hbs.
+// destinations. The document is the summit data through tests/layout/blocks/fixtures/blocks.hbs.
 import path from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderValidBrief } from '../../src/index.js';
-import { loadBrief } from '../../src/data/load.js';
-import { blocksOf, type Brief } from '../../src/data/brief.js';
-import { elements, isElem, normalize, openPdf, pdfjsText, root, structText, structTree, type PdfjsText, type StructElem } from '../pdf/support.js';
+import { renderValidBrief } from '../../../src/index.js';
+import { loadBrief } from '../../../src/data/load.js';
+import { blocksOf, type Brief } from '../../../src/data/brief.js';
+import { elements, isElem, normalize, openPdf, pdfjsText, root, structText, structTree, type PdfjsText, type StructElem } from '../../pdf/support.js';
 
-const TEMPLATE = path.join(root, 'tests/blocks/fixtures/blocks.hbs');
+const TEMPLATE = path.join(root, 'tests/layout/blocks/fixtures/blocks.hbs');
 const CONTACT = 'هاتف +971 2 000 0000، بريد info@example.org، موقع https://example.org/brief.';
 
 function blocksBrief(): Brief {
