@@ -22,7 +22,7 @@ import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
 import * as hb from 'harfbuzzjs';
 import { pageCount } from '../src/batch.js';
-import { blocksOf, type Brief } from '../src/data/brief.js';
+import { blocksOf, paragraphText, withParagraphText, type Brief } from '../src/data/brief.js';
 import { loadBrief, parseBrief } from '../src/data/load.js';
 import { packageRoot } from '../src/package-root.js';
 import { renderValidBrief } from '../src/index.js';
@@ -203,7 +203,7 @@ function variant(brief: Brief): Brief {
     if (block.type === 'summary') block.paragraphs = block.paragraphs.map(fresh);
     if (block.type === 'sources' && block.note) block.note = fresh(block.note);
     if (block.type === 'key-points') block.items = block.items.map(fresh);
-    if (block.type === 'section') block.sections = block.sections?.map(s => ({ ...s, paragraphs: s.paragraphs?.map(fresh) }));
+    if (block.type === 'section') block.sections = block.sections?.map(s => ({ ...s, paragraphs: s.paragraphs?.map(p => withParagraphText(p, fresh)) }));
   }
   return b;
 }
@@ -214,7 +214,9 @@ function scaled(brief: Brief, times: number, distinct = false): Brief {
   for (const block of b.blocks) {
     if (block.type === 'section') {
       const sections = block.sections ?? [];
-      block.sections = Array.from({ length: times }, () => sections.map(s => ({ ...s, paragraphs: s.paragraphs?.map(p => (distinct ? fresh(p) : p)) }))).flat();
+      block.sections = Array.from({ length: times }, () =>
+        sections.map(s => ({ ...s, paragraphs: s.paragraphs?.map(p => (distinct ? withParagraphText(p, fresh) : p)) })),
+      ).flat();
     }
     if (block.type === 'roster') block.groups = block.groups.map(g => ({ ...g, members: Array.from({ length: times }, () => g.members).flat() }));
   }
@@ -817,10 +819,10 @@ function briefTypst(b: Brief): string {
   for (const k of blocksOf(b, 'key-points').flatMap(k => k.items)) lines.push(`- ${esc(k)}`);
   for (const sec of blocksOf(b, 'section')) {
     lines.push('', `== ${esc(sec.title)}`);
-    for (const para of sec.paragraphs ?? []) lines.push('', esc(para));
+    for (const para of sec.paragraphs ?? []) lines.push('', esc(paragraphText(para)));
     for (const sub of sec.sections ?? []) {
       lines.push('', `=== ${esc(sub.title)}`);
-      for (const para of sub.paragraphs ?? []) lines.push('', esc(para));
+      for (const para of sub.paragraphs ?? []) lines.push('', esc(paragraphText(para)));
     }
   }
   for (const g of blocksOf(b, 'roster').flatMap(r => r.groups)) {

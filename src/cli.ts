@@ -7,7 +7,19 @@ import type { Paper, RenderOptions } from './index.js';
 import { CliError, runCli } from './cli-support.js';
 import { checkNpmAteOptions, checkOptionNames, checkOutName, versionLine } from './cli-hints.js';
 import { runBatch } from './batch-report.js';
-import { DEFAULT_LIMITS, MAX_BLOCKS, MAX_MARKS, MAX_PAGES, MAX_VALUE_CHARS, parseSize, showSize, type Limits } from './limits.js';
+import {
+  DEFAULT_LIMITS,
+  MAX_BLOCKS,
+  MAX_IMAGE_BYTES,
+  MAX_IMAGE_PIXELS,
+  MAX_IMAGE_SIDE,
+  MAX_MARKS,
+  MAX_PAGES,
+  MAX_VALUE_CHARS,
+  parseSize,
+  showSize,
+  type Limits,
+} from './limits.js';
 import { MAX_PROBLEMS, MESSAGE_LINE_WIDTH, shownPath } from './errors.js';
 import { FIRST_YEAR, LAST_YEAR } from './data/dates.js';
 import { MAIL_HELP, mailCommand } from './mail/cli.js';
@@ -52,7 +64,8 @@ ${MAIL_HELP}
 
 Limits: ${MAX_VALUE_CHARS} characters in one data value, ${MAX_MARKS} combining marks on
 one character, dates in the years ${FIRST_YEAR} to ${LAST_YEAR}, ${MAX_BLOCKS} blocks and ${MAX_PAGES} pages in
-a document; at most ${MAX_PROBLEMS} problems or warnings are listed, message lines are cut
+a document; an image file is at most ${showSize(MAX_IMAGE_BYTES)} and ${MAX_IMAGE_SIDE} pixels a side (${MAX_IMAGE_PIXELS} in all),
+inside its template's or data file's folder; at most ${MAX_PROBLEMS} problems or warnings are listed, message lines are cut
 at ${MESSAGE_LINE_WIDTH} characters. Only regular files are read; the output must be
 a PDF file or not exist yet (a symbolic link is followed).
 

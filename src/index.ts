@@ -17,6 +17,8 @@ import { themeLayers } from './theme-file.js';
 import { templateFolder } from './template/folder.js';
 import { markingOf } from './template/classification.js';
 import { directionOf } from './print/direction.js';
+import { loadImages } from './images/load.js';
+import path from 'node:path';
 
 export type { Brief } from './data/brief.js';
 export type { Digits } from './digits.js';
@@ -76,6 +78,12 @@ export async function renderValidBrief(brief: Brief, options: RenderOptions = {}
   const markup = renderTemplate(drawable, { template, digits, extras, limits: options.limits, caches });
   const tree = parseMarkup(markup, { source: template, transformText: digitsInText(digits) });
   coverage.template(tree, shownPath(template));
+  loadImages(tree, {
+    template: path.dirname(template),
+    data: options.source ? path.dirname(path.resolve(options.source)) : process.cwd(),
+    dataFile: source,
+    brief,
+  });
   coverage.report(options);
   const laid = layoutDocument(context, tree, { digits });
   const { bleed, marks } = context.theme.print;

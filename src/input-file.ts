@@ -2,6 +2,7 @@
 // regular file, opened without blocking (a FIFO cannot stall the run), read in chunks that stop at
 // a size limit (an endless /dev/zero or /proc file cannot fill memory), decoded as strict UTF-8.
 import fs from 'node:fs';
+import path from 'node:path';
 import { InputError, entryKind, systemReason } from './errors.js';
 import { showSize } from './limits.js';
 import { positionAt } from './data/json-text.js';
@@ -76,4 +77,27 @@ export function decodeUtf8(bytes: Uint8Array, shown: string): string {
 /** readInputFile, then decodeUtf8. */
 export function readInputText(file: string, input: InputFile): string {
   return decodeUtf8(readInputFile(file, input), input.shown ?? file);
+}
+
+/**
+ * Where `file` really is, when it lies inside `folder` once symbolic links are followed (of the
+ * file, the folder and every folder between): the one rule for every file a template or a brief
+ * names (partials, themes, images). 'outside' when it leads out; 'missing' when it does not exist.
+ */
+export function realPathInside(file: string, folder: string): { real: string } | 'outside' | 'missing' {
+  // A name that leaves the folder as written is refused before the file system is asked about it.
+  if (!isInside(path.resolve(file), path.resolve(folder))) return 'outside';
+  let real: string, realFolder: string;
+  try {
+    real = fs.realpathSync(file);
+    realFolder = fs.realpathSync(folder);
+  } catch {
+    return 'missing';
+  }
+  return isInside(real, realFolder) ? { real } : 'outside';
+}
+
+function isInside(file: string, folder: string): boolean {
+  const inside = path.relative(folder, file);
+  return !!inside && !inside.startsWith('..') && !path.isAbsolute(inside);
 }

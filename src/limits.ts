@@ -44,3 +44,15 @@ export function showSize(bytes: number): string {
   const [value, unit] = bytes >= MB ? [bytes / MB, 'MB'] : bytes >= 1024 ? [bytes / 1024, 'KB'] : [bytes, 'bytes'];
   return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
 }
+
+/** Bytes of one image file (PNG, JPEG or SVG). */
+export const MAX_IMAGE_BYTES = 10 * MB;
+
+/** Pixels on either side of a PNG or JPEG image. */
+export const MAX_IMAGE_SIDE = 10_000;
+
+/** Pixels of a PNG or JPEG image in all (A4 at 600 dpi is 35 million): each is decoded, so this bounds memory. */
+export const MAX_IMAGE_PIXELS = 40_000_000;
+
+/** Elements in one SVG image: each is drawn as vectors wherever the image is placed. */
+export const MAX_SVG_ELEMENTS = 20_000;

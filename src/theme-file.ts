@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parseValidJson, readJsonText } from './data/load.js';
+import { realPathInside } from './input-file.js';
 import { InputError } from './errors.js';
 import { cacheKey, sharedFileCaches, type FileCaches } from './file-cache.js';
 import { packageRoot } from './package-root.js';
@@ -106,8 +107,7 @@ export function loadThemeFile(file: string, folder?: string, caches?: FileCaches
     return parseTheme(readJsonText(file, 'theme file'), shown, caches); // reports why it cannot be read
   }
   if (folder !== undefined) {
-    const inside = path.relative(fs.realpathSync(folder), real);
-    if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
+    if (realPathInside(real, folder) === 'outside') {
       throw new InputError(`${shown}: the theme file is outside ${shownPath(folder)}; a theme named by a brief or a template must be in its folder`);
     }
   }

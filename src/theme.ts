@@ -66,6 +66,7 @@ export const STYLE_NAMES = [
   'attribution',
   'toc-1',
   'toc-2',
+  'figure-caption',
 ] as const;
 
 export type StyleName = (typeof STYLE_NAMES)[number];
@@ -143,6 +144,8 @@ export interface Theme {
   };
   /** The contents: leader text, second-level indent, gap around the leader, digits reserved for page numbers. */
   toc: { leader: string; indent: number; gap: number; numberDigits: number; linkLabel: string };
+  /** Figures (`<figure>`, `<img>`): space around them and between an image and its caption. */
+  figure: { spaceBefore: number; spaceAfter: number; captionGap: number };
   /** The data's “ ” in right-to-left runs: drawn mirrored, as « », or as typed. */
   quotes: 'mirror' | 'guillemets' | 'as-typed';
   print: PrintSettings;
@@ -252,6 +255,7 @@ const styles: Record<StyleName, TextStyle> = {
   attribution: { ...body, size: 10.5, color: 'muted', lineHeight: 1.6, align: 'end', spaceAfter: 0 },
   'toc-1': { ...body, size: 12, weight: 'bold', lineHeight: 1.8, align: 'start', spaceBefore: 4, spaceAfter: 0 },
   'toc-2': { ...body, size: 11, lineHeight: 1.7, align: 'start', spaceAfter: 0 },
+  'figure-caption': { ...body, size: 10, color: 'muted', lineHeight: 1.6, align: 'center', spaceAfter: 0 },
 };
 
 /** The defaults, colours still named by palette entry (themes/default.json says the same). */
@@ -316,6 +320,7 @@ export const themeDefaults: Theme = {
     endTitle: 'الحواشي',
   },
   toc: { leader: '.', indent: 14, gap: 4, numberDigits: 3, linkLabel: 'انتقل إلى' },
+  figure: { spaceBefore: 10, spaceAfter: 12, captionGap: 6 },
   quotes: 'mirror',
   // The inner and outer margins add up to the two side margins, so duplex keeps the text width
   // (and every line break) and only moves the column towards the outer edge.

@@ -25,3 +25,17 @@ declare module 'linebreak' {
 declare module 'fontkit' {
   export function create(buffer: Uint8Array): unknown;
 }
+
+declare module 'svg-to-pdfkit' {
+  interface SvgOptions {
+    width?: number;
+    height?: number;
+    preserveAspectRatio?: string;
+    assumePt?: boolean;
+    warningCallback?: (message: string) => void;
+    fontCallback?: (family: string, bold: boolean, italic: boolean, options: object) => string;
+    imageCallback?: (link: string) => string;
+    documentCallback?: (file: string) => unknown;
+  }
+  export default function SVGtoPDF(doc: PDFKit.PDFDocument, svg: string, x: number, y: number, options?: SvgOptions): void;
+}

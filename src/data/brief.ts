@@ -52,7 +52,7 @@ export interface MailAddresses {
 export interface Issuer {
   name: string;
   department?: string;
-  /** Path of a logo image; kept as metadata, not drawn. */
+  /** Path of a logo image, relative to the data file: drawn on the cover and in the running header. */
   logo?: string;
   address?: string;
   contact?: string;
@@ -102,7 +102,8 @@ export type LabelName =
   | 'source-note'
   | 'page'
   | 'of'
-  | 'separator';
+  | 'separator'
+  | 'contents';
 
 export type Labels = Partial<Record<LabelName, string>>;
 
@@ -117,9 +118,37 @@ export type Block =
   | ProgrammeBlock
   | TimelineBlock
   | SectionBlock
-  | SourcesBlock;
+  | SourcesBlock
+  | FigureBlock
+  | CalloutBlock
+  | ContentsBlock;
 
 export type BlockType = Block['type'];
+
+/** An image file relative to the data file, described by `alt`, with an optional caption. */
+export interface FigureBlock extends Titled {
+  type: 'figure';
+  src: string;
+  alt: string;
+  caption?: string;
+  /** "200", "200pt", "80mm", "8cm" or "60%" of the column. */
+  width?: string;
+}
+
+/** A callout box; a key figure's first paragraph is the figure, the others its label. */
+export interface CalloutBlock extends Titled {
+  type: 'callout';
+  variant: 'summary' | 'key-figure' | 'quote';
+  paragraphs: string[];
+  attribution?: string;
+  /** The box's language when not the brief's ("en"): set left to right. */
+  language?: string;
+}
+
+/** The contents of the brief (its section headings with their pages). */
+export interface ContentsBlock extends Titled {
+  type: 'contents';
+}
 
 /** What every block may carry: a heading replacing the locale's default for its type. */
 interface Titled {
@@ -228,14 +257,27 @@ export interface SectionBlock {
   type: 'section';
   /** The section's heading (required, unlike other blocks' titles). */
   title: string;
-  paragraphs?: string[];
+  paragraphs?: SectionParagraph[];
   sections?: Subsection[];
 }
 
 export interface Subsection {
   title: string;
-  paragraphs?: string[];
+  paragraphs?: SectionParagraph[];
   sections?: Subsection[];
+}
+
+/** A section's paragraph: plain text, or text with the notes it carries (marked at its end). */
+export type SectionParagraph = string | { text: string; notes: string[] };
+
+/** A section paragraph's own text, without its notes. */
+export function paragraphText(p: SectionParagraph): string {
+  return typeof p === 'string' ? p : p.text;
+}
+
+/** The paragraph with its text changed by `change`, notes kept. */
+export function withParagraphText(p: SectionParagraph, change: (text: string) => string): SectionParagraph {
+  return typeof p === 'string' ? change(p) : { ...p, text: change(p.text) };
 }
 
 export interface SourcesBlock extends Titled {

@@ -50,7 +50,7 @@ function moveAcross(item: Item, dx: number): void {
   else if (item.kind === 'line') {
     item.x1 += dx;
     item.x2 += dx;
-  } else if (item.kind === 'link' || !item.edges) item.x += dx;
+  } else if (item.kind !== 'rect' || !item.edges) item.x += dx;
 }
 
 /**

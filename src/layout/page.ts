@@ -1,6 +1,7 @@
 // What layout hands to the painter: pages of positioned items, and the logical structure
 // (for tagged PDF) that text items point into. Coordinates are points, top-down, page origin.
 import type { Edge } from '../print/page-boxes.js';
+import type { ImageAsset } from '../markup/tree.js';
 import type { LineLayout } from '../text/paragraph.js';
 
 export type StructType =
@@ -25,7 +26,9 @@ export type StructType =
   | 'Link'
   | 'TOC'
   | 'TOCI'
-  | 'Sect';
+  | 'Sect'
+  | 'Figure'
+  | 'Div';
 
 export interface StructNode {
   type: StructType;
@@ -36,6 +39,8 @@ export interface StructNode {
   colSpan?: number;
   /** Element identifier (a Note's, which PDF/UA requires). */
   id?: string;
+  /** A Figure's alternative text. */
+  alt?: string;
 }
 
 export interface TextItem {
@@ -88,7 +93,22 @@ export interface LineItem {
   width: number;
 }
 
-export type Item = TextItem | RectItem | LineItem | LinkItem;
+/** An image drawn in a box of the page; tagged as its Figure (whose BBox the box is), or an artifact. */
+export interface ImageItem {
+  kind: 'image';
+  asset: ImageAsset;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  struct?: StructNode;
+  /** Decorative (role="presentation") or page furniture: which kind of artifact. */
+  artifact?: 'Layout' | 'Pagination';
+  /** The edge a pagination artifact belongs to (a logo in the running header: Top). */
+  attached?: 'Top' | 'Bottom';
+}
+
+export type Item = TextItem | RectItem | LineItem | LinkItem | ImageItem;
 
 export interface Bookmark {
   title: string;

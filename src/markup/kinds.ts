@@ -42,6 +42,8 @@ export const markupKinds = {
   aside: { elements: ['aside'], parents: ['document'], empty: false, texts: b => b.blocks.flatMap(blockTexts) },
   // The entries are the headings' own texts, checked with them.
   toc: { elements: ['toc'], parents: ['document'], empty: true, texts: () => [] },
+  // A bare <img> standing as a block is a figure too (parse.ts makes it one); its alt is not drawn.
+  figure: { elements: ['figure'], parents: anywhere, empty: false, texts: b => (b.caption ? [b.caption] : []) },
 } satisfies MarkupKindTable;
 
 /** The inline texts of any block, through its kind's entry. */

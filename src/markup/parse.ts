@@ -3,9 +3,27 @@
 // (templates carry `data-src="file:line"` on every tag, added when they are compiled).
 import { Parser } from 'htmlparser2';
 import { InputError } from '../errors.js';
+import { IMAGE_ATTRIBUTES, readImage } from './image.js';
 import { blockElements } from './kinds.js';
 import { MAX_BLOCKS } from '../limits.js';
-import type { Aside, Block, CalloutVariant, Cell, Classification, Dir, DocumentMeta, DocumentTree, Heading, Inline, Note, Row, Table, Toc } from './tree.js';
+import type {
+  Aside,
+  Block,
+  CalloutVariant,
+  Cell,
+  Classification,
+  Dir,
+  DocumentMeta,
+  DocumentTree,
+  Figure,
+  Heading,
+  Image,
+  Inline,
+  Note,
+  Row,
+  Table,
+  Toc,
+} from './tree.js';
 
 type Attrs = Record<string, string>;
 
@@ -26,8 +44,10 @@ const KNOWN = new Set([
   'tr',
   'th',
   'td',
+  'img',
+  'figcaption',
 ]);
-const VOID = new Set(['br', 'page-number', 'page-count', ...[...blockElements].filter(([, e]) => e.empty).map(([name]) => name)]);
+const VOID = new Set(['br', 'page-number', 'page-count', 'img', ...[...blockElements].filter(([, e]) => e.empty).map(([name]) => name)]);
 
 /** Where each element may appear. */
 const PARENTS: Record<string, readonly string[]> = {
@@ -45,8 +65,28 @@ const PARENTS: Record<string, readonly string[]> = {
   tr: ['table', 'thead', 'tbody'],
   th: ['tr'],
   td: ['tr'],
+  // An image stands as a block (a figure without a caption), in a figure, or in the running header (a logo).
+  img: ['document', 'cover', 'figure', 'header'],
+  figcaption: ['figure'],
 };
-const INLINE_HOSTS = new Set(['h1', 'h2', 'h3', 'p', 'li', 'caption', 'th', 'td', 'header', 'footer', 'classification', 'span', 'b', 'note', 'bdi']);
+const INLINE_HOSTS = new Set([
+  'h1',
+  'h2',
+  'h3',
+  'p',
+  'li',
+  'caption',
+  'figcaption',
+  'th',
+  'td',
+  'header',
+  'footer',
+  'classification',
+  'span',
+  'b',
+  'note',
+  'bdi',
+]);
 /** Elements that take `dir`: every block, and the inline isolates. */
 const DIRECTED = new Set(['h1', 'h2', 'h3', 'p', 'ul', 'ol', 'table', 'aside', 'span', 'bdi']);
 const DIRS: readonly string[] = ['ltr', 'rtl', 'auto'];
@@ -67,6 +107,7 @@ const ATTRIBUTES: Record<string, readonly string[]> = {
   note: [],
   bdi: [],
   toc: [],
+  img: IMAGE_ATTRIBUTES,
 };
 const DEFAULT_ATTRIBUTES = ['class'];
 /** More columns than this could not be read on a page (and a huge colspan would exhaust memory). */
@@ -95,6 +136,7 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
   const stack: Open[] = [];
   let meta: DocumentMeta | undefined;
   let header: Inline[] | undefined;
+  let headerImage: Image | undefined;
   let footer: Inline[] | undefined;
   let classification: Classification | undefined;
   const cover: Block[] = [];
@@ -295,6 +337,29 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
             open.block = { kind: 'aside', variant: attrs.class as CalloutVariant, blocks: [], src, dir };
             break;
           }
+          case 'figure':
+            open.block = { kind: 'figure', image: undefined as unknown as Image, className: cls, src };
+            break;
+          case 'figcaption': {
+            const figure = top().block as Figure;
+            if (figure.caption) return fail(src, 'a <figure> holds one <figcaption>');
+            figure.caption = [];
+            open.inlines = figure.caption;
+            break;
+          }
+          case 'img': {
+            const image = readImage(attrs, src, parent === 'header');
+            if (typeof image === 'string') return fail(src, image);
+            if (parent === 'header') {
+              if (headerImage) return fail(src, 'the running header holds one <img>');
+              headerImage = image;
+            } else if (parent === 'figure') {
+              const figure = top().block as Figure;
+              if (figure.image) return fail(src, 'a <figure> holds one <img>');
+              figure.image = image;
+            } else container().push({ kind: 'figure', image, src });
+            break;
+          }
           case 'toc': {
             const toc: Toc = { kind: 'toc', entries: [], src };
             tocs.push(toc);
@@ -396,7 +461,11 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
             if (open.ltr) ltrDepth--;
             break;
           case 'note':
+          case 'figcaption':
             open.inlines!.splice(0, Infinity, ...normalize(open.inlines!));
+            break;
+          case 'figure':
+            if (!(open.block as Figure).image) return fail(open.src, '<figure> needs an <img> (and may hold a <figcaption>)');
             break;
           case 'aside': {
             const aside = open.block as Aside;
@@ -428,6 +497,7 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
   return {
     meta,
     header: header && normalize(header),
+    ...(headerImage ? { headerImage } : {}),
     footer: footer && normalize(footer),
     ...(classification ? { classification } : {}),
     cover,

@@ -90,7 +90,48 @@ export interface Toc extends BlockBase {
   entries: TocEntry[];
 }
 
-export type Block = Heading | Paragraph | List | Table | PageBreak | Rule | Aside | Toc;
+/** Where an image's `src` is looked up: the template folder, or the data file's folder (`from="data"`). */
+export type ImageFolder = 'template' | 'data';
+
+/** An `<img>`: its file as written, how it is described, and its size as the markup asks for it. */
+export interface Image {
+  src: string;
+  from: ImageFolder;
+  /** Text for readers of the Figure; empty for a decorative image (an artifact). */
+  alt: string;
+  decorative: boolean;
+  /** In points, or a fraction of the column's width (`"50%"`). */
+  width?: Length;
+  height?: Length;
+  /** Where the element came from: `templates/x.hbs:12`, for messages. */
+  at: string;
+  /** The file, read and checked (src/images/load.ts fills it in before layout). */
+  asset?: ImageAsset;
+}
+
+/** A length of the markup: points, or a fraction of the column's width. */
+export type Length = { pt: number } | { fraction: number };
+
+/** An image file read and checked: each file read once per brief, so each is embedded once. */
+export interface ImageAsset {
+  /** The real path: the same file named twice is one asset. */
+  key: string;
+  format: 'png' | 'jpeg' | 'svg';
+  /** The file's bytes; for an SVG, its text as drawn (the root made to fill the box it is drawn in). */
+  bytes: Uint8Array;
+  /** Natural size in points: a pixel is 1/96 inch (raster images; an SVG from its width and height, or its viewBox). */
+  width: number;
+  height: number;
+}
+
+/** A figure: an image, kept on one page with its caption (a bare `<img>` is a figure without one). */
+export interface Figure extends BlockBase {
+  kind: 'figure';
+  image: Image;
+  caption?: Inline[];
+}
+
+export type Block = Heading | Paragraph | List | Table | PageBreak | Rule | Aside | Toc | Figure;
 
 export interface DocumentMeta {
   title: string;
@@ -113,6 +154,8 @@ export interface Classification {
 export interface DocumentTree {
   meta: DocumentMeta;
   header?: Inline[];
+  /** An image at the start of the running header (a logo): always an artifact there. */
+  headerImage?: Image;
   footer?: Inline[];
   /** Set as a banner at the top and foot of every page. */
   classification?: Classification;

@@ -1,10 +1,12 @@
-// The one module that talks to pdfkit and to fontkit. It owns a PDF document: pages, glyph runs
-// (drawn through pdfkit's embedded-font machinery, not its text layout), filled boxes and rules,
+// The one module that talks to pdfkit, fontkit and svg-to-pdfkit. It owns a PDF document: pages,
+// glyph runs (drawn through pdfkit's embedded-font machinery, not its text layout), images (PNG and
+// JPEG embedded once per document, SVG drawn as vectors), filled boxes and rules,
 // tagging (structure elements, marked content, artifacts), metadata and XMP, the outline, and
 // the bytes at the end. Everything private to pdfkit or fontkit that mowjaz relies on is named
 // in PRIVATES below and reached only here (pdfkit and fontkit are pinned; a test checks them).
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
 import type { Direction } from '../print/direction.js';
 import type { PageBoxes } from '../print/page-boxes.js';
 import type { LoadedFace } from '../text/fonts.js';
@@ -34,7 +36,14 @@ function membersOf(on: PrivateMember['on'], members: Record<string, MemberSpec>)
 }
 
 export const PRIVATES: readonly PrivateMember[] = [
-  ...membersOf('document', { _addInfo: 'function/0', appendXML: 'function/1', _font: 'object', struct: 'function/1', _root: 'object' }),
+  ...membersOf('document', {
+    _addInfo: 'function/0',
+    appendXML: 'function/1',
+    _font: 'object',
+    struct: 'function/1',
+    _root: 'object',
+    openImage: 'function/1',
+  }),
   ...membersOf('embeddedFont', { id: 'string', font: 'object', scale: 'number', subset: 'object', widths: 'object', unicode: 'object', ref: 'function/0' }),
   ...membersOf('subset', { glyphs: 'object', includeGlyph: 'function/1', _addGlyph: 'function/1' }),
   ...membersOf('subsetWhileEncoding', { glyf: 'object', loca: 'object', hmtx: 'object', offset: 'number' }),
@@ -106,6 +115,8 @@ interface KitPrivate {
   info: DocumentInfo;
   struct(type: string, options?: Record<string, unknown>): KitStructElement;
   outline: KitOutline;
+  /** pdfkit's image decoding without drawing: the image is embedded (once) when first drawn. */
+  openImage(src: Buffer): PDFKit.Mixins.PDFImage;
 }
 
 /** The private view of a document, after checking that what PRIVATES says of it holds. */
@@ -291,6 +302,43 @@ export interface BookmarkRef {
   readonly title: string;
 }
 
+/** An image file to draw: its bytes and what they are (checked by src/images/decode.ts). */
+export interface ImageSource {
+  /** The same key is the same image: embedded once per document. */
+  key: string;
+  format: 'png' | 'jpeg' | 'svg';
+  bytes: Uint8Array;
+}
+
+/**
+ * svg-to-pdfkit draws text with pdfkit's standard fonts (not embedded: no PDF/A), reads the files
+ * `<image>` names and would follow references to other files: none of that may happen. The check
+ * (src/images/decode.ts) refuses such SVG first; these callbacks make sure of it.
+ */
+const SVG_REFUSALS = {
+  fontCallback: (): string => {
+    throw new Error('SVG text reached the renderer: src/images/decode.ts should have refused it');
+  },
+  imageCallback: (): string => {
+    throw new Error('an SVG <image> reached the renderer: src/images/decode.ts should have refused it');
+  },
+  documentCallback: () => {
+    throw new Error('an SVG reference to another file reached the renderer: src/images/decode.ts should have refused it');
+  },
+};
+
+/**
+ * What svg-to-pdfkit cannot draw of an SVG (its warnings), found by drawing it once in a scratch
+ * document: an SVG it warns about would come out other than drawn.
+ */
+export function svgWarnings(svg: string, width: number, height: number): string[] {
+  const warnings: string[] = [];
+  const doc = new PDFDocument({ autoFirstPage: false, font: '' } as PDFKit.PDFDocumentOptions);
+  doc.addPage({ size: [Math.max(1, width), Math.max(1, height)], margin: 0 });
+  SVGtoPDF(doc, svg, 0, 0, { width, height, warningCallback: w => warnings.push(w), ...SVG_REFUSALS });
+  return warnings;
+}
+
 /** Pagination: running heads; Layout: rules and fills; Page: production aids such as crop marks. */
 export type ArtifactType = 'Pagination' | 'Layout' | 'Page';
 
@@ -302,6 +350,8 @@ export class PdfWriter {
   private readonly structs = new WeakMap<StructRef, KitStructElement>();
   private readonly bookmarks = new WeakMap<BookmarkRef, KitOutline>();
   private readonly roots: KitStructElement[] = [];
+  /** Raster images opened in this document, by key: each is one image XObject however often it is drawn. */
+  private readonly images = new Map<string, PDFKit.Mixins.PDFImage>();
   private readonly margin: number;
   /** Where the current page's trimmed corner lies in its media (bleed and marks around it). */
   private offset = 0;
@@ -389,6 +439,36 @@ export class PdfWriter {
     if (stroke) this.doc.save().rect(x, y, w, h).lineWidth(stroke.width).strokeColor(stroke.color).stroke().restore();
   }
 
+  /**
+   * An image in the box (x, y, w, h), top-down coordinates. PNG and JPEG become one image XObject
+   * per document, however many times they are drawn; SVG is drawn as vector graphics each time.
+   */
+  image(source: ImageSource, x: number, y: number, w: number, h: number): void {
+    if (source.format === 'svg') {
+      // The SVG's own preserveAspectRatio (by default centred, whole) fits it to a box of other proportions, as a browser would.
+      SVGtoPDF(this.doc, Buffer.from(source.bytes).toString('utf8'), x, y, { width: w, height: h, ...SVG_REFUSALS });
+      return;
+    }
+    let image = this.images.get(source.key);
+    if (!image) {
+      image = this.kit.openImage(Buffer.from(source.bytes));
+      this.images.set(source.key, image);
+    }
+    // The box was measured from the pixels as stored; an EXIF orientation is not applied.
+    this.doc.image(image as unknown as PDFKit.Mixins.ImageSrc, x, y, { width: w, height: h, ignoreOrientation: true } as PDFKit.Mixins.ImageOption);
+  }
+
+  /**
+   * A Figure's layout attributes: its box on the current page (BBox, in PDF coordinates, as
+   * PDF/UA asks of a Figure) and its placement as a block.
+   */
+  figureBox(ref: StructRef, x: number, y: number, w: number, h: number): void {
+    const o = this.offset;
+    const top = this.doc.page.height - (y + o);
+    const data = this.element(ref).dictionary.data;
+    data.A = { ...data.A, O: 'Layout', Placement: 'Block', BBox: [x + o, top - h, x + w + o, top].map(v => Math.round(v * 100) / 100) };
+  }
+
   /** A named destination on the current page, `top` points below its top edge. */
   destination(name: string, top: number): void {
     // Zoom 0 (as null) keeps the reader's zoom; a number, because some readers stumble on null in arrays.
@@ -421,8 +501,8 @@ export class PdfWriter {
   }
 
   /** A new structure element (a table cell may carry its Scope and ColSpan), not yet in the tree: see `append`. */
-  structure(type: string, options: { scope?: 'Row' | 'Column'; colSpan?: number; id?: string } = {}): StructRef {
-    const element = this.kit.struct(type, options.scope ? { scope: options.scope } : {});
+  structure(type: string, options: { scope?: 'Row' | 'Column'; colSpan?: number; id?: string; alt?: string } = {}): StructRef {
+    const element = this.kit.struct(type, { ...(options.scope ? { scope: options.scope } : {}), ...(options.alt ? { alt: options.alt } : {}) });
     if (options.id) (element.dictionary.data as Record<string, unknown>).ID = new String(options.id);
     // pdfkit's structure API knows Scope only; a cell's ColSpan goes in the same Table attributes.
     if (options.colSpan) {

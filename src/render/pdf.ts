@@ -47,7 +47,7 @@ export async function writePdf(doc: LaidOutDocument, meta: DocumentMeta, options
     let e = elements.get(node);
     if (!e) {
       // Made before its parent is looked up (or made): pdfkit numbers objects in the order they are made.
-      e = pdf.structure(node.type, { scope: node.scope, colSpan: node.colSpan, id: node.id });
+      e = pdf.structure(node.type, { scope: node.scope, colSpan: node.colSpan, id: node.id, alt: node.alt });
       pdf.append(elementFor(node.parent ?? doc.root), e);
       elements.set(node, e);
     }
@@ -78,6 +78,15 @@ function drawItem(pdf: PdfWriter, item: Item, elementFor: (n: StructNode) => Str
     case 'rect': {
       const box = item.edges && bleed > 0 ? intoBleed(item, item.edges, page.width, page.height, bleed) : item;
       pdf.artifact('Layout', () => pdf.fillRect(box.x, box.y, box.w, box.h, item.fill, item.stroke));
+      break;
+    }
+    case 'image': {
+      const draw = () => pdf.image(item.asset, item.x, item.y, item.w, item.h);
+      if (item.struct) {
+        const figure = elementFor(item.struct);
+        pdf.tagged(figure, draw);
+        pdf.figureBox(figure, item.x, item.y, item.w, item.h);
+      } else pdf.artifact(item.artifact ?? 'Layout', draw, item.attached);
       break;
     }
     case 'link':

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { InputError, shownPath } from '../errors.js';
 import { cacheKey, sharedFileCaches, type FileCaches } from '../file-cache.js';
-import { decodeUtf8, readInputFile } from '../input-file.js';
+import { decodeUtf8, readInputFile, realPathInside } from '../input-file.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { packageRoot } from '../package-root.js';
 import { helpers } from './helper-registry.js';
@@ -164,16 +164,10 @@ function compileWithPartials(caches: FileCaches, main: string, maxBytes: number,
 
 /** A partial is read only if, symbolic links followed, it lies inside its partials/ folder. */
 function confine(file: string, dir: string, what: string): void {
-  let real: string, realDir: string;
-  try {
-    real = fs.realpathSync(file);
-    realDir = fs.realpathSync(dir);
-  } catch {
-    throw new InputError(`${what}: ${shownPath(file)} is a symbolic link to nothing`);
-  }
-  const inside = path.relative(realDir, real);
-  if (!inside || inside.startsWith('..') || path.isAbsolute(inside)) {
-    throw new InputError(`${what}: ${shownPath(file)} leads outside its folder ${shownPath(dir)} (to ${real}); partials must lie inside it`);
+  const found = realPathInside(file, dir);
+  if (found === 'missing') throw new InputError(`${what}: ${shownPath(file)} is a symbolic link to nothing`);
+  if (found === 'outside') {
+    throw new InputError(`${what}: ${shownPath(file)} leads outside its folder ${shownPath(dir)} (to ${fs.realpathSync(file)}); partials must lie inside it`);
   }
 }
 

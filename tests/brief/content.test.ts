@@ -2,7 +2,7 @@
 // order; the cover is a page of its own; the footer numbers the pages (Western or Arabic-Indic
 // digits); US Letter paper gives Letter pages.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { blocksOf, type Brief, type DateValue } from '../../src/data/brief.js';
+import { blocksOf, paragraphText, type Brief, type DateValue } from '../../src/data/brief.js';
 import { formatDate, formatHijri, toDigits } from '../../src/template/helpers.js';
 import {
   MM,
@@ -61,7 +61,7 @@ const view = () => {
       programme: blocksOf(brief, 'programme')[0].items.map(i => i.text),
     },
     summary: blocksOf(brief, 'summary')[0].paragraphs.join(' '),
-    sections: (blocksOf(brief, 'section')[0].sections ?? []).map(x => ({ heading: x.title, paragraphs: x.paragraphs ?? [] })),
+    sections: (blocksOf(brief, 'section')[0].sections ?? []).map(x => ({ heading: x.title, paragraphs: (x.paragraphs ?? []).map(paragraphText) })),
   };
 };
 

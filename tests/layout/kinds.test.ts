@@ -2,7 +2,10 @@
 // `@ts-expect-error` below marks a table that must not type-check (`npx tsc -p
 // tsconfig.test.json` fails if one of them ever does). At run time, every kind the markup
 // parses is laid out by its entry.
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadImages } from '../../src/images/load.js';
+import { repoRoot } from '../helpers/corpus.js';
 import { createContext } from '../../src/context.js';
 import { blockKinds, prepareBlock, type BlockKindTable } from '../../src/layout/blocks/index.js';
 import { listKind } from '../../src/layout/blocks/list.js';
@@ -10,6 +13,7 @@ import { pageBreakKind } from '../../src/layout/blocks/page-break.js';
 import { asideKind } from '../../src/layout/blocks/aside.js';
 import { ruleKind } from '../../src/layout/blocks/rule.js';
 import { tocKind } from '../../src/layout/blocks/toc.js';
+import { figureKind } from '../../src/layout/blocks/figure.js';
 import { tableKind } from '../../src/layout/blocks/table.js';
 import { headingKind, paragraphKind } from '../../src/layout/blocks/text.js';
 import { layoutDocument } from '../../src/layout/flow.js';
@@ -27,6 +31,7 @@ describe('the table of block kinds', () => {
       rule: ruleKind,
       aside: asideKind(prepareBlock),
       toc: tocKind,
+      figure: figureKind,
     } satisfies BlockKindTable;
     const withoutRule = {
       heading: headingKind,
@@ -36,6 +41,7 @@ describe('the table of block kinds', () => {
       'page-break': pageBreakKind,
       aside: asideKind(prepareBlock),
       toc: tocKind,
+      figure: figureKind,
     };
     // @ts-expect-error -- no entry for rules
     void (withoutRule satisfies BlockKindTable);
@@ -48,6 +54,7 @@ describe('the table of block kinds', () => {
       rule: ruleKind,
       aside: asideKind(prepareBlock),
       toc: tocKind,
+      figure: figureKind,
     };
     // @ts-expect-error -- the list entry lays out tables: its functions take the wrong block
     void (mismatched satisfies BlockKindTable);
@@ -66,9 +73,12 @@ describe('the table of block kinds', () => {
       <h1>عنوان</h1><h2>فرعي</h2><h3>ثالث</h3><p>فقرة</p><ul><li>أ</li></ul><ol><li>ب</li></ol>
       <table><caption>جدول</caption><thead><tr><th>رأس</th></tr></thead><tbody><tr><td>خلية</td></tr></tbody></table>
       <toc/><aside class="summary"><p>مربع</p></aside>
+      <figure><img src="emblem.png" alt="شعار"/><figcaption>شكل</figcaption></figure>
       <hr/><page-break/><p>بعد الفاصل</p>
     </document>`;
     const tree = parseMarkup(markup);
+    const assets = path.join(repoRoot, 'data/examples/assets');
+    loadImages(tree, { template: assets, data: assets });
     const kinds = new Set([...tree.cover, ...tree.body].map(b => b.kind));
     expect([...kinds].sort()).toEqual(Object.keys(markupKinds).sort());
     const elements = Object.values(markupKinds).flatMap(k => k.elements);
@@ -80,5 +90,6 @@ describe('the table of block kinds', () => {
     for (const page of laid.pages) for (const item of page.items) if (item.kind === 'text' && item.struct) types.add(item.struct.type);
     expect([...types].sort()).toEqual(['Caption', 'H1', 'H2', 'H3', 'LBody', 'Lbl', 'Link', 'P', 'TD', 'TH']);
     expect(laid.pages[1].items.some(i => i.kind === 'line')).toBe(true);
+    expect(laid.pages[1].items.filter(i => i.kind === 'image').map(i => i.struct?.type)).toEqual(['Figure']);
   });
 });

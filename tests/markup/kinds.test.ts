@@ -20,9 +20,17 @@ describe('markup block kinds', () => {
     const tree = parseMarkup(`<document title="t">
       <h2>عنوان</h2><p>فقرة <b>غامقة</b></p><ul><li>أول</li><li>ثان</li></ul>
       <table><caption>شرح</caption><thead><tr><th>رأس</th><th>آخر</th></tr></thead><tr><td>خلية</td><td>أخرى</td></tr></table>
-      <hr/><page-break/>
+      <hr/><page-break/><figure><img src="x.png" alt="وصف لا يرسم"/><figcaption>تعليق</figcaption></figure>
     </document>`);
-    expect(tree.body.map(b => words(blockTexts(b)))).toEqual([['عنوان'], ['فقرة غامقة'], ['أول', 'ثان'], ['شرح', 'رأس', 'آخر', 'خلية', 'أخرى'], [], []]);
+    expect(tree.body.map(b => words(blockTexts(b)))).toEqual([
+      ['عنوان'],
+      ['فقرة غامقة'],
+      ['أول', 'ثان'],
+      ['شرح', 'رأس', 'آخر', 'خلية', 'أخرى'],
+      [],
+      [],
+      ['تعليق'],
+    ]);
   });
 
   it('the elements of each kind are exactly the block elements the parser accepts', () => {
@@ -32,7 +40,9 @@ describe('markup block kinds', () => {
           ? `<${name}/>`
           : name === 'aside'
             ? '<aside class="summary"><p>x</p></aside>'
-            : `<${name}>${name === 'ul' || name === 'ol' ? '<li>x</li>' : name === 'table' ? '<tr><td>x</td></tr>' : 'x'}</${name}>`;
+            : name === 'figure'
+              ? '<figure><img src="x.png" alt="x"/></figure>'
+              : `<${name}>${name === 'ul' || name === 'ol' ? '<li>x</li>' : name === 'table' ? '<tr><td>x</td></tr>' : 'x'}</${name}>`;
         expect(parseMarkup(`<document title="t">${open}</document>`).body.map(b => b.kind)).toEqual([kind]);
       }
     }

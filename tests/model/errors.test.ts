@@ -37,7 +37,7 @@ describe('bad blocks', () => {
   it('a type nobody knows lists the block types', () => {
     const { stderr } = run([{ type: 'chart' }]);
     expect(stderr).toMatch(
-      /\/blocks\/0\/type: unknown type "chart" \(allowed here: summary, facts, table, roster, key-points, recommendations, quotation, programme, timeline, section, sources\)\n$/,
+      /\/blocks\/0\/type: unknown type "chart" \(allowed here: summary, facts, table, roster, key-points, recommendations, quotation, programme, timeline, section, sources, figure, callout, contents\)\n$/,
     );
     expect(stderr.split('\n').filter(Boolean)).toHaveLength(1);
   });

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Block, Brief, Subsection } from '../../src/data/brief.js';
+import { paragraphText, type Block, type Brief, type Subsection } from '../../src/data/brief.js';
 import { loadBrief, textValues } from '../../src/data/load.js';
 import { scaffold } from '../../src/scaffold.js';
 import { OUTSIDE_DIR } from '../helpers/fixtures.js';
@@ -16,7 +16,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** The texts a brief's blocks draw word for word, in reading order (numbers and dates are formatted, so left out). */
 function drawnTexts(brief: Brief): string[] {
-  const sub = (s: Subsection): string[] => [s.title, ...(s.paragraphs ?? []), ...(s.sections ?? []).flatMap(sub)];
+  const sub = (s: Subsection): string[] => [s.title, ...(s.paragraphs ?? []).map(paragraphText), ...(s.sections ?? []).flatMap(sub)];
   const cellText = (c: unknown): string[] =>
     typeof c === 'string' ? [c] : c && typeof c === 'object' && typeof (c as { value: unknown }).value === 'string' ? [(c as { value: string }).value] : [];
   const block = (b: Block): string[] => {
@@ -56,6 +56,13 @@ function drawnTexts(brief: Brief): string[] {
           ...(b.items ?? []).flatMap(s => [s.name, ...(s.latin ? [s.latin] : []), ...(s.detail ? [s.detail] : [])]),
           ...(b.note ? [b.note] : []),
         ];
+      case 'callout':
+        return [...title, ...b.paragraphs, ...(b.attribution ? [b.attribution] : [])];
+      case 'contents':
+        return title;
+      case 'figure':
+        // The alt text is not drawn: it is the Figure's /Alt (tests/blocks/figure.test.ts).
+        return [...title, ...(b.caption ? [b.caption] : [])];
     }
   };
   return [brief.title, ...(brief.subtitle ? [brief.subtitle] : []), ...brief.blocks.flatMap(block)];
@@ -69,14 +76,15 @@ const scaffolded = (): { name: string; brief: Brief } => {
 };
 
 const cases = [
-  { name: 'data/summit.json', brief: summit(), summitBrief: true },
-  ...examples().map(e => ({ name: `data/examples/${e.name}`, brief: e.brief, summitBrief: false })),
-  { ...scaffolded(), summitBrief: false },
+  { name: 'data/summit.json', brief: summit(), summitBrief: true, source: undefined as string | undefined },
+  // Rendered as from their file: the images an example names are found beside it.
+  ...examples().map(e => ({ name: `data/examples/${e.name}`, brief: e.brief, summitBrief: false, source: e.file })),
+  { ...scaffolded(), summitBrief: false, source: undefined },
   // Written with only the README and the schema to hand.
   ...fs
     .readdirSync(OUTSIDE_DIR)
     .filter(f => f.endsWith('.json'))
-    .map(f => ({ name: `tests/fixtures/outside/${f}`, brief: loadBrief(path.join(OUTSIDE_DIR, f)), summitBrief: false })),
+    .map(f => ({ name: `tests/fixtures/outside/${f}`, brief: loadBrief(path.join(OUTSIDE_DIR, f)), summitBrief: false, source: path.join(OUTSIDE_DIR, f) })),
 ];
 
 describe('briefs render with the default template', () => {
@@ -84,16 +92,16 @@ describe('briefs render with the default template', () => {
     expect(examples().length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(cases)('$name: every text of its blocks is read back, in data order', async ({ brief }) => {
-    const { all } = await pdfText(await render(brief));
+  it.each(cases)('$name: every text of its blocks is read back, in data order', async ({ brief, source }) => {
+    const { all } = await pdfText(await render(brief, { source }));
     expect(outOfOrder(all, drawnTexts(brief))).toBeNull();
   });
 
-  it.each(cases.filter(c => !c.summitBrief))('$name: no summit wording anywhere in the PDF', async ({ brief }) => {
+  it.each(cases.filter(c => !c.summitBrief))('$name: no summit wording anywhere in the PDF', async ({ brief, source }) => {
     const data = textValues(brief)
       .map(v => v.value)
       .join(' ');
-    const { all } = await pdfText(await render(brief));
+    const { all } = await pdfText(await render(brief, { source }));
     for (const word of SUMMIT_WORDS) {
       expect(data.includes(word), `the data itself says ${word}`).toBe(false);
       expect(all.includes(word.replace(/\s+/g, '')), word).toBe(false);

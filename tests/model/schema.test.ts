@@ -82,7 +82,22 @@ const shapes: [string, SchemaNode, Record<string, string>][] = [
   ['subsection', defs.subsection, { title: 'required', paragraphs: 'optional', sections: 'optional' } satisfies Keys<Subsection>],
 ];
 
-const BLOCK_TYPES = ['summary', 'facts', 'table', 'roster', 'key-points', 'recommendations', 'quotation', 'programme', 'timeline', 'section', 'sources'];
+const BLOCK_TYPES = [
+  'summary',
+  'facts',
+  'table',
+  'roster',
+  'key-points',
+  'recommendations',
+  'quotation',
+  'programme',
+  'timeline',
+  'section',
+  'sources',
+  'figure',
+  'callout',
+  'contents',
+];
 
 /** Every node of the schema with its path. */
 function* nodes(node: SchemaNode, p: string): Generator<[string, SchemaNode]> {

@@ -1,4 +1,4 @@
-// pdfkit and fontkit are reached through one module, the PDF writer: no other source file imports them.
+// pdfkit, fontkit and svg-to-pdfkit are reached through one module, the PDF writer: no other source file imports them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,9 +10,9 @@ const sources = (dir: string): string[] =>
     .flatMap(e => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
 
 describe('the pdfkit adapter', () => {
-  it('is the only module of src/ and bench/ that imports pdfkit or fontkit', () => {
+  it('is the only module of src/ and bench/ that imports pdfkit, fontkit or svg-to-pdfkit', () => {
     const importers = [...sources(path.join(repoRoot, 'src')), ...sources(path.join(repoRoot, 'bench'))]
-      .filter(f => /from '(pdfkit|fontkit)(\/[^']*)?'/.test(fs.readFileSync(f, 'utf8')))
+      .filter(f => /from '(pdfkit|fontkit|svg-to-pdfkit)(\/[^']*)?'/.test(fs.readFileSync(f, 'utf8')))
       .map(f => path.relative(repoRoot, f));
     expect(importers).toEqual(['src/render/pdf-writer.ts']);
   });

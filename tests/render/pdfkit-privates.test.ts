@@ -9,7 +9,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { fontsDir } from '../../src/fonts/files.js';
 import { createTextEngine } from '../../src/text/engine.js';
-import { PRIVATES, type PrivateMember } from '../../src/render/pdf-writer.js';
+import { PRIVATES, svgWarnings, type PrivateMember } from '../../src/render/pdf-writer.js';
 
 createTextEngine(); // writes fonts/*.ttf if they are missing
 const bytes = fs.readFileSync(path.join(fontsDir(), 'amiri-arabic-400.ttf'));
@@ -79,5 +79,17 @@ describe('the pdfkit and fontkit privates the PDF writer relies on', () => {
         .map(([name]) => name),
       'pdfkit/fontkit internals src/render/pdf-writer.ts writes into are no longer there',
     ).toEqual([]);
+  });
+});
+
+describe('svg-to-pdfkit on the pinned pdfkit', () => {
+  it('draws an SVG of shapes into a pdfkit document without a warning', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10" viewBox="0 0 20 10"><rect width="20" height="10" fill="#1f5134"/></svg>';
+    expect(svgWarnings(svg, 20, 10)).toEqual([]);
+  });
+
+  it('asks for a font for SVG text, which the writer refuses (pdfkit would use a standard font, not embedded)', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><text x="0" y="9">a</text></svg>';
+    expect(() => svgWarnings(svg, 20, 10)).toThrow(/SVG text reached the renderer/);
   });
 });

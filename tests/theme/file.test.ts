@@ -96,7 +96,7 @@ describe('wrong values', () => {
 
   it('include unknown keys at any depth, bad orientations, custom papers too small for the margins', () => {
     expect(problems('{\n  "colours": {}\n}')).toEqual([
-      'look.json:2: /colours: unexpected property "colours" (allowed here: $schema, paper, orientation, margin, bleedSafe, palette, styles, justify, header, footer, list, table, rule, keepWithNextLines, widowLines, cover, classification, callout, notes, toc, quotes, print)',
+      'look.json:2: /colours: unexpected property "colours" (allowed here: $schema, paper, orientation, margin, bleedSafe, palette, styles, justify, header, footer, list, table, rule, keepWithNextLines, widowLines, cover, classification, callout, notes, figure, toc, quotes, print)',
     ]);
     expect(problems('{ "orientation": "sideways" }')).toEqual(['look.json:1: /orientation: must be one of "portrait", "landscape", not "sideways"']);
     expect(problems('{ "paper": { "width": "50mm", "height": "200mm" } }')).toEqual([

@@ -7,6 +7,7 @@ import type { Cursor } from '../cursor.js';
 import type { StructNode } from '../page.js';
 import type { BlockKind, Measure, PreparedBlock } from './kind.js';
 import { asideKind } from './aside.js';
+import { figureKind } from './figure.js';
 import { listKind } from './list.js';
 import { pageBreakKind } from './page-break.js';
 import { ruleKind } from './rule.js';
@@ -28,6 +29,7 @@ export const blockKinds = {
   // A callout holds blocks of any kind: it is handed the dispatcher rather than importing it.
   aside: asideKind(prepareBlock),
   toc: tocKind,
+  figure: figureKind,
 } satisfies BlockKindTable;
 
 /** A block measured and ready to place, whatever its kind. */
