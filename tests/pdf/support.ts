@@ -70,11 +70,23 @@ export interface Unit {
   type: string;
   text: string;
   cover: boolean;
+  /** A contents entry: its text is followed by a space and the page number layout gives it. */
+  pageNumber?: true;
 }
 
 /** Every piece of text of the document, in logical (reading) order, with the tag it should have. */
 export function units(tree: DocumentTree, digits: Digits = 'latn'): Unit[] {
   const out: Unit[] = [];
+  // A paragraph's notes follow it: each its marker (a Link labelled with the number), the note's
+  // text, and the note's own label (a Link back, "n.").
+  const withNotes = (type: string, inlines: readonly Inline[], cover: boolean) => {
+    out.push({ type, text: inlineText(inlines.filter(i => !i.note)), cover });
+    for (const { note } of inlines) {
+      if (!note) continue;
+      const n = toDigits(String(note.number), digits);
+      out.push({ type: 'Link', text: n, cover }, { type: 'Note', text: inlineText(note.inlines), cover }, { type: 'Link', text: `${n}.`, cover });
+    }
+  };
   const walk = (blocks: readonly Block[], cover: boolean) => {
     for (const b of blocks) {
       switch (b.kind) {
@@ -82,7 +94,18 @@ export function units(tree: DocumentTree, digits: Digits = 'latn'): Unit[] {
           out.push({ type: `H${b.level}`, text: inlineText(b.inlines), cover });
           break;
         case 'paragraph':
-          out.push({ type: 'P', text: inlineText(b.inlines), cover });
+          withNotes('P', b.inlines, cover);
+          break;
+        case 'aside':
+          walk(b.blocks, cover);
+          break;
+        case 'toc':
+          for (const entry of b.entries) out.push({ type: 'Link', text: inlineText(entry.inlines), cover, pageNumber: true });
+          break;
+        case 'figure':
+          // A Figure has no text of its own (its /Alt is read instead); the caption follows it.
+          if (!b.image.decorative) out.push({ type: 'Figure', text: '', cover });
+          if (b.caption) out.push({ type: 'Caption', text: inlineText(b.caption), cover });
           break;
         case 'list':
           b.items.forEach((item, i) => {
@@ -106,7 +129,7 @@ export function units(tree: DocumentTree, digits: Digits = 'latn'): Unit[] {
   walk(tree.cover, true);
   walk(tree.body, false);
   if (tree.backPage) walk(tree.backPage, false);
-  return out.filter(u => u.text !== '');
+  return out.filter(u => u.text !== '' || u.type === 'Figure');
 }
 
 // ---------------------------------------------------------------------------------------------
