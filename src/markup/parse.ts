@@ -96,6 +96,15 @@ const PDI = '\u2069';
 const CALLOUTS: readonly CalloutVariant[] = ['summary', 'key-figure', 'quote'];
 /** Glued to the word before a note's marker: no line starts with a marker (UAX #14 WJ). */
 const WORD_JOINER = '\u2060';
+
+/**
+ * Between two note markers side by side, so that 1 and 2 never read as 12. In right-to-left text
+ * the Arabic comma follows a right-to-left mark: a comma alone between two numbers would join them
+ * into one number run (UAX #9 W4), set left to right with the second marker first for a
+ * right-to-left reader; after the mark it is a neutral between right-to-left text and the markers
+ * keep their order from the right.
+ */
+const markerSeparator = (ltr: boolean): string => (ltr ? ',' : '\u200F\u060C');
 const ATTRIBUTES: Record<string, readonly string[]> = {
   document: ['title', 'author', 'subject', 'keywords', 'lang', 'short-title', 'date'],
   classification: ['level'],
@@ -385,7 +394,13 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
             }
             const note: Note = { number: notes.length + 1, inlines: [], src };
             notes.push(note);
-            inlineTarget()?.push({ text: WORD_JOINER + transform(String(note.number), undefined), bold: false, note });
+            const target = inlineTarget();
+            const number = transform(String(note.number), undefined);
+            target?.push({
+              text: WORD_JOINER + (target.at(-1)?.note ? markerSeparator(ltrDepth > 0 || stack.some(o => o.block?.dir === 'ltr')) : '') + number,
+              bold: false,
+              note,
+            });
             open.inlines = note.inlines;
             break;
           }
