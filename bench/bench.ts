@@ -158,18 +158,7 @@ await import(${JSON.stringify(pathToFileURL(script).href)});`;
     cmd = process.execPath;
     cmdArgs = ['--input-type=module', '-e', code];
   }
-  const t = performance.now();
-  const r = spawnSync(cmd, cmdArgs, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 300_000 });
-  const elapsed = performance.now() - t;
-  if (r.error) throw r.error;
-  const m = new RegExp(`${marker}(\\d+)`).exec(r.stderr);
-  return {
-    ms: elapsed,
-    rssKb: m ? Number(m[1]) : undefined,
-    status: r.status,
-    stdout: r.stdout,
-    stderr: r.stderr.replace(new RegExp(`\\n?${marker}\\d+\\n?`), ''),
-  };
+  return measured(cmd, cmdArgs, marker, cwd, process.env);
 }
 
 // ---- data variants --------------------------------------------------------------------------
@@ -496,8 +485,13 @@ await section('warm', async () => {
 function spawnTimed(cmd: string, args: readonly string[], cwd = ROOT, env: NodeJS.ProcessEnv = process.env): Spawned {
   const marker = 'mowjaz-bench-rss-kb=';
   const [c, a] = useTime ? [TIME, ['-f', `${marker}%M`, cmd, ...args]] : [cmd, [...args]];
+  return measured(c, a, marker, cwd, env);
+}
+
+/** Runs the command, timing it; its peak RSS is read from the line `marker<kilobytes>` on stderr, which is taken out. */
+function measured(cmd: string, args: readonly string[], marker: string, cwd: string, env: NodeJS.ProcessEnv): Spawned {
   const t = performance.now();
-  const r = spawnSync(c, a, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 300_000 });
+  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 300_000 });
   const elapsed = performance.now() - t;
   if (r.error) throw r.error;
   const m = new RegExp(`${marker}(\\d+)`).exec(r.stderr);
