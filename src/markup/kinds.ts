@@ -41,7 +41,7 @@ export const markupKinds = {
   rule: { elements: ['hr'], parents: anywhere, empty: true, texts: () => [] },
   aside: { elements: ['aside'], parents: ['document'], empty: false, texts: b => b.blocks.flatMap(blockTexts) },
   // The entries are the headings' own texts, checked with them.
-  toc: { elements: ['toc'], parents: ['document'], empty: true, texts: () => [] },
+  toc: { elements: ['toc'], parents: ['document'], empty: true, texts: b => (b.title ? [b.title] : []) },
   // A bare <img> standing as a block is a figure too (parse.ts makes it one); its alt is not drawn.
   figure: { elements: ['figure'], parents: anywhere, empty: false, texts: b => (b.caption ? [b.caption] : []) },
 } satisfies MarkupKindTable;

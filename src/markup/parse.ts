@@ -115,7 +115,7 @@ const ATTRIBUTES: Record<string, readonly string[]> = {
   span: ['class', 'lang'],
   note: [],
   bdi: [],
-  toc: [],
+  toc: ['title'],
   img: IMAGE_ATTRIBUTES,
 };
 const DEFAULT_ATTRIBUTES = ['class'];
@@ -370,7 +370,7 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
             break;
           }
           case 'toc': {
-            const toc: Toc = { kind: 'toc', entries: [], src };
+            const toc: Toc = { kind: 'toc', entries: [], src, ...(attrs.title ? { title: [{ text: transform(attrs.title, undefined), bold: false }] } : {}) };
             tocs.push(toc);
             body.push(toc);
             break;

@@ -88,6 +88,8 @@ export interface TocEntry {
 export interface Toc extends BlockBase {
   kind: 'toc';
   entries: TocEntry[];
+  /** The contents' own title (`<toc title>`), set like a level-1 heading but not listed. */
+  title?: Inline[];
 }
 
 /** Where an image's `src` is looked up: the template folder, or the data file's folder (`from="data"`). */

@@ -100,6 +100,7 @@ export function units(tree: DocumentTree, digits: Digits = 'latn'): Unit[] {
           walk(b.blocks, cover);
           break;
         case 'toc':
+          if (b.title) out.push({ type: 'P', text: inlineText(b.title), cover });
           for (const entry of b.entries) out.push({ type: 'Link', text: inlineText(entry.inlines), cover, pageNumber: true });
           break;
         case 'figure':

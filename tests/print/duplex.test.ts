@@ -5,7 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pageCount } from '../../src/batch.js';
 import { defaultTheme } from '../../src/theme.js';
-import { readLocale } from '../helpers/fixtures.js';
+import { loadBrief } from '../../src/data/load.js';
+import { readLocale, repoRoot } from '../helpers/fixtures.js';
 import { normalize, pdfjsText, render, summit, type PdfjsText } from '../pdf/support.js';
 import { briefWithSections } from './support.js';
 
@@ -102,5 +103,23 @@ describe('level-1 sections on front pages', () => {
     const text = await pdfjsText(await render(odd, { print: { duplex: true } }));
     expect(text.pages).toHaveLength(n + 1);
     expect(isBlank(text.pages[n])).toBe(true);
+  });
+});
+
+describe('the contents on a front page', () => {
+  const file = `${repoRoot}/data/examples/ministry-brief.json`;
+  const contentsHeading = readLocale('ar').contents;
+  /** The 0-based index of the page whose first heading-sized text is the contents' heading. */
+  const contentsPage = (text: PdfjsText) => text.pages.findIndex(p => p.fragments.some(f => f.tag === 'P' && normalize(f.text) === normalize(contentsHeading)));
+
+  it('follows the summary on a back page when printed one-sided, and moves to the next front page with print.frontPage.contents', async () => {
+    const brief = loadBrief(file);
+    const plain = await pdfjsText(await render(brief, { source: file }));
+    expect(contentsPage(plain)).toBe(1);
+    const duplex = await pdfjsText(await render(brief, { source: file, print: { duplex: true, frontPage: { h1: false, contents: true, backPage: false } } }));
+    const at = contentsPage(duplex);
+    expect(at % 2).toBe(0);
+    expect(at).toBe(2);
+    expect(duplex.pages.length % 2).toBe(0);
   });
 });

@@ -8,6 +8,8 @@ import { linesHeight } from '../cursor.js';
 import { struct } from '../page.js';
 import { layoutInlines } from '../text.js';
 import type { BlockKind } from './kind.js';
+import { placeText, type PreparedText } from './text.js';
+import { styleFor } from '../../theme.js';
 
 interface Entry {
   text: ParagraphLayout;
@@ -19,6 +21,8 @@ interface Entry {
   label: string;
 }
 export interface PreparedToc {
+  /** The title, placed with the entries so that a contents started on a front page takes it along. */
+  title?: PreparedText;
   entries: Entry[];
   reserve: number;
   gap: number;
@@ -53,15 +57,25 @@ export const tocKind: BlockKind<Toc, PreparedToc> = {
       }
       return entry;
     });
-    return { entries, reserve, gap, ltr, linkLabel: theme.toc.linkLabel };
+    // Styled as a level-1 heading, tagged as a paragraph: a heading would list itself.
+    const titleStyle = styleFor(theme, 'h1', 'body');
+    const title: PreparedText | undefined = toc.title && {
+      layout: layoutInlines(context, toc.title, titleStyle, width, undefined, undefined, toc.dir),
+      style: titleStyle,
+      struct: 'P',
+    };
+    return { ...(title ? { title } : {}), entries, reserve, gap, ltr, linkLabel: theme.toc.linkLabel };
   },
 
-  minStart: p => (p.entries[0] ? linesHeight(p.entries[0].text.lines) : 0),
+  minStart: p =>
+    (p.title ? p.title.style.spaceBefore + linesHeight(p.title.layout.lines) + p.title.style.spaceAfter : 0) +
+    (p.entries[0] ? linesHeight(p.entries[0].text.lines) : 0),
 
   place(p, cursor, root) {
     // Printed on both sides, the contents may start on a front page (theme print.frontPage.contents).
     const { print } = cursor.theme;
     if (print.duplex && print.frontPage.contents) cursor.startOnFrontPage();
+    if (p.title) placeText(cursor, p.title, cursor.left, struct('P', root), p.entries[0] ? linesHeight(p.entries[0].text.lines) : 0);
     const node = struct('TOC', root);
     for (const e of p.entries) {
       const height = linesHeight(e.text.lines);
