@@ -12,7 +12,21 @@ import { scaffold } from '../../src/scaffold.js';
 import { repoRoot } from './corpus.js';
 
 export { fixturePath, readArticle, readCorpus, repoRoot } from './corpus.js';
-export { countRead, documentLines, findRead, joinRuns, pageLines, pageStrings, pdfjsText, reads, WORD_GAP, type Fragment, type PdfjsPage, type PdfjsText, type TextRun } from './pdfjs.js';
+export {
+  countRead,
+  documentLines,
+  findRead,
+  joinRuns,
+  pageLines,
+  pageStrings,
+  pdfjsText,
+  reads,
+  WORD_GAP,
+  type Fragment,
+  type PdfjsPage,
+  type PdfjsText,
+  type TextRun,
+} from './pdfjs.js';
 export { havePdftotext, needsPdftotext, PDFTOTEXT, pdftotextRaw } from './poppler.js';
 export { differingPixels, expectMatchesBaseline, inkShare, pagePng, renderPagePng } from './png.js';
 
