@@ -12,7 +12,21 @@ import { scaffold } from '../../src/scaffold.js';
 import { repoRoot } from './corpus.js';
 
 export { fixturePath, readArticle, readCorpus, repoRoot } from './corpus.js';
-export { documentLines, joinRuns, pageStrings, pdfjsText, WORD_GAP, type Fragment, type PdfjsPage, type PdfjsText, type TextRun } from './pdfjs.js';
+export {
+  countRead,
+  documentLines,
+  findRead,
+  joinRuns,
+  pageLines,
+  pageStrings,
+  pdfjsText,
+  reads,
+  WORD_GAP,
+  type Fragment,
+  type PdfjsPage,
+  type PdfjsText,
+  type TextRun,
+} from './pdfjs.js';
 export { havePdftotext, needsPdftotext, PDFTOTEXT, pdftotextRaw } from './poppler.js';
 export { differingPixels, expectMatchesBaseline, inkShare, pagePng, renderPagePng } from './png.js';
 
@@ -116,5 +130,5 @@ export const readLocale = (language: string): Record<string, string> =>
 
 export const normalize = (text: string): string => text.replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
 
-/** Text without white space, for readers that place spaces their own way. */
+/** Text without white space: for laid-out lines, whose text has no space where a line wraps (never for a reader's output). */
 export const squeeze = (text: string): string => text.replace(/\s+/gu, '');

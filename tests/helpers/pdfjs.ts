@@ -165,3 +165,35 @@ export const pageStrings = (text: PdfjsText): string[] => text.pages.map(p => p.
  * an item of its own (the pen jumps back to the right), which is not one.
  */
 export const documentLines = (text: PdfjsText): string[] => text.pages.flatMap(p => joinRuns(p.runs, { eol: false }));
+
+/** Each page's text lines, read as documentLines reads them. */
+export const pageLines = (text: PdfjsText): string[][] => text.pages.map(p => joinRuns(p.runs, { eol: false }));
+
+/**
+ * A search for `expected` in `lines` as the reader gives them, nothing of them changed: the text of
+ * `expected` exactly, except that each space of it may also be a line break (pdf.js gives a wrapped
+ * paragraph back as its lines, the break where a space was). Lines are joined with "\n", which no
+ * line contains.
+ */
+const readPattern = (expected: string): RegExp =>
+  new RegExp(
+    expected
+      .split(' ')
+      .map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[ \\n]'),
+    'gu',
+  );
+
+/** Where `expected` is first read in `lines` (joined with "\n") at or after `from`, or -1; and where it ends. */
+export function findRead(lines: readonly string[], expected: string, from = 0): { at: number; end: number } {
+  const re = readPattern(expected);
+  re.lastIndex = from;
+  const m = re.exec(lines.join('\n'));
+  return m ? { at: m.index, end: m.index + m[0].length } : { at: -1, end: -1 };
+}
+
+/** Whether `expected` is read in `lines` exactly (a space of it may be a line break: see findRead). */
+export const reads = (lines: readonly string[], expected: string): boolean => findRead(lines, expected).at >= 0;
+
+/** How many times `expected` is read in `lines`, not overlapping (a space of it may be a line break: see findRead). */
+export const countRead = (lines: readonly string[], expected: string): number => lines.join('\n').match(readPattern(expected))?.length ?? 0;

@@ -5,10 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { pageStrings, pdfjsText, repoRoot, runCli, type Run, type JsonData } from '../helpers/fixtures.js';
+import { pageLines, pdfjsText, repoRoot, runCli, type Run, type JsonData } from '../helpers/fixtures.js';
 
 // The shared fixtures, under the names these suites use.
-export { cleanEnv, repoRoot, squeeze, summitData as summit, type Run } from '../helpers/fixtures.js';
+export { cleanEnv, countRead, reads, repoRoot, squeeze, summitData as summit, type Run } from '../helpers/fixtures.js';
 
 /** The smallest valid brief (2 pages, quick to render). */
 export function minimal(): JsonData {
@@ -98,5 +98,5 @@ export function expectSuccess(data: unknown, extraArgs: string[] = [], env: Reco
   return { ...run, pdf, file };
 }
 
-/** The text pdf.js reads from each page, items joined without separators (pdf.js puts none between right-to-left words). */
-export const pdfText = async (pdf: Uint8Array): Promise<string[]> => pageStrings(await pdfjsText(pdf));
+/** The lines pdf.js reads from each page (the shared reader's pageLines), as given. */
+export const pdfText = async (pdf: Uint8Array): Promise<string[][]> => pageLines(await pdfjsText(pdf));

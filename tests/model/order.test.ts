@@ -26,7 +26,7 @@ describe('block order', () => {
     ['shuffled', [2, 0, 4, 1, 3]],
   ])('%s: the headings and texts come out in that order', async (_, order) => {
     const brief = { title: 'ترتيب الكتل', blocks: order.map(i => blocks[i]) };
-    const { all } = await pdfText(await render(brief));
+    const { lines } = await pdfText(await render(brief));
     const expected = order.flatMap(i => {
       const b = blocks[i];
       switch (b.type) {
@@ -42,12 +42,12 @@ describe('block order', () => {
           return [words.recommendations, b.items![0] as string];
       }
     });
-    expect(outOfOrder(all, expected)).toBeNull();
+    expect(outOfOrder(lines, expected)).toBeNull();
   });
 
   it('a block type may repeat', async () => {
     const brief = { title: 'تكرار', blocks: [blocks[1], blocks[0], { type: 'key-points', title: 'نقاط أخرى', items: ['نقطة ثانية.'] }] };
-    const { all } = await pdfText(await render(brief));
-    expect(outOfOrder(all, [words['key-points'], 'نقطة رئيسية أولى.', words.summary, 'نقاط أخرى', 'نقطة ثانية.'])).toBeNull();
+    const { lines } = await pdfText(await render(brief));
+    expect(outOfOrder(lines, [words['key-points'], 'نقطة رئيسية أولى.', words.summary, 'نقاط أخرى', 'نقطة ثانية.'])).toBeNull();
   });
 });

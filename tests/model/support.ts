@@ -6,7 +6,10 @@ import { loadBrief } from '../../src/data/load.js';
 import type { Brief } from '../../src/data/brief.js';
 import { packageRoot } from '../../src/package-root.js';
 import { renderBrief, type RenderOptions } from '../../src/index.js';
-import { pageStrings, pdfjsText } from '../helpers/pdfjs.js';
+import { asRead } from '../helpers/known-limits.js';
+import { findRead, pageLines, pdfjsText } from '../helpers/pdfjs.js';
+
+export { reads } from '../helpers/pdfjs.js';
 
 export const root = packageRoot();
 export const examplesDir = path.join(root, 'data', 'examples');
@@ -26,31 +29,28 @@ export { summitBrief as summit } from '../helpers/fixtures.js';
 /** Renders data through the public API (validated again there), plain PDF for speed unless asked. */
 export const render = (data: unknown, options: RenderOptions = {}): Promise<Uint8Array> => renderBrief(data, { archival: false, ...options });
 
-/** Bidi controls, joiners and tatweel: what a reader may add or drop without changing the text. */
-const INVISIBLE = /[\u061c\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
-
-/** Text for comparison: NFC, invisible characters removed, runs of white space as one space. */
-export const normalize = (text: string): string => text.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
-
 /**
- * Text with no white space and no harakat: justified lines are read back in pieces (kashida spans,
- * word runs), so spaces are not compared, and pdf.js lists a word-final harakah before its word.
+ * The lines of every page as the one pdf.js reader (tests/helpers/pdfjs.ts) reads them, as given:
+ * `pages` page by page, `lines` all of them in order.
  */
-const lettersOf = (text: string): string => normalize(text).replace(/[\s\u064b-\u0652]+/gu, '');
-
-/** The text of every page as the one pdf.js reader (tests/helpers/pdfjs.ts) reads it, items in the order they are written, squeezed (see lettersOf); pages joined. */
-export async function pdfText(bytes: Uint8Array): Promise<{ pages: string[]; all: string }> {
-  const pages = pageStrings(await pdfjsText(bytes)).map(lettersOf);
-  return { pages, all: pages.join('') };
+export async function pdfText(bytes: Uint8Array): Promise<{ pages: string[][]; lines: string[] }> {
+  const pages = pageLines(await pdfjsText(bytes));
+  return { pages, lines: pages.flat() };
 }
 
-/** Whether `needles` come in `haystack` (squeezed text) in the order given: the first one missing or out of order, or null. */
-export function outOfOrder(haystack: string, needles: string[]): string | null {
-  let at = -1;
-  for (const needle of needles.map(lettersOf)) {
-    const next = haystack.indexOf(needle, at + 1);
-    if (next < 0) return `${needle} (missing${haystack.includes(needle) ? ' after the previous one' : ''})`;
-    at = next;
+/**
+ * Whether each of `needles` is read in `lines` exactly (a space may be a line break: see findRead),
+ * each after the previous one: the first one missing or out of order, or null. A needle is looked
+ * for as pdf.js is known to read it (asRead: the reader limits of known-limits.ts applied to the
+ * expectation, never to the reader's output).
+ */
+export function outOfOrder(lines: readonly string[], needles: readonly string[]): string | null {
+  let from = 0;
+  for (const needle of needles) {
+    const read = asRead(needle, 'pdf.js');
+    const found = findRead(lines, read, from);
+    if (found.at < 0) return `${read} (missing${findRead(lines, read).at >= 0 ? ' after the previous one' : ''})`;
+    from = found.end;
   }
   return null;
 }

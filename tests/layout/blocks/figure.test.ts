@@ -7,7 +7,6 @@
 import path from 'node:path';
 import * as mupdf from 'mupdf';
 import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from 'pdf-lib';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brief } from '../../../src/data/brief.js';
 import { createContext } from '../../../src/context.js';
@@ -17,7 +16,7 @@ import { layoutDocument } from '../../../src/layout/flow.js';
 import { parseMarkup } from '../../../src/markup/parse.js';
 import { renderValidBrief } from '../../../src/index.js';
 import { themeDefaults } from '../../../src/theme.js';
-import { expectMatchesBaseline, pagePng, repoRoot } from '../../helpers/fixtures.js';
+import { documentLines, expectMatchesBaseline, findRead, pagePng, pdfjsText, repoRoot } from '../../helpers/fixtures.js';
 
 const FILE = path.join(repoRoot, 'data/examples/ministry-brief.json');
 const MM = 72 / 25.4;
@@ -118,12 +117,8 @@ describe('figures in the structure tree', () => {
   });
 
   it('the captions are read back by pdf.js after their figure’s heading, in order', async () => {
-    const pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-    let text = '';
-    for (let p = 1; p <= pdf.numPages; p++) text += ((await (await pdf.getPage(p)).getTextContent()).items as { str: string }[]).map(i => i.str).join('');
-    await pdf.destroy();
-    const squeeze = (s: string) => s.replace(/[\s\u0640\u2066-\u2069]+/g, '');
-    const at = figures().map(f => squeeze(text).indexOf(squeeze(f.caption!)));
+    const lines = documentLines(await pdfjsText(bytes));
+    const at = figures().map(f => findRead(lines, f.caption!).at);
     expect(at.every(i => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
