@@ -33,29 +33,10 @@ describe('the table of block kinds', () => {
       toc: tocKind,
       figure: figureKind,
     } satisfies BlockKindTable;
-    const withoutRule = {
-      heading: headingKind,
-      paragraph: paragraphKind,
-      list: listKind,
-      table: tableKind,
-      'page-break': pageBreakKind,
-      aside: asideKind(prepareBlock),
-      toc: tocKind,
-      figure: figureKind,
-    };
+    const { rule: _rule, ...withoutRule } = complete;
     // @ts-expect-error -- no entry for rules
     void (withoutRule satisfies BlockKindTable);
-    const mismatched = {
-      heading: headingKind,
-      paragraph: paragraphKind,
-      list: tableKind,
-      table: tableKind,
-      'page-break': pageBreakKind,
-      rule: ruleKind,
-      aside: asideKind(prepareBlock),
-      toc: tocKind,
-      figure: figureKind,
-    };
+    const mismatched = { ...complete, list: tableKind };
     // @ts-expect-error -- the list entry lays out tables: its functions take the wrong block
     void (mismatched satisfies BlockKindTable);
     expect(Object.keys(complete).sort()).toEqual(Object.keys(blockKinds).sort());
